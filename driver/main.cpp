@@ -1,0 +1,147 @@
+//===--- main.cpp - the prodready command-line tool -----------------------===//
+//
+// Parses the command line and hands over to the driver library.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Driver.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/WithColor.h"
+#include "clang/Tooling/CompilationDatabase.h"
+
+using namespace llvm;
+
+// Keeps the statically linked check module's registration alive.
+extern volatile int ProdReadyModuleAnchorSource;
+[[maybe_unused]] static int ProdReadyModuleAnchorDestination = ProdReadyModuleAnchorSource;
+
+static cl::OptionCategory Category("prodready options");
+
+static cl::opt<std::string> BuildPath("p", cl::desc("Build directory or compile_commands.json (default: ./ or ./build)"), cl::cat(Category));
+static cl::list<std::string> Files(cl::Positional, cl::desc("[<file>...]"), cl::cat(Category));
+static cl::opt<std::string> Checks("checks", cl::desc("clang-tidy style glob of checks (default: prodready-*)"), cl::cat(Category));
+static cl::opt<std::string> Config("config", cl::desc("Configuration in YAML/JSON, as clang-tidy's --config"), cl::cat(Category));
+static cl::opt<std::string> ConfigFile("config-file", cl::desc("Read the configuration from this file"), cl::cat(Category));
+static cl::opt<std::string> HeaderFilter("header-filter", cl::desc("Regex of headers to report findings in (default: the source root)"), cl::cat(Category));
+static cl::list<std::string> ExtraArg("extra-arg", cl::desc("Append to the compiler command line"), cl::cat(Category));
+static cl::list<std::string> ExtraArgBefore("extra-arg-before", cl::desc("Prepend to the compiler command line"), cl::cat(Category));
+static cl::opt<unsigned> Jobs("j", cl::desc("Parallel jobs (default: all cores)"), cl::init(0), cl::cat(Category));
+static cl::opt<std::string> Format("format", cl::desc("Output format: text, sarif, markdown, json"), cl::init("text"), cl::cat(Category));
+static cl::opt<std::string> Output("o", cl::desc("Write the output here (default: stdout)"), cl::cat(Category));
+static cl::opt<std::string> SarifOutput("sarif-output", cl::desc("Also write SARIF to this file"), cl::cat(Category));
+static cl::opt<std::string> RunCategory("category", cl::desc("SARIF automationDetails.id category"), cl::cat(Category));
+static cl::opt<std::string> ChecklistPath("checklist", cl::desc("A checklist catalogue (JSON or YAML) replacing the built-in one"), cl::cat(Category));
+static cl::opt<std::string> SourceRoot("source-root", cl::desc("Root for relative paths in reports (default: the git root or cwd)"), cl::cat(Category));
+static cl::opt<std::string> CacheDir("cache", cl::desc("Cache directory (default: <build dir>/.prodready-cache)"), cl::cat(Category));
+static cl::opt<bool> NoCache("no-cache", cl::desc("Do not read or write the cache"), cl::cat(Category));
+static cl::opt<std::string> Baseline("baseline", cl::desc("Report only findings not in this baseline"), cl::cat(Category));
+static cl::opt<std::string> WriteBaseline("write-baseline", cl::desc("Record all current findings as a baseline"), cl::cat(Category));
+static cl::opt<std::string> DiffBase("diff-base", cl::desc("Report only findings on lines changed since this git revision"), cl::cat(Category));
+static cl::opt<std::string> DiffFile("diff", cl::desc("Report only findings on lines added by this unified diff"), cl::cat(Category));
+static cl::opt<std::string> Shard("shard", cl::desc("Analyse only shard K of N (K/N)"), cl::cat(Category));
+static cl::opt<std::string> FailOn("fail-on", cl::desc("Exit 1 on findings at or above: error, warning, note, none"), cl::init("warning"), cl::cat(Category));
+static cl::opt<bool> Quiet("quiet", cl::desc("No progress, notes or summary"), cl::cat(Category));
+static cl::opt<bool> Strict("strict", cl::desc("Exit 3 when a file could not be fully analysed"), cl::cat(Category));
+static cl::opt<bool> ListChecks("list-checks", cl::desc("List the enabled checks and exit"), cl::cat(Category));
+static cl::opt<bool> Profile("enable-check-profile", cl::desc("Collect per-check timing"), cl::cat(Category), cl::Hidden);
+static cl::opt<std::string> DebugCrashOn("debug-crash-on", cl::desc("Testing: crash the worker of units whose path contains this"), cl::Hidden, cl::cat(Category));
+
+static int subcommand(int Argc, const char **Argv) {
+  StringRef Command = Argv[1];
+  cl::opt<std::string> Out("o", cl::desc("Output file"), cl::init("-"), cl::cat(Category));
+  cl::opt<std::string> ReportFormat("format", cl::desc("markdown or text"), cl::init("markdown"), cl::cat(Category));
+  cl::opt<std::string> List("checklist", cl::desc("Checklist catalogue"), cl::cat(Category));
+  cl::list<std::string> Inputs(cl::Positional, cl::desc("<sarif>..."), cl::cat(Category));
+  cl::HideUnrelatedOptions(Category);
+  std::vector<const char *> Args = {Argv[0]};
+  Args.insert(Args.end(), Argv + 2, Argv + Argc);
+  std::string Overview = ("prodready " + Command).str();
+  if (!cl::ParseCommandLineOptions(Args.size(), Args.data(), Overview, &errs()))
+    return prodready::ExitUsage;
+  if (Command == "merge")
+    return prodready::runMerge(Inputs, Out, List);
+  if (Inputs.size() != 1) {
+    WithColor::error(errs(), "prodready") << "report takes exactly one SARIF file\n";
+    return prodready::ExitUsage;
+  }
+  return prodready::runReport(Inputs.front(), ReportFormat, Out, List);
+}
+
+int main(int Argc, const char **Argv) {
+  InitLLVM X(Argc, Argv);
+  if (Argc > 1 && (StringRef(Argv[1]) == "merge" || StringRef(Argv[1]) == "report")) {
+    // These subcommands take their own options only.
+    cl::ResetAllOptionOccurrences();
+    for (auto &Entry : cl::getRegisteredOptions())
+      if (Entry.second->Categories.size() && Entry.second->Categories[0] == &Category)
+        Entry.second->removeArgument();
+    return subcommand(Argc, Argv);
+  }
+
+  // Everything after `--` is a compile command for all files (a fixed
+  // compilation database), as in clang-tidy.
+  prodready::DriverOptions Opts;
+  int ArgcBefore = Argc;
+  for (int I = 1; I < Argc; ++I)
+    if (StringRef(Argv[I]) == "--") {
+      Opts.FixedArgs = std::vector<std::string>(Argv + I + 1, Argv + Argc);
+      ArgcBefore = I;
+      break;
+    }
+  cl::HideUnrelatedOptions(Category);
+  if (!cl::ParseCommandLineOptions(
+          ArgcBefore, Argv,
+          "prodready: finds the code-level gaps that keep a C++ service from being "
+          "production ready.\n\n  prodready -p build/ [files...]\n  prodready file.cpp -- -std=c++20\n",
+          &errs()))
+    return prodready::ExitUsage;
+
+  Opts.BuildPath = BuildPath;
+  Opts.Files = Files;
+  if (Checks.getNumOccurrences())
+    Opts.Analysis.Checks = Checks;
+  if (Config.getNumOccurrences())
+    Opts.Analysis.ConfigText = Config;
+  Opts.Analysis.ConfigFile = ConfigFile;
+  if (!ConfigFile.empty() && Config.getNumOccurrences()) {
+    WithColor::error(errs(), "prodready") << "--config and --config-file cannot be combined\n";
+    return prodready::ExitUsage;
+  }
+  if (HeaderFilter.getNumOccurrences())
+    Opts.Analysis.HeaderFilter = HeaderFilter;
+  Opts.Analysis.ExtraArgs = ExtraArg;
+  Opts.Analysis.ExtraArgsBefore = ExtraArgBefore;
+  Opts.Analysis.Profile = Profile;
+  Opts.Jobs = Jobs;
+  Opts.Format = Format;
+  Opts.Output = Output;
+  Opts.SarifOutput = SarifOutput;
+  Opts.Category = RunCategory;
+  Opts.ChecklistPath = ChecklistPath;
+  Opts.SourceRoot = SourceRoot;
+  Opts.CacheDir = CacheDir;
+  Opts.NoCache = NoCache;
+  Opts.Baseline = Baseline;
+  Opts.WriteBaseline = WriteBaseline;
+  Opts.DiffBase = DiffBase;
+  Opts.DiffFile = DiffFile;
+  Opts.FailOn = FailOn;
+  Opts.Quiet = Quiet;
+  Opts.Strict = Strict;
+  Opts.ListChecks = ListChecks;
+  Opts.DebugCrashOn = DebugCrashOn;
+  if (!Shard.empty()) {
+    auto [K, N] = StringRef(Shard).split('/');
+    unsigned Index = 0, Count = 0;
+    if (K.getAsInteger(10, Index) || N.getAsInteger(10, Count) || Count == 0 ||
+        Index == 0 || Index > Count) {
+      WithColor::error(errs(), "prodready")
+          << "--shard takes K/N with 1 <= K <= N, e.g. --shard 2/4\n";
+      return prodready::ExitUsage;
+    }
+    Opts.ShardIndex = Index;
+    Opts.ShardCount = Count;
+  }
+  return prodready::runDriver(Opts);
+}

@@ -1,0 +1,418 @@
+//===--- Analyzer.cpp - run the prodready checks on one unit --------------===//
+
+#include "Analyzer.h"
+#include "clang-tidy/ClangTidy.h"
+#include "clang-tidy/ClangTidyModule.h"
+#include "clang/Lex/PreprocessorOptions.h"
+#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
+#include "clang/AST/ASTConsumer.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/Basic/DiagnosticOptions.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendAction.h"
+#include "clang/Tooling/ArgumentsAdjusters.h"
+#include "clang/Tooling/Tooling.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/Chrono.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Format.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Regex.h"
+#include "llvm/Support/VirtualFileSystem.h"
+#include "llvm/Support/xxhash.h"
+#include <chrono>
+
+using namespace clang;
+using namespace clang::tidy;
+
+namespace prodready {
+
+std::string contentHash(llvm::StringRef Bytes) {
+  llvm::XXH128_hash_t H = llvm::xxh3_128bits(
+      llvm::ArrayRef<uint8_t>(reinterpret_cast<const uint8_t *>(Bytes.data()), Bytes.size()));
+  std::string Out;
+  llvm::raw_string_ostream OS(Out);
+  OS << llvm::format_hex_no_prefix(H.high64, 16)
+     << llvm::format_hex_no_prefix(H.low64, 16);
+  return OS.str();
+}
+
+static std::string regexEscape(llvm::StringRef Text) {
+  std::string Out;
+  for (char C : Text) {
+    if (llvm::StringRef("()[]{}.*+?^$|\\").contains(C))
+      Out += '\\';
+    Out += C;
+  }
+  return Out;
+}
+
+static ClangTidyOptions defaultOptions(const AnalyzerOptions &Opts) {
+  ClangTidyOptions Defaults = ClangTidyOptions::getDefaults();
+  // The driver runs every prodready rule unless configured otherwise.
+  Defaults.Checks = "-*,prodready-*";
+  // Findings in the project's own headers, never in system or third-party
+  // headers outside the project root.
+  if (!Opts.ProjectRoot.empty())
+    Defaults.HeaderFilterRegex = "^" + regexEscape(Opts.ProjectRoot) + "/";
+  Defaults.SystemHeaders = false;
+  return Defaults;
+}
+
+static ClangTidyOptions overrideOptions(const AnalyzerOptions &Opts) {
+  ClangTidyOptions Override;
+  if (Opts.Checks)
+    Override.Checks = *Opts.Checks;
+  if (Opts.HeaderFilter)
+    Override.HeaderFilterRegex = *Opts.HeaderFilter;
+  return Override;
+}
+
+llvm::Expected<std::unique_ptr<ClangTidyOptionsProvider>>
+makeOptionsProvider(const AnalyzerOptions &Opts) {
+  ClangTidyGlobalOptions Global;
+  std::optional<std::string> Text = Opts.ConfigText;
+  std::string Origin = "--config";
+  if (!Opts.ConfigFile.empty()) {
+    auto Buffer = llvm::MemoryBuffer::getFile(Opts.ConfigFile);
+    if (!Buffer)
+      return llvm::createStringError(Buffer.getError(),
+                                     "cannot read configuration file '%s': %s",
+                                     Opts.ConfigFile.c_str(),
+                                     Buffer.getError().message().c_str());
+    Text = (*Buffer)->getBuffer().str();
+    Origin = Opts.ConfigFile;
+  }
+  if (Text) {
+    std::string Problems;
+    auto Parsed = parseConfigurationWithDiags(
+        llvm::MemoryBufferRef(*Text, Origin), [&](const llvm::SMDiagnostic &D) {
+          llvm::raw_string_ostream OS(Problems);
+          D.print("prodready", OS, /*ShowColors=*/false);
+        });
+    if (!Parsed)
+      return llvm::createStringError(
+          Parsed.getError(), "invalid configuration in %s: %s", Origin.c_str(),
+          Problems.empty() ? Parsed.getError().message().c_str() : Problems.c_str());
+    return std::make_unique<ConfigOptionsProvider>(
+        Global, defaultOptions(Opts), std::move(*Parsed), overrideOptions(Opts));
+  }
+  return std::make_unique<FileOptionsProvider>(Global, defaultOptions(Opts),
+                                               overrideOptions(Opts));
+}
+
+std::string effectiveConfiguration(const AnalyzerOptions &Opts,
+                                   llvm::StringRef File) {
+  auto Provider = makeOptionsProvider(Opts);
+  if (!Provider) {
+    std::string Message = llvm::toString(Provider.takeError());
+    return "invalid: " + Message;
+  }
+  ClangTidyContext Context(std::move(*Provider));
+  Context.setCurrentFile(File);
+  return configurationAsText(Context.getOptionsForFile(File));
+}
+
+std::vector<std::string> verifyConfiguration(const AnalyzerOptions &Opts,
+                                             llvm::StringRef File) {
+  std::vector<std::string> Problems;
+  auto Provider = makeOptionsProvider(Opts);
+  if (!Provider) {
+    Problems.push_back(llvm::toString(Provider.takeError()));
+    return Problems;
+  }
+  ClangTidyOptions Effective = (*Provider)->getOptions(File);
+  NamesAndOptions Known = getAllChecksAndOptions();
+  // Every positive glob must select at least one known check.
+  std::string GlobText = Effective.Checks.value_or("");
+  llvm::StringRef Globs = GlobText;
+  llvm::SmallVector<llvm::StringRef, 16> Items;
+  Globs.split(Items, ',', -1, false);
+  for (llvm::StringRef Item : Items) {
+    Item = Item.trim();
+    if (Item.empty() || Item.starts_with("-"))
+      continue;
+    // Checks of clang-tidy's own modules are not part of prodready; a shared
+    // .clang-tidy may name them, and clang-tidy itself runs them.
+    if (!Item.starts_with("prodready") && Item != "*")
+      continue;
+    std::string Re;
+    for (char C : Item)
+      Re += C == '*' ? std::string(".*") : regexEscape(llvm::StringRef(&C, 1));
+    llvm::Regex Glob("^" + Re + "$");
+    bool Any = false;
+    for (const auto &Name : Known.Names)
+      Any |= Glob.match(Name.getKey());
+    if (!Any)
+      Problems.push_back("unknown check '" + Item.str() +
+                         "': no prodready check matches it (run "
+                         "'prodready --list-checks' for the names)");
+  }
+  for (const auto &Option : Effective.CheckOptions) {
+    llvm::StringRef Key = Option.getKey();
+    if (!Key.starts_with("prodready-"))
+      continue;
+    if (!Known.Options.contains(Key))
+      Problems.push_back("unknown option '" + Key.str() + "'");
+  }
+  return Problems;
+}
+
+namespace {
+
+/// Reads analysed files once to turn byte offsets into line and columns.
+class LineTable {
+public:
+  const llvm::MemoryBuffer *get(llvm::StringRef Path) {
+    auto It = Buffers.find(Path);
+    if (It != Buffers.end())
+      return It->second.get();
+    auto Buffer = llvm::MemoryBuffer::getFile(Path, /*IsText=*/false,
+                                              /*RequiresNullTerminator=*/false);
+    auto &Slot = Buffers[Path];
+    if (Buffer)
+      Slot = std::move(*Buffer);
+    return Slot.get();
+  }
+
+  TextRange range(llvm::StringRef Path, unsigned Offset, unsigned Length) {
+    TextRange R;
+    R.File = Path.str();
+    R.Offset = Offset;
+    R.Length = Length;
+    const llvm::MemoryBuffer *Buffer = get(Path);
+    llvm::StringRef Text = Buffer ? Buffer->getBuffer() : llvm::StringRef();
+    auto Position = [&](unsigned At, unsigned &Line, unsigned &Column,
+                        unsigned &CharColumn) {
+      At = std::min<size_t>(At, Text.size());
+      llvm::StringRef Before = Text.take_front(At);
+      Line = 1 + Before.count('\n');
+      size_t LineStart = Before.rfind('\n');
+      LineStart = LineStart == llvm::StringRef::npos ? 0 : LineStart + 1;
+      llvm::StringRef Prefix = Before.drop_front(LineStart);
+      Column = 1 + Prefix.size();
+      CharColumn = 1;
+      for (unsigned char C : Prefix)
+        CharColumn += (C & 0xC0) != 0x80; // count UTF-8 lead bytes
+    };
+    Position(Offset, R.Line, R.Column, R.CharColumn);
+    Position(Offset + Length, R.EndLine, R.EndColumn, R.EndCharColumn);
+    if (Length == 0) { // a point: SARIF regions must not be empty
+      R.EndColumn = R.Column + 1;
+      R.EndCharColumn = R.CharColumn + 1;
+    }
+    return R;
+  }
+
+  /// Hash of the whitespace-normalised text of the line at \p Offset.
+  std::string lineHash(llvm::StringRef Path, unsigned Offset) {
+    const llvm::MemoryBuffer *Buffer = get(Path);
+    llvm::StringRef Text = Buffer ? Buffer->getBuffer() : llvm::StringRef();
+    Offset = std::min<size_t>(Offset, Text.size());
+    size_t Start = Text.take_front(Offset).rfind('\n');
+    Start = Start == llvm::StringRef::npos ? 0 : Start + 1;
+    size_t End = Text.find('\n', Offset);
+    llvm::StringRef Line = Text.slice(Start, End);
+    std::string Normalised;
+    for (char C : Line)
+      if (!llvm::isSpace(C))
+        Normalised += C;
+    return contentHash(Normalised).substr(0, 16);
+  }
+
+private:
+  llvm::StringMap<std::unique_ptr<llvm::MemoryBuffer>> Buffers;
+};
+
+std::string absolutePath(llvm::StringRef Path, llvm::StringRef BuildDir) {
+  llvm::SmallString<256> Abs(Path);
+  if (!llvm::sys::path::is_absolute(Abs) && !BuildDir.empty())
+    llvm::sys::fs::make_absolute(BuildDir, Abs);
+  else
+    llvm::sys::fs::make_absolute(Abs);
+  llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+  return std::string(Abs);
+}
+
+/// The frontend action: clang-tidy's AST consumer, plus a record of every
+/// file the unit read (for the cache).
+class AnalysisAction : public ASTFrontendAction {
+public:
+  AnalysisAction(ClangTidyASTConsumerFactory &Factory, UnitResult &Result)
+      : Factory(Factory), Result(Result) {}
+
+  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
+                                                 llvm::StringRef File) override {
+    return Factory.createASTConsumer(CI, File);
+  }
+
+  void EndSourceFileAction() override {
+    SourceManager &SM = getCompilerInstance().getSourceManager();
+    for (auto It = SM.fileinfo_begin(), End = SM.fileinfo_end(); It != End; ++It) {
+      FileEntryRef Entry = It->first;
+      std::optional<llvm::MemoryBufferRef> Buffer =
+          SM.getMemoryBufferForFileOrNone(Entry);
+      Result.Dependencies.emplace_back(
+          absolutePath(Entry.getName(), ""),
+          Buffer ? contentHash(Buffer->getBuffer()) : std::string("missing"));
+    }
+    llvm::sort(Result.Dependencies);
+    Result.Dependencies.erase(
+        std::unique(Result.Dependencies.begin(), Result.Dependencies.end()),
+        Result.Dependencies.end());
+  }
+
+private:
+  ClangTidyASTConsumerFactory &Factory;
+  UnitResult &Result;
+};
+
+class AnalysisActionFactory : public tooling::FrontendActionFactory {
+public:
+  AnalysisActionFactory(ClangTidyContext &Context, UnitResult &Result)
+      : Factory(Context), Result(Result) {}
+  std::unique_ptr<FrontendAction> create() override {
+    return std::make_unique<AnalysisAction>(Factory, Result);
+  }
+  bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
+                     FileManager *Files,
+                     std::shared_ptr<PCHContainerOperations> PCHContainerOps,
+                     DiagnosticConsumer *DiagConsumer) override {
+    // As clang-tidy does: code may test __clang_analyzer__.
+    Invocation->getPreprocessorOpts().SetUpStaticAnalyzer = true;
+    return FrontendActionFactory::runInvocation(Invocation, Files,
+                                                PCHContainerOps, DiagConsumer);
+  }
+
+private:
+  ClangTidyASTConsumerFactory Factory;
+  UnitResult &Result;
+};
+
+} // namespace
+
+UnitResult analyzeUnit(const tooling::CompilationDatabase &DB,
+                       llvm::StringRef File, const AnalyzerOptions &Opts) {
+  auto Start = std::chrono::steady_clock::now();
+  UnitResult Result;
+  Result.File = File.str();
+
+  auto Provider = makeOptionsProvider(Opts);
+  if (!Provider) {
+    Result.Parsed = false;
+    Result.Notifications.push_back(
+        {File.str(), "error", llvm::toString(Provider.takeError()), "configuration"});
+    return Result;
+  }
+  ClangTidyContext Context(std::move(*Provider));
+  Context.setEnableProfiling(Opts.Profile);
+
+  tooling::ClangTool Tool(DB, {File.str()});
+  Tool.appendArgumentsAdjuster(
+      [&Context, &Opts](const tooling::CommandLineArguments &Args,
+                        llvm::StringRef Filename) {
+        ClangTidyOptions FileOpts = Context.getOptionsForFile(Filename);
+        tooling::CommandLineArguments Adjusted = Args;
+        std::vector<std::string> Before = Opts.ExtraArgsBefore;
+        if (FileOpts.ExtraArgsBefore)
+          Before.insert(Before.end(), FileOpts.ExtraArgsBefore->begin(),
+                        FileOpts.ExtraArgsBefore->end());
+        auto It = Adjusted.begin();
+        if (It != Adjusted.end())
+          ++It; // after the compiler's name
+        Adjusted.insert(It, Before.begin(), Before.end());
+        if (FileOpts.ExtraArgs)
+          Adjusted.insert(Adjusted.end(), FileOpts.ExtraArgs->begin(),
+                          FileOpts.ExtraArgs->end());
+        Adjusted.insert(Adjusted.end(), Opts.ExtraArgs.begin(),
+                        Opts.ExtraArgs.end());
+        // GCC-only warning flags in a database must not turn into errors.
+        Adjusted.push_back("-Wno-unknown-warning-option");
+        if (!Opts.ResourceDir.empty())
+          Adjusted.push_back("-resource-dir=" + Opts.ResourceDir);
+        return Adjusted;
+      });
+  Tool.appendArgumentsAdjuster(tooling::getStripPluginsAdjuster());
+
+  ClangTidyDiagnosticConsumer DiagConsumer(Context, nullptr,
+                                           /*RemoveIncompatibleErrors=*/true,
+                                           /*GetFixesFromNotes=*/false);
+  DiagnosticsEngine DE(new DiagnosticIDs(), new DiagnosticOptions(), &DiagConsumer,
+                       /*ShouldOwnClient=*/false);
+  Context.setDiagnosticsEngine(&DE);
+  Tool.setDiagnosticConsumer(&DiagConsumer);
+  Tool.setPrintErrorMessage(false);
+
+  AnalysisActionFactory Factory(Context, Result);
+  int Status = Tool.run(&Factory);
+  std::vector<ClangTidyError> Errors = DiagConsumer.take();
+
+  LineTable Lines;
+  unsigned CompileErrors = 0;
+  for (const ClangTidyError &Error : Errors) {
+    std::string Path = absolutePath(Error.Message.FilePath, Error.BuildDirectory);
+    llvm::StringRef Name = Error.DiagnosticName;
+    if (Name.starts_with("clang-diagnostic-") || Name == "clang-tidy-config" ||
+        !Name.starts_with("prodready-")) {
+      if (Error.DiagLevel == tooling::Diagnostic::Error) {
+        ++CompileErrors;
+        if (Name == "clang-tidy-config") {
+          Result.Notifications.push_back(
+              {File.str(), "error", Error.Message.Message, "configuration"});
+          continue;
+        }
+        if (CompileErrors <= 3) {
+          TextRange At = Lines.range(Path, Error.Message.FileOffset, 0);
+          std::string Where = Error.Message.FilePath.empty()
+                                  ? std::string("<command line>")
+                                  : Path + ":" + std::to_string(At.Line) + ":" +
+                                        std::to_string(At.Column);
+          Result.Notifications.push_back(
+              {File.str(), "error", Where + ": " + Error.Message.Message,
+               "compile-error"});
+        }
+      }
+      continue;
+    }
+    Finding F;
+    F.Rule = Name.str();
+    F.Level = Error.DiagLevel == tooling::Diagnostic::Error ? "error" : "warning";
+    F.Message = Error.Message.Message;
+    unsigned Length = 0;
+    for (const tooling::FileByteRange &R : Error.Message.Ranges)
+      if (R.FileOffset == Error.Message.FileOffset && R.FilePath == Error.Message.FilePath)
+        Length = R.Length;
+    F.Where = Lines.range(Path, Error.Message.FileOffset, Length);
+    F.LineHash = Lines.lineHash(Path, Error.Message.FileOffset);
+    for (const tooling::DiagnosticMessage &Note : Error.Notes) {
+      if (Note.FilePath.empty())
+        continue;
+      std::string NotePath = absolutePath(Note.FilePath, Error.BuildDirectory);
+      F.Notes.push_back({Note.Message, Lines.range(NotePath, Note.FileOffset, 0)});
+    }
+    for (const auto &FileFix : Error.Message.Fix)
+      for (const tooling::Replacement &Rep : FileFix.getValue()) {
+        std::string FixPath = absolutePath(Rep.getFilePath(), Error.BuildDirectory);
+        F.Fixes.push_back({Lines.range(FixPath, Rep.getOffset(), Rep.getLength()),
+                           Rep.getReplacementText().str()});
+      }
+    Result.Findings.push_back(std::move(F));
+  }
+  if (CompileErrors > 0 || Status != 0) {
+    Result.Parsed = false;
+    std::string Message =
+        CompileErrors > 0
+            ? std::to_string(CompileErrors) +
+                  " compiler error(s); findings come from the parts that parsed"
+            : std::string("the compiler could not process this file");
+    Result.Notifications.insert(Result.Notifications.begin(),
+                                {File.str(), "error", Message, "parse-error"});
+  }
+  llvm::sort(Result.Findings);
+  Result.Seconds = std::chrono::duration<double>(
+                       std::chrono::steady_clock::now() - Start).count();
+  return Result;
+}
+
+} // namespace prodready

@@ -1,0 +1,61 @@
+//===--- Analyzer.h - run the prodready checks on one unit ------*- C++ -*-===//
+//
+// Runs the registered clang-tidy checks (the prodready module) over one
+// translation unit with clang-tidy's own engine, so that check selection,
+// .clang-tidy CheckOptions and NOLINT behave exactly as in clang-tidy, and
+// converts the diagnostics into rule-agnostic Findings.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef PRODREADY_LIB_CORE_ANALYZER_H
+#define PRODREADY_LIB_CORE_ANALYZER_H
+
+#include "Finding.h"
+#include "clang-tidy/ClangTidyOptions.h"
+#include "clang/Tooling/CompilationDatabase.h"
+#include "llvm/Support/Error.h"
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace prodready {
+
+struct AnalyzerOptions {
+  std::optional<std::string> Checks;      // --checks, a clang-tidy glob list
+  std::optional<std::string> ConfigText;  // --config, YAML/JSON
+  std::string ConfigFile;                 // --config-file
+  std::optional<std::string> HeaderFilter; // --header-filter
+  std::vector<std::string> ExtraArgs, ExtraArgsBefore;
+  std::string ResourceDir;  // clang's builtin headers
+  std::string ProjectRoot;  // default header filter: headers below it
+  bool Profile = false;
+  bool SkipSystemBodies = true; // traverse only the project's declarations
+};
+
+/// Builds the clang-tidy options provider the driver uses, with clang-tidy's
+/// precedence: defaults < .clang-tidy files (or --config/--config-file) <
+/// command-line overrides.
+llvm::Expected<std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>>
+makeOptionsProvider(const AnalyzerOptions &Opts);
+
+/// Checks that the configuration for \p File names only known checks and
+/// options with valid values. Returns one message per problem.
+std::vector<std::string> verifyConfiguration(const AnalyzerOptions &Opts,
+                                             llvm::StringRef File);
+
+/// The enabled check names and the effective configuration text for \p File
+/// (part of the cache key).
+std::string effectiveConfiguration(const AnalyzerOptions &Opts,
+                                   llvm::StringRef File);
+
+/// Analyses \p File with the compile command \p DB has for it.
+UnitResult analyzeUnit(const clang::tooling::CompilationDatabase &DB,
+                       llvm::StringRef File, const AnalyzerOptions &Opts);
+
+/// Hash of a file's bytes as used in cache keys and dependency lists.
+std::string contentHash(llvm::StringRef Bytes);
+
+} // namespace prodready
+
+#endif // PRODREADY_LIB_CORE_ANALYZER_H

@@ -1,0 +1,58 @@
+//===--- Driver.h - the prodready command-line driver -----------*- C++ -*-===//
+//
+// Everything the `prodready` executable does, behind a thin main(): find the
+// compilation database, pick the translation units, analyse them in parallel
+// worker processes (a crash in one unit cannot take down the run), replay
+// unchanged units from the cache, merge, filter and write the outputs. It
+// knows no rule: rules come from the registered clang-tidy module.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef PRODREADY_LIB_CORE_DRIVER_H
+#define PRODREADY_LIB_CORE_DRIVER_H
+
+#include "Analyzer.h"
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace prodready {
+
+enum ExitCode { ExitClean = 0, ExitFindings = 1, ExitUsage = 2, ExitIncomplete = 3 };
+
+struct DriverOptions {
+  std::string BuildPath;                  // -p
+  std::vector<std::string> Files;         // positional
+  std::optional<std::vector<std::string>> FixedArgs; // after `--`
+  AnalyzerOptions Analysis;
+  unsigned Jobs = 0;                      // 0: all cores
+  std::string Format = "text";            // text | sarif | markdown | json
+  std::string Output;                     // -o, "-" or empty: stdout
+  std::string SarifOutput;                // --sarif-output alongside text
+  std::string Category;
+  std::string ChecklistPath;
+  std::string SourceRoot;                 // --source-root, default: git top or cwd
+  std::string CacheDir;                   // --cache
+  bool NoCache = false;
+  std::string Baseline, WriteBaseline;
+  std::string DiffBase, DiffFile;
+  unsigned ShardIndex = 0, ShardCount = 0; // --shard K/N (1-based K)
+  std::string FailOn = "warning";
+  bool Quiet = false, Strict = false, ListChecks = false, Stats = false;
+  std::string DebugCrashOn;               // hidden: crash in units matching it
+};
+
+/// Runs the driver; returns the process exit code.
+int runDriver(const DriverOptions &Opts);
+
+/// `prodready merge -o OUT IN...`
+int runMerge(const std::vector<std::string> &Inputs, const std::string &Output,
+             const std::string &ChecklistPath);
+
+/// `prodready report [--format=markdown|text] IN`
+int runReport(const std::string &Input, const std::string &Format,
+              const std::string &Output, const std::string &ChecklistPath);
+
+} // namespace prodready
+
+#endif // PRODREADY_LIB_CORE_DRIVER_H

@@ -1,0 +1,222 @@
+//===--- Output.cpp - text and Markdown outputs, atomic writes ------------===//
+
+#include "Report.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Program.h"
+#include <map>
+#include <set>
+#include <unistd.h>
+
+namespace prodready {
+
+static std::string sourceLine(llvm::StringRef File, unsigned Line,
+                              std::map<std::string, std::unique_ptr<llvm::MemoryBuffer>> &Cache) {
+  auto &Buffer = Cache[File.str()];
+  if (!Buffer) {
+    auto Read = llvm::MemoryBuffer::getFile(File, false, false);
+    if (!Read)
+      return "";
+    Buffer = std::move(*Read);
+  }
+  llvm::StringRef Text = Buffer->getBuffer();
+  for (unsigned I = 1; I < Line && !Text.empty(); ++I)
+    Text = Text.split('\n').second;
+  return Text.split('\n').first.rtrim("\r").str();
+}
+
+static void writeDiagnostic(llvm::raw_ostream &OS, const TextRange &Where,
+                            llvm::StringRef Level, llvm::StringRef Message,
+                            llvm::StringRef Rule, bool ShowSource,
+                            std::map<std::string, std::unique_ptr<llvm::MemoryBuffer>> &Cache) {
+  OS << Where.File << ":" << Where.Line << ":" << Where.Column << ": " << Level
+     << ": " << Message;
+  if (!Rule.empty())
+    OS << " [" << Rule << "]";
+  OS << "\n";
+  if (!ShowSource)
+    return;
+  std::string Line = sourceLine(Where.File, Where.Line, Cache);
+  if (Line.empty())
+    return;
+  std::string Number = std::to_string(Where.Line);
+  OS << llvm::format("%5s", Number.c_str()) << " | " << Line << "\n";
+  OS << "      | ";
+  for (unsigned I = 1; I < Where.Column && I <= Line.size(); ++I)
+    OS << (Line[I - 1] == '\t' ? '\t' : ' ');
+  OS << "^\n";
+}
+
+void writeText(const Report &R, llvm::raw_ostream &OS, bool ShowSource) {
+  std::map<std::string, std::unique_ptr<llvm::MemoryBuffer>> Cache;
+  for (const Finding &F : R.Findings) {
+    writeDiagnostic(OS, F.Where, F.Level, F.Message, F.Rule, ShowSource, Cache);
+    for (const FindingNote &N : F.Notes)
+      writeDiagnostic(OS, N.Where, "note", N.Message, "", ShowSource, Cache);
+  }
+}
+
+static std::string relativeTo(const std::string &Root, const std::string &File) {
+  llvm::StringRef Path(File);
+  if (!Root.empty() && Path.starts_with(Root + "/"))
+    return Path.drop_front(Root.size() + 1).str();
+  return File;
+}
+
+void writeMarkdown(const Report &R, const Checklist &Items,
+                   const std::string &SourceRoot, llvm::raw_ostream &OS) {
+  std::map<std::string, std::vector<const Finding *>> ByRule;
+  for (const Finding &F : R.Findings)
+    ByRule[F.Rule].push_back(&F);
+  std::set<std::string> RulesRun(R.Rules.begin(), R.Rules.end());
+
+  // An item is checkable when every rule that evidences it ran; it passes
+  // when none of them found anything.
+  unsigned Checkable = 0, Passing = 0;
+  std::vector<const ChecklistItem *> Manual;
+  for (const ChecklistItem &Item : Items.Items) {
+    if (!Item.automated()) {
+      Manual.push_back(&Item);
+      continue;
+    }
+    bool Ran = llvm::all_of(Item.Rules, [&](const std::string &Rule) {
+      return RulesRun.empty() || RulesRun.count(Rule);
+    });
+    if (!Ran)
+      continue;
+    ++Checkable;
+    bool Clean = llvm::all_of(Item.Rules, [&](const std::string &Rule) {
+      return !ByRule.count(Rule);
+    });
+    Passing += Clean;
+  }
+  unsigned Percent = Checkable ? (Passing * 100 + Checkable / 2) / Checkable : 100;
+
+  OS << "# " << Items.Title << "\n";
+  OS << "**Automated assessment by prodready " << PRODREADY_VERSION << "**\n\n";
+  bool Ready = Passing == Checkable && R.ExecutionSuccessful;
+  OS << "**Overall Status**: " << (Ready ? "✅ **READY (code checks)**" : "❌ **NOT PRODUCTION READY**")
+     << " (" << Percent << "% of code-checkable items pass - " << Passing << "/"
+     << Checkable << " items)\n\n";
+  OS << "- Findings: " << R.Findings.size() << " in " << R.FilesAnalysed
+     << " analysed file(s)";
+  if (R.FilesFromCache)
+    OS << " (" << R.FilesFromCache << " from cache)";
+  if (R.FilesFailed)
+    OS << ", " << R.FilesFailed << " file(s) could not be fully analysed";
+  OS << "\n- Items that need a human (not checkable from code): " << Manual.size()
+     << ", listed at the end\n\n---\n";
+
+  for (const auto &[SectionId, SectionTitle] : Items.Sections) {
+    bool Any = false;
+    for (const ChecklistItem &Item : Items.Items)
+      Any |= Item.Section == SectionId && Item.automated();
+    if (!Any)
+      continue;
+    OS << "\n## " << SectionTitle << "\n\n";
+    for (const ChecklistItem &Item : Items.Items) {
+      if (Item.Section != SectionId || !Item.automated())
+        continue;
+      std::vector<const Finding *> Found;
+      for (const std::string &Rule : Item.Rules)
+        if (ByRule.count(Rule))
+          Found.insert(Found.end(), ByRule[Rule].begin(), ByRule[Rule].end());
+      bool Ran = llvm::all_of(Item.Rules, [&](const std::string &Rule) {
+        return RulesRun.empty() || RulesRun.count(Rule);
+      });
+      if (!Ran)
+        OS << "- [ ] ⚪ **" << Item.Title << "** (" << Item.Id << ") - NOT CHECKED\n";
+      else if (Found.empty())
+        OS << "- [x] ✅ **" << Item.Title << "** (" << Item.Id << ") - PASSED\n";
+      else
+        OS << "- [ ] ❌ **" << Item.Title << "** (" << Item.Id << ") - FAILED\n";
+      OS << "  - **Evidence**: ";
+      for (size_t I = 0; I < Item.Rules.size(); ++I) {
+        llvm::StringRef Rule(Item.Rules[I]);
+        unsigned Count = ByRule.count(Item.Rules[I]) ? ByRule[Item.Rules[I]].size() : 0;
+        OS << (I ? ", " : "") << "`" << Rule << "` (" << Count << " finding"
+           << (Count == 1 ? "" : "s") << ")";
+      }
+      OS << "\n";
+      if (Found.empty())
+        continue;
+      std::map<std::string, std::vector<const Finding *>> ByFile;
+      for (const Finding *F : Found)
+        ByFile[relativeTo(SourceRoot, F->Where.File)].push_back(F);
+      std::vector<std::pair<std::string, std::vector<const Finding *>>> Files(ByFile.begin(),
+                                                                             ByFile.end());
+      std::stable_sort(Files.begin(), Files.end(), [](const auto &A, const auto &B) {
+        return A.second.size() > B.second.size();
+      });
+      OS << "  - **Location**: ";
+      for (size_t I = 0; I < Files.size() && I < 5; ++I) {
+        const auto &[File, List] = Files[I];
+        const Finding *First = *std::min_element(
+            List.begin(), List.end(), [](const Finding *A, const Finding *B) { return *A < *B; });
+        OS << (I ? ", " : "") << "[`" << File << "` (" << List.size() << " finding"
+           << (List.size() == 1 ? "" : "s") << ")](" << encodeUriPath(File) << "#L"
+           << First->Where.Line << ")";
+      }
+      if (Files.size() > 5)
+        OS << ", and " << Files.size() - 5 << " more file(s)";
+      OS << "\n";
+      if (!Item.Rationale.empty())
+        OS << "  - **Impact**: " << Item.Rationale << "\n";
+      OS << "  - **Findings**:\n";
+      std::sort(Found.begin(), Found.end(),
+                [](const Finding *A, const Finding *B) { return *A < *B; });
+      for (size_t I = 0; I < Found.size() && I < 10; ++I) {
+        std::string File = relativeTo(SourceRoot, Found[I]->Where.File);
+        OS << "    - [" << File << ":" << Found[I]->Where.Line << "](" << encodeUriPath(File)
+           << "#L" << Found[I]->Where.Line << ") `" << Found[I]->Rule << "`\n";
+      }
+      if (Found.size() > 10)
+        OS << "    - ... and " << Found.size() - 10 << " more\n";
+    }
+  }
+  OS << "\n## Needs a human (outside what code analysis can show)\n\n";
+  for (const ChecklistItem *Item : Manual)
+    OS << "- [ ] ⚪ **" << Item->Title << "** (" << Item->Id << ", " << Item->SectionTitle
+       << ") - MANUAL\n";
+  if (!R.Notifications.empty()) {
+    OS << "\n## Analysis notes\n\n";
+    for (const Notification &N : R.Notifications)
+      OS << "- " << (N.File.empty() ? std::string() : "`" + relativeTo(SourceRoot, N.File) + "`: ")
+         << N.Message << "\n";
+  }
+}
+
+llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Contents) {
+  llvm::SmallString<256> Dir(Path);
+  llvm::sys::path::remove_filename(Dir);
+  if (Dir.empty())
+    Dir = ".";
+  llvm::SmallString<256> Model(Dir);
+  llvm::sys::path::append(Model, "." + llvm::sys::path::filename(Path).str() + ".tmp-%%%%%%");
+  int FD;
+  llvm::SmallString<256> Temp;
+  if (std::error_code EC = llvm::sys::fs::createUniqueFile(Model, FD, Temp))
+    return llvm::createStringError(EC, "cannot write '%s': %s", Path.str().c_str(),
+                                   EC.message().c_str());
+  {
+    llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
+    OS << Contents;
+    OS.flush();
+    if (OS.has_error()) {
+      std::error_code EC = OS.error();
+      OS.clear_error();
+      llvm::sys::fs::remove(Temp);
+      return llvm::createStringError(EC, "cannot write '%s': %s", Path.str().c_str(),
+                                     EC.message().c_str());
+    }
+  }
+  if (std::error_code EC = llvm::sys::fs::rename(Temp, Path)) {
+    llvm::sys::fs::remove(Temp);
+    return llvm::createStringError(EC, "cannot write '%s': %s", Path.str().c_str(),
+                                   EC.message().c_str());
+  }
+  return llvm::Error::success();
+}
+
+} // namespace prodready

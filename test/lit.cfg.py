@@ -1,0 +1,67 @@
+# -*- Python -*-
+# lit configuration for prodready. Build-specific values come from
+# lit.site.cfg.py, which CMake generates in the build directory.
+import os
+import lit.formats
+
+config.name = "prodready"
+config.test_format = lit.formats.ShTest(execute_external=False)
+config.suffixes = [".cpp", ".cc", ".test"]
+config.excludes = ["Inputs", "lit.cfg.py", "lit.site.cfg.py", "CMakeLists.txt",
+                   "unit", "fuzz", "corpus"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.prodready_build_dir, "test")
+
+# The LLVM 19 tools (FileCheck, not, count) come first on PATH.
+config.environment["PATH"] = os.pathsep.join(
+    [config.llvm_tools_dir, config.environment.get("PATH", os.environ["PATH"])])
+for var in ("HOME", "TMPDIR", "LANG", "LC_ALL"):
+    if var in os.environ:
+        config.environment[var] = os.environ[var]
+
+python = "/usr/bin/python3"
+plugin = config.prodready_plugin
+driver = config.prodready_driver
+tidy = config.clang_tidy
+src = os.path.dirname(config.test_source_root)
+
+config.substitutions.append(("%python", python))
+config.substitutions.append(("%plugin", plugin))
+config.substitutions.append(("%prodready", driver))
+config.substitutions.append(("%clang_tidy", tidy))
+config.substitutions.append(("%clangxx", config.clangxx))
+config.substitutions.append(("%tidy", "%s --load=%s" % (tidy, plugin)))
+config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "checks", "Inputs")))
+config.substitutions.append(("%srcroot", src))
+config.substitutions.append(("%scripts", os.path.join(src, "scripts")))
+config.substitutions.append(("%testtools", os.path.join(config.test_source_root, "tools")))
+config.substitutions.append(("%unittests", config.prodready_unittests))
+config.substitutions.append(
+    ("%check_prodready",
+     "%s %s --tidy=%s --plugin=%s --driver=%s --inputs=%s" % (
+         python, os.path.join(config.test_source_root, "tools", "check_prodready.py"),
+         tidy, plugin, driver, os.path.join(config.test_source_root, "checks", "Inputs"))))
+config.substitutions.append(
+    ("%validate_sarif",
+     "%s %s" % (python, os.path.join(config.test_source_root, "tools", "validate_sarif.py"))))
+
+# Optional features: integration tests against real library headers declare
+# REQUIRES: on the packages they need; scripts/test.sh installs all of them.
+def have_header(path):
+    return os.path.exists(os.path.join("/usr/include", path))
+
+for feature, header in [("curl", "x86_64-linux-gnu/curl/curl.h"),
+                        ("boost", "boost/asio.hpp"),
+                        ("spdlog", "spdlog/spdlog.h"),
+                        ("fmt", "fmt/format.h"),
+                        ("glog", "glog/logging.h"),
+                        ("absl", "absl/status/status.h"),
+                        ("openssl", "openssl/ssl.h"),
+                        ("sqlite3", "sqlite3.h"),
+                        ("grpcpp", "grpcpp/grpcpp.h"),
+                        ("httplib", "httplib.h")]:
+    if have_header(header) or have_header(header.replace("x86_64-linux-gnu/", "")):
+        config.available_features.add(feature)
+if os.path.exists(os.path.join(src, "test", "tools", "node_modules", "@microsoft",
+                               "sarif-multitool-linux", "Sarif.Multitool")):
+    config.available_features.add("sarif-multitool")
