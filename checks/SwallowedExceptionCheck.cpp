@@ -62,8 +62,9 @@ void SwallowedExceptionCheck::check(const MatchFinder::MatchResult &Result) {
     return;
   std::string What = "exception";
   if (const VarDecl *Var = Catch->getExceptionDecl())
-    What = "'" + Var->getType().getNonReferenceType().getUnqualifiedType().getAsString(
-                     Result.Context->getPrintingPolicy()) +
+    What = "'" +
+           Var->getType().getNonReferenceType().getCanonicalType().getUnqualifiedType()
+               .getAsString(Result.Context->getPrintingPolicy()) +
            "'";
   else
     What = "every exception ('...')";

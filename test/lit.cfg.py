@@ -7,7 +7,7 @@ import lit.formats
 config.name = "prodready"
 config.test_format = lit.formats.ShTest(execute_external=False)
 config.suffixes = [".cpp", ".cc", ".test"]
-config.excludes = ["Inputs", "lit.cfg.py", "lit.site.cfg.py", "CMakeLists.txt",
+config.excludes = ["Inputs", "examples", "lit.cfg.py", "lit.site.cfg.py", "CMakeLists.txt",
                    "unit", "fuzz", "corpus"]
 config.test_source_root = os.path.dirname(__file__)
 config.test_exec_root = os.path.join(config.prodready_build_dir, "test")
