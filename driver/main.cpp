@@ -47,18 +47,41 @@ static cl::opt<bool> ListChecks("list-checks", cl::desc("List the enabled checks
 static cl::opt<bool> Profile("enable-check-profile", cl::desc("Collect per-check timing"), cl::cat(Category), cl::Hidden);
 static cl::opt<std::string> DebugCrashOn("debug-crash-on", cl::desc("Testing: crash the worker of units whose path contains this"), cl::Hidden, cl::cat(Category));
 
+// `merge` and `report` take few options; parse them by hand so that they do
+// not clash with the analysis options.
 static int subcommand(int Argc, const char **Argv) {
   StringRef Command = Argv[1];
-  cl::opt<std::string> Out("o", cl::desc("Output file"), cl::init("-"), cl::cat(Category));
-  cl::opt<std::string> ReportFormat("format", cl::desc("markdown or text"), cl::init("markdown"), cl::cat(Category));
-  cl::opt<std::string> List("checklist", cl::desc("Checklist catalogue"), cl::cat(Category));
-  cl::list<std::string> Inputs(cl::Positional, cl::desc("<sarif>..."), cl::cat(Category));
-  cl::HideUnrelatedOptions(Category);
-  std::vector<const char *> Args = {Argv[0]};
-  Args.insert(Args.end(), Argv + 2, Argv + Argc);
-  std::string Overview = ("prodready " + Command).str();
-  if (!cl::ParseCommandLineOptions(Args.size(), Args.data(), Overview, &errs()))
-    return prodready::ExitUsage;
+  std::string Out = "-", ReportFormat = "markdown", List;
+  std::vector<std::string> Inputs;
+  for (int I = 2; I < Argc; ++I) {
+    StringRef Arg = Argv[I];
+    auto Value = [&](StringRef Name, std::string &Into) {
+      for (StringRef Prefix : {"-", "--"}) {
+        std::string Flag = (Prefix + Name).str();
+        if (Arg == Flag && I + 1 < Argc) {
+          Into = Argv[++I];
+          return true;
+        }
+        if (Arg.starts_with(Flag + "=")) {
+          Into = Arg.drop_front(Flag.size() + 1).str();
+          return true;
+        }
+      }
+      return false;
+    };
+    if (Value("o", Out) || Value("format", ReportFormat) || Value("checklist", List))
+      continue;
+    if (Arg == "-h" || Arg == "--help") {
+      outs() << "usage: prodready merge [-o OUT] IN.sarif...\n"
+                "       prodready report [--format=markdown|text] [--checklist F] [-o OUT] IN.sarif\n";
+      return prodready::ExitClean;
+    }
+    if (Arg.starts_with("-") && Arg != "-") {
+      WithColor::error(errs(), "prodready") << Command << ": unknown option '" << Arg << "'\n";
+      return prodready::ExitUsage;
+    }
+    Inputs.push_back(Arg.str());
+  }
   if (Command == "merge")
     return prodready::runMerge(Inputs, Out, List);
   if (Inputs.size() != 1) {
@@ -70,14 +93,8 @@ static int subcommand(int Argc, const char **Argv) {
 
 int main(int Argc, const char **Argv) {
   InitLLVM X(Argc, Argv);
-  if (Argc > 1 && (StringRef(Argv[1]) == "merge" || StringRef(Argv[1]) == "report")) {
-    // These subcommands take their own options only.
-    cl::ResetAllOptionOccurrences();
-    for (auto &Entry : cl::getRegisteredOptions())
-      if (Entry.second->Categories.size() && Entry.second->Categories[0] == &Category)
-        Entry.second->removeArgument();
+  if (Argc > 1 && (StringRef(Argv[1]) == "merge" || StringRef(Argv[1]) == "report"))
     return subcommand(Argc, Argv);
-  }
 
   // Everything after `--` is a compile command for all files (a fixed
   // compilation database), as in clang-tidy.

@@ -62,6 +62,9 @@ for feature, header in [("curl", "x86_64-linux-gnu/curl/curl.h"),
                         ("httplib", "httplib.h")]:
     if have_header(header) or have_header(header.replace("x86_64-linux-gnu/", "")):
         config.available_features.add(feature)
+import shutil
+if shutil.which("git"):
+    config.available_features.add("git")
 if os.path.exists(os.path.join(src, "test", "tools", "node_modules", "@microsoft",
                                "sarif-multitool-linux", "Sarif.Multitool")):
     config.available_features.add("sarif-multitool")

@@ -4,6 +4,9 @@
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang/Lex/PreprocessorOptions.h"
+#include "clang/Driver/Options.h"
+#include "llvm/Option/ArgList.h"
+#include "llvm/Option/OptTable.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
@@ -22,6 +25,7 @@
 #include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/xxhash.h"
 #include <chrono>
+#include <set>
 
 using namespace clang;
 using namespace clang::tidy;
@@ -54,8 +58,12 @@ static ClangTidyOptions defaultOptions(const AnalyzerOptions &Opts) {
   Defaults.Checks = "-*,prodready-*";
   // Findings in the project's own headers, never in system or third-party
   // headers outside the project root.
+  // clang names a header as it was found: absolute, or relative to the
+  // build directory (-Iinclude). Relative names below the build directory
+  // count as the project's; `../` ones do not.
   if (!Opts.ProjectRoot.empty())
-    Defaults.HeaderFilterRegex = "^" + regexEscape(Opts.ProjectRoot) + "/";
+    Defaults.HeaderFilterRegex =
+        "^(" + regexEscape(Opts.ProjectRoot) + "/|\\./|[^/.])";
   Defaults.SystemHeaders = false;
   return Defaults;
 }
@@ -154,9 +162,70 @@ std::vector<std::string> verifyConfiguration(const AnalyzerOptions &Opts,
     if (!Key.starts_with("prodready-"))
       continue;
     if (!Known.Options.contains(Key))
-      Problems.push_back("unknown option '" + Key.str() + "'");
+      Problems.push_back("unknown option '" + Key.str() +
+                         "' (check the spelling; each rule's options are "
+                         "listed in docs/checks/<rule>.md)");
+  }
+  // Construct the enabled checks once: they read and validate their options
+  // (regular expressions, numbers, booleans) and report problems as
+  // configuration diagnostics.
+  auto CheckProvider = makeOptionsProvider(Opts);
+  if (CheckProvider) {
+    ClangTidyContext Context(std::move(*CheckProvider));
+    ClangTidyDiagnosticConsumer Consumer(Context);
+    DiagnosticsEngine DE(new DiagnosticIDs(), new DiagnosticOptions(), &Consumer,
+                         /*ShouldOwnClient=*/false);
+    Context.setDiagnosticsEngine(&DE);
+    Context.setCurrentFile(File);
+    ClangTidyASTConsumerFactory Factory(Context);
+    (void)Factory.getCheckOptions();
+    for (const ClangTidyError &Error : Consumer.take()) {
+      if (Error.DiagLevel != tooling::Diagnostic::Error &&
+          Error.DiagnosticName != "clang-tidy-config")
+        continue;
+      // Checks name their options without the check prefix; name the key
+      // the user wrote.
+      std::string Message = Error.Message.Message;
+      for (const auto &Option : Effective.CheckOptions) {
+        llvm::StringRef Key = Option.getKey();
+        std::string Short = "'" + Key.rsplit('.').second.str() + "'";
+        size_t At = Message.find(Short);
+        if (Key.starts_with("prodready-") && At != std::string::npos) {
+          Message.replace(At, Short.size(), "'" + Key.str() + "'");
+          break;
+        }
+      }
+      Problems.push_back(Message);
+    }
   }
   return Problems;
+}
+
+/// Removes the arguments clang's driver does not know (GCC-only flags such
+/// as -fconcepts-diagnostics-depth=N in a GCC build's database), which would
+/// otherwise stop the compile with "unknown argument".
+static tooling::CommandLineArguments
+stripUnknownArguments(const tooling::CommandLineArguments &Args) {
+  if (Args.size() < 2)
+    return Args;
+  std::vector<const char *> Raw;
+  for (size_t I = 1; I < Args.size(); ++I)
+    Raw.push_back(Args[I].c_str());
+  unsigned MissingIndex = 0, MissingCount = 0;
+  const llvm::opt::OptTable &Table = driver::getDriverOptTable();
+  llvm::opt::InputArgList Parsed =
+      Table.ParseArgs(Raw, MissingIndex, MissingCount,
+                      llvm::opt::Visibility(driver::options::ClangOption));
+  std::set<std::string> Unknown;
+  for (const llvm::opt::Arg *A : Parsed.filtered(driver::options::OPT_UNKNOWN))
+    Unknown.insert(A->getAsString(Parsed));
+  if (Unknown.empty())
+    return Args;
+  tooling::CommandLineArguments Kept;
+  for (size_t I = 0; I < Args.size(); ++I)
+    if (I == 0 || !Unknown.count(Args[I]))
+      Kept.push_back(Args[I]);
+  return Kept;
 }
 
 namespace {
@@ -225,15 +294,26 @@ private:
   llvm::StringMap<std::unique_ptr<llvm::MemoryBuffer>> Buffers;
 };
 
+} // namespace
+
 std::string absolutePath(llvm::StringRef Path, llvm::StringRef BuildDir) {
   llvm::SmallString<256> Abs(Path);
   if (!llvm::sys::path::is_absolute(Abs) && !BuildDir.empty())
     llvm::sys::fs::make_absolute(BuildDir, Abs);
   else
     llvm::sys::fs::make_absolute(Abs);
-  llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+  // `a/../b` is only `b` when `a` is no symlink (GCC's include directories
+  // are reached through such paths): let the file system decide.
+  if (llvm::StringRef(Abs).contains("/../")) {
+    llvm::SmallString<256> Real;
+    if (!llvm::sys::fs::real_path(Abs, Real))
+      return std::string(Real);
+  }
+  llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/false);
   return std::string(Abs);
 }
+
+namespace {
 
 /// The frontend action: clang-tidy's AST consumer, plus a record of every
 /// file the unit read (for the cache).
@@ -334,6 +414,10 @@ UnitResult analyzeUnit(const tooling::CompilationDatabase &DB,
         return Adjusted;
       });
   Tool.appendArgumentsAdjuster(tooling::getStripPluginsAdjuster());
+  Tool.appendArgumentsAdjuster(
+      [](const tooling::CommandLineArguments &Args, llvm::StringRef) {
+        return stripUnknownArguments(Args);
+      });
 
   ClangTidyDiagnosticConsumer DiagConsumer(Context, nullptr,
                                            /*RemoveIncompatibleErrors=*/true,

@@ -53,6 +53,10 @@ std::string effectiveConfiguration(const AnalyzerOptions &Opts,
 UnitResult analyzeUnit(const clang::tooling::CompilationDatabase &DB,
                        llvm::StringRef File, const AnalyzerOptions &Opts);
 
+/// \p Path made absolute (relative to \p BaseDir, or the working directory
+/// when empty), with `.` removed and `..` resolved through the file system.
+std::string absolutePath(llvm::StringRef Path, llvm::StringRef BaseDir);
+
 /// Hash of a file's bytes as used in cache keys and dependency lists.
 std::string contentHash(llvm::StringRef Bytes);
 

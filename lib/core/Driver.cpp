@@ -11,6 +11,7 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
+#include "llvm/Support/VirtualFileSystem.h"
 #include "llvm/Support/Program.h"
 #include "llvm/Support/Signals.h"
 #include "llvm/Support/Threading.h"
@@ -41,15 +42,7 @@ int usageError(const llvm::Twine &Message) {
 }
 
 std::string normalise(llvm::StringRef Path, llvm::StringRef Base = "") {
-  llvm::SmallString<256> Abs(Path);
-  if (!llvm::sys::path::is_absolute(Abs)) {
-    if (!Base.empty())
-      llvm::sys::fs::make_absolute(Base, Abs);
-    else
-      llvm::sys::fs::make_absolute(Abs);
-  }
-  llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
-  return std::string(Abs);
+  return absolutePath(Path, Base);
 }
 
 std::string readFile(llvm::StringRef Path, bool &Ok) {
@@ -83,7 +76,9 @@ llvm::Expected<Database> loadDatabase(const DriverOptions &Opts) {
   Database Result;
   std::string Error;
   if (Opts.FixedArgs) {
-    Result.DB = std::make_unique<tooling::FixedCompilationDatabase>(".", *Opts.FixedArgs);
+    Result.DB = tooling::expandResponseFiles(
+        std::make_unique<tooling::FixedCompilationDatabase>(".", *Opts.FixedArgs),
+        llvm::vfs::getRealFileSystem());
     return std::move(Result);
   }
   std::vector<std::string> Candidates;
@@ -132,7 +127,8 @@ llvm::Expected<Database> loadDatabase(const DriverOptions &Opts) {
     Result.Directory = std::string(llvm::sys::path::parent_path(File));
     // Files missing from the database get flags from their neighbours, as
     // clangd does.
-    Result.DB = tooling::inferMissingCompileCommands(std::move(DB));
+    Result.DB = tooling::inferMissingCompileCommands(
+        tooling::expandResponseFiles(std::move(DB), llvm::vfs::getRealFileSystem()));
     return std::move(Result);
   }
   return llvm::createStringError(
@@ -757,10 +753,14 @@ int runMerge(const std::vector<std::string> &Inputs, const std::string &Output,
     for (Notification &N : Log->Notifications)
       Merged.Notifications.push_back(std::move(N));
     Merged.FilesAnalysed += Log->FilesAnalysed;
+    for (const std::string &Rule : Log->Rules)
+      if (!llvm::is_contained(Merged.Rules, Rule))
+        Merged.Rules.push_back(Rule);
     Merged.FilesFromCache += Log->FilesFromCache;
     Merged.FilesFailed += Log->FilesFailed;
     Merged.ExecutionSuccessful &= Log->ExecutionSuccessful;
   }
+  llvm::sort(Merged.Rules);
   llvm::sort(Merged.Findings);
   Merged.Findings.erase(std::unique(Merged.Findings.begin(), Merged.Findings.end(),
                                     [](const Finding &A, const Finding &B) {

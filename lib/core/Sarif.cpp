@@ -246,9 +246,13 @@ private:
     ojson Invocation = {{"executionSuccessful", R.ExecutionSuccessful}};
     if (!Notifications.empty())
       Invocation["toolExecutionNotifications"] = Notifications;
+    // Nothing run-specific (times, cache hits): equal input, equal bytes.
+    ojson Rules = ojson::array();
+    for (const std::string &Rule : R.Rules)
+      Rules.push_back(Rule);
     Invocation["properties"] = {{"filesAnalysed", R.FilesAnalysed},
-                                {"filesFromCache", R.FilesFromCache},
-                                {"filesFailed", R.FilesFailed}};
+                                {"filesFailed", R.FilesFailed},
+                                {"rulesRun", Rules}};
     return Invocation;
   }
 
@@ -381,8 +385,11 @@ llvm::Expected<Report> readSarif(llvm::StringRef Text, llvm::StringRef Origin,
           R.ExecutionSuccessful = false;
         if (Inv.contains("properties") && Inv["properties"].is_object()) {
           R.FilesAnalysed += Inv["properties"].value("filesAnalysed", 0u);
-          R.FilesFromCache += Inv["properties"].value("filesFromCache", 0u);
           R.FilesFailed += Inv["properties"].value("filesFailed", 0u);
+          if (Inv["properties"].contains("rulesRun") && Inv["properties"]["rulesRun"].is_array())
+            for (const auto &Rule : Inv["properties"]["rulesRun"])
+              if (Rule.is_string() && !llvm::is_contained(R.Rules, Rule.get<std::string>()))
+                R.Rules.push_back(Rule.get<std::string>());
         }
         if (Inv.contains("toolExecutionNotifications") &&
             Inv["toolExecutionNotifications"].is_array())

@@ -1,0 +1,4 @@
+#include "common.h"
+void a() {
+  try { work(); } catch (const std::exception &) {}
+}
