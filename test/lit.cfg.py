@@ -25,6 +25,8 @@ driver = config.prodready_driver
 tidy = config.clang_tidy
 src = os.path.dirname(config.test_source_root)
 
+config.substitutions.append(
+    ("%expect_exit", "%s %s" % (python, os.path.join(config.test_source_root, "tools", "expect_exit.py"))))
 config.substitutions.append(("%python", python))
 config.substitutions.append(("%plugin", plugin))
 config.substitutions.append(("%prodready", driver))

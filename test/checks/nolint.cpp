@@ -1,5 +1,5 @@
-// NOLINT, NOLINTNEXTLINE and NOLINTBEGIN/END suppress findings in the driver
-// exactly as in clang-tidy.
+// The NOLINT comment family suppresses findings in the driver exactly as in
+// clang-tidy.
 // RUN: %check_prodready %s prodready-swallowed-exception
 
 void work();
