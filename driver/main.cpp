@@ -26,7 +26,7 @@ static cl::opt<std::string> ConfigFile("config-file", cl::desc("Read the configu
 static cl::opt<std::string> HeaderFilter("header-filter", cl::desc("Regex of headers to report findings in (default: the source root)"), cl::cat(Category));
 static cl::list<std::string> ExtraArg("extra-arg", cl::desc("Append to the compiler command line"), cl::cat(Category));
 static cl::list<std::string> ExtraArgBefore("extra-arg-before", cl::desc("Prepend to the compiler command line"), cl::cat(Category));
-static cl::opt<unsigned> Jobs("j", cl::desc("Parallel jobs (default: all cores)"), cl::init(0), cl::cat(Category));
+static cl::opt<unsigned> Jobs("j", cl::desc("Parallel jobs (default: all cores)"), cl::init(0), cl::Prefix, cl::cat(Category));
 static cl::opt<std::string> Format("format", cl::desc("Output format: text, sarif, markdown, json"), cl::init("text"), cl::cat(Category));
 static cl::opt<std::string> Output("o", cl::desc("Write the output here (default: stdout)"), cl::cat(Category));
 static cl::opt<std::string> SarifOutput("sarif-output", cl::desc("Also write SARIF to this file"), cl::cat(Category));

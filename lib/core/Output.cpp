@@ -71,34 +71,42 @@ void writeMarkdown(const Report &R, const Checklist &Items,
     ByRule[F.Rule].push_back(&F);
   std::set<std::string> RulesRun(R.Rules.begin(), R.Rules.end());
 
-  // An item is checkable when every rule that evidences it ran; it passes
-  // when none of them found anything.
-  unsigned Checkable = 0, Passing = 0;
+  // An item fails when a rule that evidences it found something, passes
+  // when all its rules ran and found nothing, and is not checked otherwise.
+  auto RanAll = [&](const ChecklistItem &Item) {
+    return llvm::all_of(Item.Rules, [&](const std::string &Rule) {
+      return RulesRun.empty() || RulesRun.count(Rule);
+    });
+  };
+  auto FoundAny = [&](const ChecklistItem &Item) {
+    return llvm::any_of(Item.Rules, [&](const std::string &Rule) { return ByRule.count(Rule); });
+  };
+  unsigned Automated = 0, Checkable = 0, Passing = 0;
   std::vector<const ChecklistItem *> Manual;
   for (const ChecklistItem &Item : Items.Items) {
     if (!Item.automated()) {
       Manual.push_back(&Item);
       continue;
     }
-    bool Ran = llvm::all_of(Item.Rules, [&](const std::string &Rule) {
-      return RulesRun.empty() || RulesRun.count(Rule);
-    });
-    if (!Ran)
-      continue;
-    ++Checkable;
-    bool Clean = llvm::all_of(Item.Rules, [&](const std::string &Rule) {
-      return !ByRule.count(Rule);
-    });
-    Passing += Clean;
+    ++Automated;
+    if (FoundAny(Item))
+      ++Checkable;
+    else if (RanAll(Item)) {
+      ++Checkable;
+      ++Passing;
+    }
   }
   unsigned Percent = Checkable ? (Passing * 100 + Checkable / 2) / Checkable : 100;
 
   OS << "# " << Items.Title << "\n";
   OS << "**Automated assessment by prodready " << PRODREADY_VERSION << "**\n\n";
-  bool Ready = Passing == Checkable && R.ExecutionSuccessful;
+  bool Ready = Checkable == Automated && Passing == Checkable && R.ExecutionSuccessful;
   OS << "**Overall Status**: " << (Ready ? "✅ **READY (code checks)**" : "❌ **NOT PRODUCTION READY**")
      << " (" << Percent << "% of code-checkable items pass - " << Passing << "/"
      << Checkable << " items)\n\n";
+  if (Checkable < Automated)
+    OS << "- Not checked (their rules were not enabled): " << Automated - Checkable
+       << " item(s)\n";
   OS << "- Findings: " << R.Findings.size() << " in " << R.FilesAnalysed
      << " analysed file(s)";
   if (R.FilesFromCache)
@@ -122,15 +130,12 @@ void writeMarkdown(const Report &R, const Checklist &Items,
       for (const std::string &Rule : Item.Rules)
         if (ByRule.count(Rule))
           Found.insert(Found.end(), ByRule[Rule].begin(), ByRule[Rule].end());
-      bool Ran = llvm::all_of(Item.Rules, [&](const std::string &Rule) {
-        return RulesRun.empty() || RulesRun.count(Rule);
-      });
-      if (!Ran)
-        OS << "- [ ] ⚪ **" << Item.Title << "** (" << Item.Id << ") - NOT CHECKED\n";
-      else if (Found.empty())
+      if (!Found.empty())
+        OS << "- [ ] ❌ **" << Item.Title << "** (" << Item.Id << ") - FAILED\n";
+      else if (RanAll(Item))
         OS << "- [x] ✅ **" << Item.Title << "** (" << Item.Id << ") - PASSED\n";
       else
-        OS << "- [ ] ❌ **" << Item.Title << "** (" << Item.Id << ") - FAILED\n";
+        OS << "- [ ] ⚪ **" << Item.Title << "** (" << Item.Id << ") - NOT CHECKED\n";
       OS << "  - **Evidence**: ";
       for (size_t I = 0; I < Item.Rules.size(); ++I) {
         llvm::StringRef Rule(Item.Rules[I]);
