@@ -100,12 +100,22 @@ public:
     if (!Root.empty())
       Run["originalUriBaseIds"] = {
           {"%SRCROOT%", {{"uri", "file://" + encodeUriPath(Root) + "/"}}}};
-    Run["invocations"] = ojson::array({invocation()});
+    // Code scanning locates results relative to the checkout: a result in a
+    // file outside the source root cannot be shown there, and an absolute
+    // URI makes GitHub reject the whole upload. Such results are left out
+    // and counted in a notification (text output still shows them).
+    ojson Results = ojson::array();
+    unsigned Outside = 0;
+    for (const Finding &F : R.Findings) {
+      if (!underRoot(F.Where.File)) {
+        ++Outside;
+        continue;
+      }
+      Results.push_back(result(F));
+    }
+    Run["invocations"] = ojson::array({invocation(Outside)});
     Run["taxonomies"] = taxonomies();
     Run["columnKind"] = "unicodeCodePoints";
-    ojson Results = ojson::array();
-    for (const Finding &F : R.Findings)
-      Results.push_back(result(F));
     Run["results"] = Results;
     return {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
             {"version", "2.1.0"},
@@ -113,6 +123,10 @@ public:
   }
 
 private:
+  bool underRoot(llvm::StringRef File) const {
+    return Root.empty() || File.starts_with(Root + "/");
+  }
+
   ojson artifactLocation(const std::string &File) const {
     llvm::StringRef Path(File);
     if (!Root.empty() && Path.starts_with(Root + "/"))
@@ -232,17 +246,28 @@ private:
     return Result;
   }
 
-  ojson invocation() const {
+  ojson invocation(unsigned Outside) const {
     ojson Notifications = ojson::array();
     for (const Notification &N : R.Notifications) {
+      std::string Message = N.Message;
+      if (!N.File.empty() && !underRoot(N.File))
+        Message = N.File + ": " + Message;
       ojson Item = {{"level", sarifLevel(N.Level)},
-                    {"message", {{"text", N.Message}}},
+                    {"message", {{"text", Message}}},
                     {"descriptor", {{"id", N.Id.empty() ? std::string("note") : N.Id}}}};
-      if (!N.File.empty())
+      if (!N.File.empty() && underRoot(N.File))
         Item["locations"] = ojson::array(
             {{{"physicalLocation", {{"artifactLocation", artifactLocation(N.File)}}}}});
       Notifications.push_back(Item);
     }
+    if (Outside)
+      Notifications.push_back(
+          {{"level", "warning"},
+           {"message", {{"text", std::to_string(Outside) +
+                                     " finding(s) in files outside the source root '" + Root +
+                                     "' are not in this log, since code scanning cannot locate "
+                                     "them; pass --source-root to include them"}}},
+           {"descriptor", {{"id", "outside-source-root"}}}});
     ojson Invocation = {{"executionSuccessful", R.ExecutionSuccessful}};
     if (!Notifications.empty())
       Invocation["toolExecutionNotifications"] = Notifications;
