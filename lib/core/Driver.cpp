@@ -311,8 +311,11 @@ std::vector<UnitResult> analyseInWorkers(const tooling::CompilationDatabase &DB,
           close(Fd);
         }
         if (!Opts.DebugCrashOn.empty() &&
-            llvm::StringRef(Files[I]).contains(Opts.DebugCrashOn))
-          raise(SIGSEGV);
+            llvm::StringRef(Files[I]).contains(Opts.DebugCrashOn)) {
+          // A real fault (raise() would return through LLVM's handler).
+          volatile int *Null = nullptr;
+          *Null = 1;
+        }
         UnitResult U = analyzeUnit(DB, Files[I], Opts.Analysis);
         std::string Text = toJson(U).dump();
         std::error_code EC;
