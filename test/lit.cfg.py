@@ -67,6 +67,8 @@ for feature, header in [("curl", "x86_64-linux-gnu/curl/curl.h"),
 import shutil
 if shutil.which("git"):
     config.available_features.add("git")
+if shutil.which("pre-commit"):
+    config.available_features.add("pre-commit")
 if os.path.exists(os.path.join(src, "test", "tools", "node_modules", "@microsoft",
                                "sarif-multitool-linux", "Sarif.Multitool")):
     config.available_features.add("sarif-multitool")
