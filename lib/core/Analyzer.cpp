@@ -204,7 +204,7 @@ std::vector<std::string> verifyConfiguration(const AnalyzerOptions &Opts,
 /// Removes the arguments clang's driver does not know (GCC-only flags such
 /// as -fconcepts-diagnostics-depth=N in a GCC build's database), which would
 /// otherwise stop the compile with "unknown argument".
-static tooling::CommandLineArguments
+tooling::CommandLineArguments
 stripUnknownArguments(const tooling::CommandLineArguments &Args) {
   if (Args.size() < 2)
     return Args;

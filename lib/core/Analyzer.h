@@ -57,6 +57,9 @@ UnitResult analyzeUnit(const clang::tooling::CompilationDatabase &DB,
 /// when empty), with `.` removed and `..` resolved through the file system.
 std::string absolutePath(llvm::StringRef Path, llvm::StringRef BaseDir);
 
+/// Drops the arguments clang's driver does not know (GCC-only flags).
+std::vector<std::string> stripUnknownArguments(const std::vector<std::string> &Args);
+
 /// Hash of a file's bytes as used in cache keys and dependency lists.
 std::string contentHash(llvm::StringRef Bytes);
 

@@ -195,7 +195,7 @@ unsigned lineOf(llvm::StringRef Text, llvm::StringRef Needle) {
 
 } // namespace
 
-llvm::Expected<Checklist> parseChecklist(llvm::StringRef Text,
+static llvm::Expected<Checklist> parseChecklistUnchecked(llvm::StringRef Text,
                                          llvm::StringRef Origin) {
   json Doc;
   llvm::StringRef Trimmed = Text.ltrim();
@@ -330,6 +330,16 @@ const Checklist &defaultChecklist() {
     return std::move(*Parsed);
   }();
   return Default;
+}
+
+
+llvm::Expected<Checklist> parseChecklist(llvm::StringRef Text, llvm::StringRef Origin) {
+  try {
+    return parseChecklistUnchecked(Text, Origin);
+  } catch (const nlohmann::json::exception &E) {
+    return llvm::createStringError(std::errc::invalid_argument, "%s:1: malformed checklist: %s",
+                                   Origin.str().c_str(), E.what());
+  }
 }
 
 } // namespace prodready

@@ -380,10 +380,11 @@ llvm::Expected<std::set<std::string>> loadBaseline(const std::string &Path,
   if (!J.is_discarded() && J.is_object() && J.contains("findings") &&
       J["findings"].is_array()) {
     for (const json &F : J["findings"]) {
-      if (!F.is_object())
-        continue;
-      Keys.insert(F.value("rule", "") + "\n" + F.value("file", "") + "\n" +
-                  F.value("fingerprint", ""));
+      auto Str = [&](const char *Key) {
+        auto It = F.is_object() ? F.find(Key) : F.end();
+        return It != F.end() && It->is_string() ? It->get<std::string>() : std::string();
+      };
+      Keys.insert(Str("rule") + "\n" + Str("file") + "\n" + Str("fingerprint"));
     }
     return Keys;
   }

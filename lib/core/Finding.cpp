@@ -115,7 +115,7 @@ bool fromJson(const json &J, Notification &N) {
          get(J, "message", N.Message) && get(J, "id", N.Id);
 }
 
-bool fromJson(const json &J, UnitResult &U) {
+static bool fromJsonUnchecked(const json &J, UnitResult &U) {
   if (!get(J, "file", U.File) || !get(J, "parsed", U.Parsed) ||
       !get(J, "crashed", U.Crashed))
     return false;
@@ -173,6 +173,15 @@ void assignFingerprints(std::vector<Finding> &Findings) {
     llvm::raw_string_ostream OS(Text);
     OS << llvm::format_hex_no_prefix(Hash, 16) << ":" << Occurrence;
     F->Fingerprint = OS.str();
+  }
+}
+
+
+bool fromJson(const json &J, UnitResult &U) {
+  try {
+    return fromJsonUnchecked(J, U);
+  } catch (const nlohmann::json::exception &) {
+    return false;
   }
 }
 

@@ -352,7 +352,7 @@ ojson toSarif(const Report &R, const SarifOptions &Opts) {
   return SarifBuilder(R, Opts).build();
 }
 
-llvm::Expected<Report> readSarif(llvm::StringRef Text, llvm::StringRef Origin,
+static llvm::Expected<Report> readSarifUnchecked(llvm::StringRef Text, llvm::StringRef Origin,
                                  std::string &SourceRoot) {
   auto Fail = [&](const std::string &Problem) {
     return llvm::createStringError(std::errc::invalid_argument, "%s: %s",
@@ -466,6 +466,19 @@ llvm::Expected<Report> readSarif(llvm::StringRef Text, llvm::StringRef Origin,
     }
   }
   return R;
+}
+
+
+// Malformed input may have the right syntax but wrong types (a string where
+// a number belongs): nlohmann_json reports that by throwing.
+llvm::Expected<Report> readSarif(llvm::StringRef Text, llvm::StringRef Origin,
+                                 std::string &SourceRoot) {
+  try {
+    return readSarifUnchecked(Text, Origin, SourceRoot);
+  } catch (const nlohmann::json::exception &E) {
+    return llvm::createStringError(std::errc::invalid_argument, "%s: malformed SARIF: %s",
+                                   Origin.str().c_str(), E.what());
+  }
 }
 
 } // namespace prodready

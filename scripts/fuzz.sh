@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets (clang-19, ASan+UBSan) in build-fuzz/ and runs
+# each for SECONDS (default 60) from its seed corpus in test/fuzz/corpus/.
+# New interesting inputs go to build-fuzz/corpus/<target>; crashes to
+# build-fuzz/crashes/ (turn each into a regression test). Prints exec/s.
+#   scripts/fuzz.sh [SECONDS] [TARGET...]   targets: Checklist Sarif Diff CompileDb
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECONDS_PER_TARGET="${1:-60}"
+shift || true
+TARGETS=("$@")
+[ "${#TARGETS[@]}" -eq 0 ] && TARGETS=(Checklist Sarif Diff CompileDb)
+cmake -S . -B build-fuzz -G Ninja -DCMAKE_CXX_COMPILER=clang++-19 \
+  -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPRODREADY_FUZZ=ON >/dev/null
+ninja -C build-fuzz $(printf 'fuzz-%s ' "${TARGETS[@]}")
+mkdir -p build-fuzz/crashes
+status=0
+for t in "${TARGETS[@]}"; do
+  seed="test/fuzz/corpus/$(echo "$t" | sed 's/CompileDb/compile-db/' | tr '[:upper:]' '[:lower:]')"
+  work="build-fuzz/corpus/$t"
+  mkdir -p "$work"
+  echo "== fuzz-$t for ${SECONDS_PER_TARGET}s (seeds: $seed)"
+  if ! ASAN_OPTIONS=detect_leaks=1 "build-fuzz/test/fuzz/fuzz-$t" "$work" "$seed" \
+      -max_total_time="$SECONDS_PER_TARGET" -max_len=65536 -timeout=10 -rss_limit_mb=4096 \
+      -artifact_prefix="build-fuzz/crashes/$t-" -print_final_stats=1 2> "build-fuzz/fuzz-$t.log"; then
+    echo "fuzz-$t: FAILED, see build-fuzz/fuzz-$t.log and build-fuzz/crashes/"
+    status=1
+  fi
+  grep -E "^stat::number_of_executed_units|^stat::average_exec_per_sec|^stat::peak_rss_mb" \
+    "build-fuzz/fuzz-$t.log" | sed "s/^/  /"
+done
+exit $status
