@@ -13,6 +13,7 @@
 #include "clang/Basic/DiagnosticOptions.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
+#include "clang/Frontend/MultiplexConsumer.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/StringMap.h"
@@ -315,16 +316,52 @@ std::string absolutePath(llvm::StringRef Path, llvm::StringRef BuildDir) {
 
 namespace {
 
+/// Runs clang-tidy's consumer over the project's own declarations only, as
+/// clangd does: the matchers never walk the bodies of system headers (most
+/// of a unit's AST), which is where most of the matcher cost would go.
+/// Findings never come from system headers, so nothing is lost.
+class ProjectScopeConsumer : public MultiplexConsumer {
+public:
+  ProjectScopeConsumer(std::unique_ptr<ASTConsumer> Tidy, bool Restrict)
+      : MultiplexConsumer(consumers(std::move(Tidy))), Restrict(Restrict) {}
+
+  static std::vector<std::unique_ptr<ASTConsumer>>
+  consumers(std::unique_ptr<ASTConsumer> Tidy) {
+    std::vector<std::unique_ptr<ASTConsumer>> List;
+    List.push_back(std::move(Tidy));
+    return List;
+  }
+
+  void HandleTranslationUnit(ASTContext &Context) override {
+    if (Restrict) {
+      const SourceManager &SM = Context.getSourceManager();
+      std::vector<Decl *> Scope;
+      for (Decl *D : Context.getTranslationUnitDecl()->decls()) {
+        SourceLocation Loc = SM.getExpansionLoc(D->getLocation());
+        if (Loc.isInvalid() || !SM.isInSystemHeader(Loc))
+          Scope.push_back(D);
+      }
+      Context.setTraversalScope(Scope);
+    }
+    MultiplexConsumer::HandleTranslationUnit(Context);
+  }
+
+private:
+  bool Restrict;
+};
+
 /// The frontend action: clang-tidy's AST consumer, plus a record of every
 /// file the unit read (for the cache).
 class AnalysisAction : public ASTFrontendAction {
 public:
-  AnalysisAction(ClangTidyASTConsumerFactory &Factory, UnitResult &Result)
-      : Factory(Factory), Result(Result) {}
+  AnalysisAction(ClangTidyASTConsumerFactory &Factory, UnitResult &Result,
+                 bool RestrictScope)
+      : Factory(Factory), Result(Result), RestrictScope(RestrictScope) {}
 
   std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
                                                  llvm::StringRef File) override {
-    return Factory.createASTConsumer(CI, File);
+    return std::make_unique<ProjectScopeConsumer>(Factory.createASTConsumer(CI, File),
+                                                  RestrictScope);
   }
 
   void EndSourceFileAction() override {
@@ -346,14 +383,15 @@ public:
 private:
   ClangTidyASTConsumerFactory &Factory;
   UnitResult &Result;
+  bool RestrictScope;
 };
 
 class AnalysisActionFactory : public tooling::FrontendActionFactory {
 public:
-  AnalysisActionFactory(ClangTidyContext &Context, UnitResult &Result)
-      : Factory(Context), Result(Result) {}
+  AnalysisActionFactory(ClangTidyContext &Context, UnitResult &Result, bool RestrictScope)
+      : Factory(Context), Result(Result), RestrictScope(RestrictScope) {}
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<AnalysisAction>(Factory, Result);
+    return std::make_unique<AnalysisAction>(Factory, Result, RestrictScope);
   }
   bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
                      FileManager *Files,
@@ -368,6 +406,7 @@ public:
 private:
   ClangTidyASTConsumerFactory Factory;
   UnitResult &Result;
+  bool RestrictScope;
 };
 
 } // namespace
@@ -428,7 +467,7 @@ UnitResult analyzeUnit(const tooling::CompilationDatabase &DB,
   Tool.setDiagnosticConsumer(&DiagConsumer);
   Tool.setPrintErrorMessage(false);
 
-  AnalysisActionFactory Factory(Context, Result);
+  AnalysisActionFactory Factory(Context, Result, Opts.SkipSystemBodies);
   int Status = Tool.run(&Factory);
   std::vector<ClangTidyError> Errors = DiagConsumer.take();
 

@@ -1,0 +1,208 @@
+#!/usr/bin/env python3
+"""prodready's benchmark: the parse floor, the driver, clang-tidy with the
+plugin, and clang-tidy's bugprone checks, on one compilation database.
+See docs/performance.md. Run through scripts/bench.sh.
+"""
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+CLANGXX = "clang++-19"
+TIDY = "clang-tidy-19"
+
+
+def run_measured(cmd, cwd=None):
+    """Runs cmd; returns (wall s, cpu s, peak RSS MB, returncode, stderr).
+    CPU and RSS come from wait4, so they include the process's children."""
+    start = time.monotonic()
+    proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    err = proc.stderr.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    wall = time.monotonic() - start
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024.0, proc.returncode, err
+
+
+def run_pool(cmds, jobs):
+    """Runs per-unit commands, `jobs` at a time: total wall, summed CPU, max RSS."""
+    start = time.monotonic()
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        results = list(pool.map(lambda c: run_measured(c[0], c[1]), cmds))
+    wall = time.monotonic() - start
+    return wall, sum(r[1] for r in results), max(r[2] for r in results), results
+
+
+def unit_commands(db_path):
+    db = json.load(open(db_path))
+    units = []
+    for e in db:
+        args = e.get("arguments") or e["command"].split()
+        args = list(args[1:])
+        out = []
+        skip = False
+        for a in args:
+            if skip:
+                skip = False
+                continue
+            if a in ("-c",):
+                continue
+            if a == "-o":
+                skip = True
+                continue
+            out.append(a)
+        path = e["file"] if os.path.isabs(e["file"]) else os.path.join(e["directory"], e["file"])
+        out = [a for a in out if a != e["file"] and a != path]
+        units.append((e["directory"], path, out))
+    return units
+
+
+def configs(args, units, jobs):
+    build_dir = os.path.dirname(os.path.abspath(args.db))
+    floor = [([CLANGXX, "-fsyntax-only"] + flags + [path], d) for d, path, flags in units]
+    plugin = [([TIDY, "--quiet", "--load=" + args.plugin, "--checks=-*,prodready-*", "-p", build_dir, path], d)
+              for d, path, _ in units]
+    bugprone = [([TIDY, "--quiet", "--checks=-*,bugprone-*", "-p", build_dir, path], d)
+                for d, path, _ in units]
+    driver = [args.driver, "-p", build_dir, "--no-cache", "--quiet", "--fail-on=none",
+              "-o", os.devnull, "-j%d" % jobs]
+    return {
+        "a-floor": lambda: run_pool(floor, jobs)[:3],
+        "b-prodready": lambda: run_measured(driver)[:3],
+        "c-tidy-plugin": lambda: run_pool(plugin, jobs)[:3],
+        "d-tidy-bugprone": lambda: run_pool(bugprone, jobs)[:3],
+    }
+
+
+def per_rule_profile(args, units, sample):
+    """clang-tidy's check profile over a sample of units: seconds per check."""
+    totals = {}
+    build_dir = os.path.dirname(os.path.abspath(args.db))
+    for d, path, _ in units[:sample]:
+        with tempfile.TemporaryDirectory() as tmp:
+            subprocess.run([TIDY, "--quiet", "--load=" + args.plugin, "--checks=-*,prodready-*",
+                            "--enable-check-profile", "--store-check-profile=" + tmp,
+                            "-p", build_dir, path], cwd=d,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            for name in os.listdir(tmp):
+                data = json.load(open(os.path.join(tmp, name)))
+                for key, value in data.get("profile", {}).items():
+                    m = re.match(r"time\.clang-tidy\.(.+)\.(wall|user|sys)", key)
+                    if m and m.group(2) != "wall":
+                        totals[m.group(1)] = totals.get(m.group(1), 0.0) + value
+    return dict(sorted(totals.items(), key=lambda kv: -kv[1]))
+
+
+def scaling(args, tmp):
+    """Per-rule time for one function of K and 2K statement groups."""
+    out = {}
+    for k in (args.scale, args.scale * 2):
+        d = os.path.join(tmp, "scale-%d" % k)
+        subprocess.run([sys.executable, os.path.join(args.scripts, "gen-workload.py"), "scale", str(k), d],
+                       check=True)
+        prof = per_rule_profile(argparse.Namespace(db=os.path.join(d, "compile_commands.json"),
+                                                   plugin=args.plugin),
+                                unit_commands(os.path.join(d, "compile_commands.json")), 1)
+        out[k] = prof
+    return out
+
+
+def main():
+    p = argparse.ArgumentParser()
+    p.add_argument("--db", required=True)
+    p.add_argument("--driver", required=True)
+    p.add_argument("--plugin", required=True)
+    p.add_argument("--scripts", required=True)
+    p.add_argument("--reps", type=int, default=3)
+    p.add_argument("--jobs", type=int, default=os.cpu_count())
+    p.add_argument("--profile-sample", type=int, default=8)
+    p.add_argument("--scale", type=int, default=200)
+    p.add_argument("--touch", help="header to touch for the incremental rerun")
+    p.add_argument("--out", required=True)
+    args = p.parse_args()
+
+    units = unit_commands(args.db)
+    samples = {}
+    for rep in range(args.reps):  # interleaved: every config once per round
+        for jobs in sorted({1, args.jobs}):
+            for name, fn in configs(args, units, jobs).items():
+                wall, cpu, rss = fn()
+                samples.setdefault((name, jobs), []).append((wall, cpu, rss))
+                print("round %d  %-16s -j%d  wall %7.2fs  cpu %7.2fs  rss %6.0f MB" %
+                      (rep + 1, name, jobs, wall, cpu, rss), file=sys.stderr, flush=True)
+    med = {k: tuple(statistics.median(s[i] for s in v) for i in range(3)) for k, v in samples.items()}
+
+    # Cache: cold, warm with nothing changed, then after touching one header.
+    build_dir = os.path.dirname(os.path.abspath(args.db))
+    cache = tempfile.mkdtemp(prefix="prodready-bench-cache")
+    base = [args.driver, "-p", build_dir, "--cache", cache, "--fail-on=none", "-o", os.devnull,
+            "-j%d" % args.jobs]
+    cold = run_measured(base)
+    warm = run_measured(base)
+    touched = None
+    if args.touch:
+        with open(args.touch, "a") as f:
+            f.write("\n// touched by bench\n")
+        touched = run_measured(base)
+        with open(args.touch) as f:
+            text = f.read()
+        with open(args.touch, "w") as f:
+            f.write(text.replace("\n// touched by bench\n", ""))
+    shutil.rmtree(cache, ignore_errors=True)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        scale = scaling(args, tmp)
+    profile = per_rule_profile(args, units, args.profile_sample)
+
+    floor1 = med[("a-floor", 1)]
+    result = {
+        "units": len(units), "reps": args.reps, "jobs": args.jobs,
+        "median": {"%s -j%d" % k: {"wall_s": v[0], "cpu_s": v[1], "peak_rss_mb": v[2]} for k, v in med.items()},
+        "ratios_cpu_vs_floor_j1": {k[0]: med[k][1] / floor1[1] for k in med if k[1] == 1},
+        "rss_vs_floor": {k[0]: med[k][2] / med[("a-floor", k[1])][2] for k in med if k[1] == args.jobs},
+        "throughput_speedup_jN": {k[0]: med[(k[0], 1)][0] / med[k][0] for k in med if k[1] == args.jobs},
+        "cache": {"cold_wall_s": cold[0], "warm_wall_s": warm[0], "warm_vs_cold": warm[0] / cold[0],
+                  "touched_wall_s": touched[0] if touched else None,
+                  "touched_summary": touched[4].decode(errors="replace").strip().splitlines()[-1] if touched else None},
+        "per_rule_cpu_s": profile,
+        "scaling": {"sizes": list(scale.keys()),
+                    "per_rule_ratio": {r: (scale[max(scale)].get(r, 0) / v if v else None)
+                                       for r, v in scale[min(scale)].items()},
+                    "per_rule_cpu_s": scale},
+    }
+    os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
+    json.dump(result, open(args.out + ".json", "w"), indent=2)
+
+    md = ["| config | jobs | wall (s) | CPU (s) | peak RSS (MB) | CPU / floor (-j1) |",
+          "| --- | --- | --- | --- | --- | --- |"]
+    for (name, jobs), (wall, cpu, rss) in sorted(med.items()):
+        md.append("| %s | %d | %.2f | %.2f | %.0f | %s |" % (
+            name, jobs, wall, cpu, rss, "%.2f" % (cpu / floor1[1]) if jobs == 1 else ""))
+    md.append("")
+    md.append("- -j%d throughput vs -j1: " % args.jobs + ", ".join(
+        "%s %.2fx" % (k, v) for k, v in sorted(result["throughput_speedup_jN"].items())))
+    md.append("- peak RSS per job vs floor (-j%d): " % args.jobs + ", ".join(
+        "%s %.2fx" % (k, v) for k, v in sorted(result["rss_vs_floor"].items())))
+    md.append("- cache: cold %.2fs, warm %.2fs (%.1f%% of cold)%s" % (
+        cold[0], warm[0], 100 * warm[0] / cold[0],
+        "; after touching %s: %.2fs (%s)" % (os.path.basename(args.touch), touched[0],
+                                              result["cache"]["touched_summary"]) if touched else ""))
+    md.append("")
+    md.append("| rule | CPU s over %d units | time at 2x function size / 1x |" % min(args.profile_sample, len(units)))
+    md.append("| --- | --- | --- |")
+    for rule, secs in profile.items():
+        ratio = result["scaling"]["per_rule_ratio"].get(rule)
+        md.append("| %s | %.3f | %s |" % (rule, secs, "%.2f" % ratio if ratio else "n/a"))
+    open(args.out + ".md", "w").write("\n".join(md) + "\n")
+    print("\n".join(md))
+
+
+if __name__ == "__main__":
+    main()
