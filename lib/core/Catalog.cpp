@@ -63,6 +63,7 @@ const std::vector<RuleInfo> &ruleCatalog() {
       Info.ProblemSeverity = R.value("problemSeverity", "warning");
       Info.SecuritySeverity = R.value("securitySeverity", "");
       Info.CodeFlow = R.value("codeFlow", false);
+      Info.RedactSource = R.value("redactSource", false);
       if (R.contains("cwe"))
         for (const json &C : R["cwe"])
           Info.Cwe.push_back(C.get<int>());

@@ -23,6 +23,7 @@ struct RuleInfo {
   std::vector<int> Cwe;
   std::vector<std::string> Tags;
   bool CodeFlow = false;   // its notes form a data-flow path
+  bool RedactSource = false; // its lines hold secrets: never echo them
   std::string HelpMarkdown; // docs/checks/<rule>.md
   std::string HelpText;     // the same, as plain text
   std::string docPath() const; // "docs/checks/<rule>.md"

@@ -51,9 +51,12 @@ static void writeDiagnostic(llvm::raw_ostream &OS, const TextRange &Where,
 void writeText(const Report &R, llvm::raw_ostream &OS, bool ShowSource) {
   std::map<std::string, std::unique_ptr<llvm::MemoryBuffer>> Cache;
   for (const Finding &F : R.Findings) {
-    writeDiagnostic(OS, F.Where, F.Level, F.Message, F.Rule, ShowSource, Cache);
+    // The source line of a hard-coded secret holds the secret itself.
+    const RuleInfo *Info = findRule(F.Rule);
+    bool Show = ShowSource && !(Info && Info->RedactSource);
+    writeDiagnostic(OS, F.Where, F.Level, F.Message, F.Rule, Show, Cache);
     for (const FindingNote &N : F.Notes)
-      writeDiagnostic(OS, N.Where, "note", N.Message, "", ShowSource, Cache);
+      writeDiagnostic(OS, N.Where, "note", N.Message, "", Show, Cache);
   }
 }
 
