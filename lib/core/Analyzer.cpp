@@ -1,6 +1,7 @@
 //===--- Analyzer.cpp - run the prodready checks on one unit --------------===//
 
 #include "Analyzer.h"
+#include "Statistics.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang/Lex/PreprocessorOptions.h"
@@ -468,7 +469,9 @@ UnitResult analyzeUnit(const tooling::CompilationDatabase &DB,
   Tool.setPrintErrorMessage(false);
 
   AnalysisActionFactory Factory(Context, Result, Opts.SkipSystemBodies);
+  (void)takeStatistics();
   int Status = Tool.run(&Factory);
+  Result.Statistics = takeStatistics();
   std::vector<ClangTidyError> Errors = DiagConsumer.take();
 
   LineTable Lines;

@@ -446,7 +446,8 @@ llvm::Expected<ChangedLines> changedLines(const DriverOptions &Opts, const std::
   return parseUnifiedDiff(Text, Origin);
 }
 
-void printSummary(const Report &R, double Seconds, bool Quiet) {
+void printSummary(const Report &R, const std::map<std::string, unsigned> &Statistics,
+                  double Seconds, bool Quiet) {
   if (Quiet)
     return;
   std::map<std::string, unsigned> PerRule;
@@ -465,6 +466,8 @@ void printSummary(const Report &R, double Seconds, bool Quiet) {
     errs() << ")";
   }
   errs() << llvm::format(" in %.1fs\n", Seconds);
+  for (const auto &[Name, Count] : Statistics)
+    errs() << "prodready: statistic " << Name << ": " << Count << "\n";
 }
 
 llvm::Error emit(const std::string &Path, const std::string &Text) {
@@ -716,7 +719,12 @@ int runDriver(const DriverOptions &Opts) {
     if (!Opts.Quiet || N.Level == "error")
       llvm::WithColor::warning(errs(), "prodready")
           << (N.File.empty() ? std::string() : N.File + ": ") << N.Message << "\n";
-  printSummary(R, std::chrono::duration<double>(std::chrono::steady_clock::now() - Start).count(),
+  std::map<std::string, unsigned> Statistics;
+  for (const UnitResult &U : Units)
+    for (const auto &[Name, Count] : U.Statistics)
+      Statistics[Name] += Count;
+  printSummary(R, Statistics,
+               std::chrono::duration<double>(std::chrono::steady_clock::now() - Start).count(),
                Opts.Quiet);
 
   unsigned Threshold = levelRank(Opts.FailOn);
