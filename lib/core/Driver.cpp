@@ -512,6 +512,15 @@ std::string render(const Report &R, const std::string &Format, const std::string
   return OS.str();
 }
 
+llvm::Expected<Report> loadSarifFile(const std::string &Path, std::string &Root) {
+  bool Ok;
+  std::string Text = readFile(Path, Ok);
+  if (!Ok)
+    return llvm::createStringError(std::errc::no_such_file_or_directory, "cannot read '%s'",
+                                   Path.c_str());
+  return readSarif(Text, Path, Root);
+}
+
 } // namespace
 
 int runDriver(const DriverOptions &Opts) {
@@ -750,12 +759,8 @@ int runMerge(const std::vector<std::string> &Inputs, const std::string &Output,
   Report Merged;
   std::string Root;
   for (const std::string &Input : Inputs) {
-    bool Ok;
-    std::string Text = readFile(Input, Ok);
-    if (!Ok)
-      return usageError("merge: cannot read '" + Input + "'");
     std::string InputRoot;
-    auto Log = readSarif(Text, Input, InputRoot);
+    auto Log = loadSarifFile(Input, InputRoot);
     if (!Log)
       return usageError("merge: " + llvm::toString(Log.takeError()));
     if (Root.empty())
@@ -796,12 +801,8 @@ int runReport(const std::string &Input, const std::string &Format, const std::st
   auto Items = checklistFor(ChecklistPath, CustomChecklist);
   if (!Items)
     return usageError(llvm::toString(Items.takeError()));
-  bool Ok;
-  std::string Text = readFile(Input, Ok);
-  if (!Ok)
-    return usageError("report: cannot read '" + Input + "'");
   std::string Root;
-  auto Log = readSarif(Text, Input, Root);
+  auto Log = loadSarifFile(Input, Root);
   if (!Log)
     return usageError("report: " + llvm::toString(Log.takeError()));
   if (Format != "markdown" && Format != "text")
