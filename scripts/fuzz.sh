@@ -26,7 +26,7 @@ for t in "${TARGETS[@]}"; do
     echo "fuzz-$t: FAILED, see build-fuzz/fuzz-$t.log and build-fuzz/crashes/"
     status=1
   fi
-  grep -E "^stat::number_of_executed_units|^stat::average_exec_per_sec|^stat::peak_rss_mb" \
+  grep -a -E "^stat::number_of_executed_units|^stat::average_exec_per_sec|^stat::peak_rss_mb" \
     "build-fuzz/fuzz-$t.log" | sed "s/^/  /"
 done
 exit $status
