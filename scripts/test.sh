@@ -18,6 +18,10 @@ if [ "$SANITIZE" = 1 ]; then
   export PRODREADY_BUILD_DIR=build-asan
   scripts/build.sh -DPRODREADY_SANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo
   export ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+  # clang-tidy-19 itself is not instrumented: preload the runtime so that it
+  # can load the instrumented plugin.
+  LD_PRELOAD="$(clang++-19 -print-file-name=libclang_rt.asan-x86_64.so)"
+  export LD_PRELOAD
 else
   export PRODREADY_BUILD_DIR=build
   scripts/build.sh
