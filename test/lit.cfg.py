@@ -15,7 +15,7 @@ config.test_exec_root = os.path.join(config.prodready_build_dir, "test")
 # The LLVM 19 tools (FileCheck, not, count) come first on PATH.
 config.environment["PATH"] = os.pathsep.join(
     [config.llvm_tools_dir, config.environment.get("PATH", os.environ["PATH"])])
-for var in ("HOME", "TMPDIR", "LANG", "LC_ALL"):
+for var in ("HOME", "TMPDIR", "LANG", "LC_ALL", "LD_PRELOAD", "ASAN_OPTIONS", "UBSAN_OPTIONS"):
     if var in os.environ:
         config.environment[var] = os.environ[var]
 
