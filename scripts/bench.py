@@ -37,6 +37,11 @@ def run_pool(cmds, jobs):
     with ThreadPoolExecutor(max_workers=jobs) as pool:
         results = list(pool.map(lambda c: run_measured(c[0], c[1]), cmds))
     wall = time.monotonic() - start
+    # A tool that cannot even start (bad plugin path, bad flag) must not pass
+    # for a fast one: clang-tidy exits 1 on compiler errors only after work.
+    for (cmd, _), r in zip(cmds, results):
+        if r[3] not in (0, 1) or (r[3] != 0 and r[1] < 0.05):
+            sys.exit("benchmark command failed (%d): %s\n%s" % (r[3], " ".join(cmd), r[4].decode(errors="replace")[-2000:]))
     return wall, sum(r[1] for r in results), max(r[2] for r in results), results
 
 
@@ -127,6 +132,9 @@ def main():
     p.add_argument("--touch", help="header to touch for the incremental rerun")
     p.add_argument("--out", required=True)
     args = p.parse_args()
+    # Units run in their own directories: every path must be absolute.
+    args.driver, args.plugin, args.db = (os.path.abspath(args.driver), os.path.abspath(args.plugin),
+                                         os.path.abspath(args.db))
 
     units = unit_commands(args.db)
     samples = {}
