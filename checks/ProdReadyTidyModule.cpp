@@ -5,8 +5,18 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "BlockingInAsyncCheck.h"
+#include "HardcodedSecretCheck.h"
+#include "DetachedThreadCheck.h"
+#include "InsecureTransportCheck.h"
+#include "MissingTimeoutCheck.h"
+#include "PollingLoopCheck.h"
 #include "ProcessExitCheck.h"
+#include "RetryWithoutBackoffCheck.h"
+#include "SecretInLogCheck.h"
 #include "SwallowedExceptionCheck.h"
+#include "UncheckedErrorCheck.h"
+#include "UncheckedValueAccessCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/ClangTidyModuleRegistry.h"
 
@@ -15,9 +25,22 @@ namespace prodready {
 class ProdReadyModule : public clang::tidy::ClangTidyModule {
 public:
   void addCheckFactories(clang::tidy::ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<BlockingInAsyncCheck>("prodready-blocking-in-async");
+    Factories.registerCheck<HardcodedSecretCheck>("prodready-hardcoded-secret");
+    Factories.registerCheck<DetachedThreadCheck>("prodready-detached-thread");
+    Factories.registerCheck<InsecureTransportCheck>(
+        "prodready-insecure-transport");
+    Factories.registerCheck<MissingTimeoutCheck>("prodready-missing-timeout");
+    Factories.registerCheck<PollingLoopCheck>("prodready-polling-loop");
     Factories.registerCheck<ProcessExitCheck>("prodready-process-exit");
+    Factories.registerCheck<RetryWithoutBackoffCheck>(
+        "prodready-retry-without-backoff");
+    Factories.registerCheck<SecretInLogCheck>("prodready-secret-in-log");
     Factories.registerCheck<SwallowedExceptionCheck>(
         "prodready-swallowed-exception");
+    Factories.registerCheck<UncheckedErrorCheck>("prodready-unchecked-error");
+    Factories.registerCheck<UncheckedValueAccessCheck>(
+        "prodready-unchecked-value-access");
   }
 };
 

@@ -1,0 +1,75 @@
+//===--- BlockingInAsyncCheck.h - prodready ---------------------*- C++ -*-===//
+
+#ifndef PRODREADY_CHECKS_BLOCKINGINASYNCCHECK_H
+#define PRODREADY_CHECKS_BLOCKINGINASYNCCHECK_H
+
+#include "clang-tidy/ClangTidyCheck.h"
+#include "llvm/ADT/DenseMap.h"
+#include <string>
+#include <vector>
+
+namespace prodready {
+
+/// Finds blocking calls (sleeps, future waits, joins, synchronous I/O, ...)
+/// made inside an async context: a C++20 coroutine body, an Asio completion
+/// handler or posted work, or the handler of a function listed in
+/// `AsyncContextFunctions`.
+///
+/// For the user-facing documentation see docs/checks/blocking-in-async.md.
+class BlockingInAsyncCheck : public clang::tidy::ClangTidyCheck {
+public:
+  BlockingInAsyncCheck(llvm::StringRef Name,
+                       clang::tidy::ClangTidyContext *Context);
+  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
+  void
+  check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onEndOfTranslationUnit() override;
+  bool isLanguageVersionSupported(
+      const clang::LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus;
+  }
+
+private:
+  /// An async context established by passing a callable to an initiating
+  /// function: what it is and where.
+  struct HandlerContext {
+    std::string Description;
+    clang::SourceLocation Loc;
+  };
+  struct BlockingCall {
+    const clang::Expr *Call;
+    std::string Callee;
+    bool IsLock;
+  };
+  struct ContextInfo {
+    std::string Description;
+    clang::SourceLocation NoteLoc;
+    std::string NoteDescription;
+  };
+
+  void recordHandlers(const clang::CallExpr &Call,
+                      const clang::FunctionDecl &Callee,
+                      const clang::SourceManager &SM);
+  bool isBlocking(const clang::CallExpr &Call,
+                  const clang::FunctionDecl &Callee, bool &IsLock) const;
+  bool contextOf(const clang::FunctionDecl *FD, const clang::LambdaExpr *Lambda,
+                 ContextInfo &Info, int Depth);
+  const clang::FunctionDecl *
+  enclosingCallable(const clang::Stmt &S, const clang::LambdaExpr *&Lambda);
+
+  const std::string RawBlockingFunctions;
+  const std::string RawAsyncContextFunctions;
+  const bool ReportMutexLocks;
+  std::vector<std::string> BlockingFunctions;
+  std::vector<std::string> AsyncContextFunctions;
+  std::vector<std::string> MutexLockFunctions;
+
+  clang::ASTContext *Ctx = nullptr;
+  llvm::DenseMap<const clang::FunctionDecl *, HandlerContext> Handlers;
+  std::vector<BlockingCall> Blocking;
+};
+
+} // namespace prodready
+
+#endif // PRODREADY_CHECKS_BLOCKINGINASYNCCHECK_H

@@ -1,0 +1,88 @@
+//===--- InsecureTransportCheck.h - prodready -------------------*- C++ -*-===//
+
+#ifndef PRODREADY_CHECKS_INSECURETRANSPORTCHECK_H
+#define PRODREADY_CHECKS_INSECURETRANSPORTCHECK_H
+
+#include "CheckUtils.h"
+#include "clang-tidy/ClangTidyCheck.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include <string>
+#include <vector>
+
+namespace prodready {
+
+/// Finds TLS peer verification switched off (libcurl VERIFYPEER/VERIFYHOST
+/// set to 0, OpenSSL SSL_VERIFY_NONE, Asio verify_none, cpp-httplib
+/// enable_server_certificate_verification(false)), OpenSSL client contexts
+/// never asked to verify their peer, and literal http:// URLs given to
+/// CURLOPT_URL or an HTTP client.
+///
+/// For the user-facing documentation see docs/checks/insecure-transport.md.
+class InsecureTransportCheck : public clang::tidy::ClangTidyCheck {
+public:
+  InsecureTransportCheck(llvm::StringRef Name,
+                         clang::tidy::ClangTidyContext *Context);
+  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
+  void
+  check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onStartOfTranslationUnit() override;
+  void onEndOfTranslationUnit() override;
+
+private:
+  enum class TlsRole { Unknown, Client, Server, Generic };
+
+  void
+  checkCurlSetopt(const clang::CallExpr &Call,
+                  const clang::ast_matchers::MatchFinder::MatchResult &Result);
+  void checkHttpUrl(const clang::Expr *Arg, llvm::StringRef Api,
+                    const clang::SourceManager &SM);
+  const clang::StringLiteral *plainHttpUrl(const clang::Expr *Arg) const;
+  void reportHttpUrl(const clang::StringLiteral &Literal, llvm::StringRef Api,
+                     const clang::SourceManager &SM);
+  void checkCtxNew(const clang::CallExpr &Call, clang::ASTContext &Ctx);
+  TlsRole roleOf(const clang::ValueDecl *Object) const;
+
+  const std::vector<std::string> HttpClientApis;
+  const std::string AllowedHttpHostPattern;
+  OptionRegex AllowedHttpHostRegex;
+
+  // Per translation unit: OpenSSL and Asio findings depend on what the rest
+  // of the unit does with the context, so they are decided at its end.
+  struct CtxCreation {
+    clang::SourceLocation Loc;
+    const clang::ValueDecl *Target; // where the SSL_CTX* is stored
+    TlsRole Role;
+    std::string Method;
+  };
+  struct VerifyNone {
+    clang::SourceLocation Loc;
+    std::string Message;
+    const clang::ValueDecl *Object; // the context / SSL / stream, if known
+  };
+  std::vector<CtxCreation> Creations;
+  std::vector<VerifyNone> VerifyNones;
+  llvm::DenseSet<const clang::ValueDecl *> VerifiedCtx, EscapedCtx;
+  // Role of a context by its method (TLS_client_method, tls_server, ...).
+  llvm::DenseMap<const clang::ValueDecl *, TlsRole> CtxRoles;
+  // SSL objects and Asio streams -> the context they were created from.
+  llvm::DenseMap<const clang::ValueDecl *, const clang::ValueDecl *> ObjectCtx;
+  // Objects (SSL, stream, context) seen accepting / connecting.
+  llvm::DenseSet<const clang::ValueDecl *> ServerObjects, ClientObjects;
+  // libcurl: CURLOPT_URL literals, judged at the end of the unit, and the
+  // handles that talk over a Unix domain socket.
+  struct CurlUrl {
+    const clang::StringLiteral *Literal;
+    const clang::ValueDecl *Handle;
+  };
+  std::vector<CurlUrl> CurlUrls;
+  llvm::DenseSet<const clang::ValueDecl *> UnixSocketHandles;
+  const clang::SourceManager *SM = nullptr;
+  bool AnyVerificationWithoutCtx = false;
+  bool ServerEvidence = false, ClientEvidence = false;
+};
+
+} // namespace prodready
+
+#endif // PRODREADY_CHECKS_INSECURETRANSPORTCHECK_H

@@ -1,0 +1,521 @@
+//===--- MissingTimeoutCheck.cpp - prodready ------------------------------===//
+
+#include "MissingTimeoutCheck.h"
+#include "AsyncUtils.h"
+#include "CheckUtils.h"
+#include "CurlUtils.h"
+#include "HandleTracker.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include <functional>
+#include <optional>
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace prodready {
+
+namespace {
+
+enum CurlBits : unsigned {
+  Timeout = 1,
+  LowSpeedLimit = 2,
+  LowSpeedTime = 4,
+  Progress = 8,
+  ConnectTimeout = 16,
+  ZeroTimeout = 32,
+};
+enum GrpcBits : unsigned { Deadline = 1 };
+
+StringRef identifierOf(const FunctionDecl *FD) {
+  return FD && FD->getDeclName().isIdentifier() ? FD->getName() : StringRef();
+}
+
+bool isSystem(const Decl *D) {
+  return D->getASTContext().getSourceManager().isInSystemHeader(
+      D->getLocation());
+}
+
+bool hasProjectBody(const FunctionDecl *FD) {
+  const FunctionDecl *Def = nullptr;
+  return FD && FD->hasBody(Def) && Def && !isSystem(Def);
+}
+
+// unique_ptr<CURL, ...>(curl_easy_init(), ...) and similar owners: the origin
+// of what they own.
+const Expr *ownedValue(const Expr &E) {
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(&E))
+    if (isSystem(Construct->getConstructor()) && Construct->getNumArgs() >= 1 &&
+        !Construct->getArg(0)->getType()->isRecordType())
+      return stripValue(Construct->getArg(0))->IgnoreParenImpCasts();
+  return nullptr;
+}
+
+HandlePolicy::Origin helperOrUnknown(const CallExpr &Call,
+                                     const FunctionDecl *&Helper) {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  if (hasProjectBody(Callee)) {
+    Helper = Callee;
+    return HandlePolicy::Origin::Helper;
+  }
+  return HandlePolicy::Origin::Unknown;
+}
+
+class CurlPolicy : public HandlePolicy {
+public:
+  explicit CurlPolicy(const ASTContext &Ctx) : Ctx(Ctx) {}
+  unsigned configures(const CallExpr &Call, int ArgIndex) const override {
+    std::optional<CurlSetopt> Setopt = getCurlSetopt(Call);
+    if (!Setopt || ArgIndex != 0)
+      return 0;
+    StringRef Option = Setopt->Option;
+    bool Zero = isZeroDuration(Setopt->Value, Ctx);
+    if (Option == "CURLOPT_TIMEOUT" || Option == "CURLOPT_TIMEOUT_MS")
+      return Zero ? ZeroTimeout : Timeout;
+    if (Option == "CURLOPT_LOW_SPEED_LIMIT")
+      return Zero ? 0 : LowSpeedLimit;
+    if (Option == "CURLOPT_LOW_SPEED_TIME")
+      return Zero ? 0 : LowSpeedTime;
+    if (Option == "CURLOPT_XFERINFOFUNCTION" ||
+        Option == "CURLOPT_PROGRESSFUNCTION")
+      return Setopt->Value->IgnoreParenImpCasts()->isNullPointerConstant(
+                 const_cast<ASTContext &>(Ctx),
+                 Expr::NPC_ValueDependentIsNotNull)
+                 ? 0
+                 : Progress;
+    if (Option == "CURLOPT_CONNECTTIMEOUT" ||
+        Option == "CURLOPT_CONNECTTIMEOUT_MS")
+      return ConnectTimeout;
+    return 0;
+  }
+  Origin originOf(const Expr &E, const FunctionDecl *&Helper) const override {
+    if (const Expr *Owned = ownedValue(E))
+      return originOf(*Owned, Helper);
+    if (isa<CXXConstructExpr>(E))
+      return Origin::None;
+    const auto *Call = dyn_cast<CallExpr>(&E);
+    if (!Call)
+      return Origin::Unknown;
+    if (identifierOf(Call->getDirectCallee()) == "curl_easy_init")
+      return Origin::Fresh;
+    return helperOrUnknown(*Call, Helper);
+  }
+
+private:
+  const ASTContext &Ctx;
+};
+
+bool isClientContext(QualType T) {
+  if (T.isNull())
+    return false;
+  if (T->isPointerType())
+    T = T->getPointeeType();
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  if (!RD)
+    return false;
+  std::string Name = recordName(*RD);
+  return Name == "grpc::ClientContext" || Name == "grpc_impl::ClientContext";
+}
+
+// A call into generated gRPC stub code that takes a ClientContext*: a member
+// of a generated `Stub` / `StubInterface` class (or of their nested `async`
+// classes of the callback API).
+bool isStubCall(const CallExpr &Call, const FunctionDecl *Callee) {
+  const auto *MD = dyn_cast_or_null<CXXMethodDecl>(Callee);
+  if (!MD || isSystem(MD))
+    return false;
+  StringRef Class = MD->getParent()->getName();
+  return Class.ends_with("Stub") || Class.ends_with("StubInterface") ||
+         Class == "async" || Class == "async_interface" ||
+         Class == "experimental_async" ||
+         Class == "experimental_async_interface";
+}
+
+class GrpcPolicy : public HandlePolicy {
+public:
+  unsigned configures(const CallExpr &Call, int ArgIndex) const override {
+    const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call);
+    if (!Member || ArgIndex != -1)
+      return 0;
+    const CXXMethodDecl *MD = Member->getMethodDecl();
+    if (MD && identifierOf(MD) == "set_deadline" &&
+        isClientContext(QualType(MD->getParent()->getTypeForDecl(), 0)))
+      return Deadline;
+    return 0;
+  }
+  bool isNeutral(const CallExpr &Call) const override {
+    return isStubCall(Call, Call.getDirectCallee());
+  }
+  Origin originOf(const Expr &E, const FunctionDecl *&Helper) const override {
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(&E)) {
+      if (isClientContext(Construct->getType()))
+        return Origin::Fresh;
+      if (const Expr *Owned = ownedValue(E))
+        return originOf(*Owned, Helper);
+      return Origin::None;
+    }
+    if (const auto *New = dyn_cast<CXXNewExpr>(&E))
+      return isClientContext(New->getAllocatedType()) ? Origin::Fresh
+                                                      : Origin::Unknown;
+    const auto *Call = dyn_cast<CallExpr>(&E);
+    if (!Call)
+      return Origin::Unknown;
+    StringRef Name = identifierOf(Call->getDirectCallee());
+    if (Name == "FromServerContext" || Name == "FromClientContext" ||
+        Name == "FromCallbackServerContext")
+      return Origin::Exempt;
+    if ((Name == "make_unique" || Name == "make_shared") &&
+        Call->getDirectCallee()->isInStdNamespace())
+      return Origin::Fresh;
+    return helperOrUnknown(*Call, Helper);
+  }
+};
+
+} // namespace
+
+MissingTimeoutCheck::MissingTimeoutCheck(StringRef Name,
+                                         tidy::ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      ReportUnboundedWaits(Options.get("ReportUnboundedWaits", false)),
+      AsioSyncOperations(splitList(
+          "asio::read;asio::write;asio::connect;asio::read_until;"
+          "asio::basic_stream_socket::read_some;asio::basic_stream_socket::"
+          "receive;"
+          "asio::basic_datagram_socket::receive;"
+          "asio::basic_socket::connect;asio::ip::basic_resolver::resolve;"
+          "asio::ssl::stream::read_some;asio::ssl::stream::handshake;"
+          "beast::http::read;beast::http::write;beast::http::read_header")),
+      UnboundedWaits(
+          splitList("std::future::get;std::future::wait;"
+                    "std::shared_future::get;std::shared_future::wait;"
+                    "std::condition_variable::wait;"
+                    "std::condition_variable_any::wait")) {}
+
+void MissingTimeoutCheck::storeOptions(
+    tidy::ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "ReportUnboundedWaits", ReportUnboundedWaits);
+}
+
+void MissingTimeoutCheck::registerMatchers(MatchFinder *Finder) {
+  Finder->addMatcher(callExpr(unless(isExpansionInSystemHeader()),
+                              unless(isInTemplateInstantiation()),
+                              callee(functionDecl().bind("callee")))
+                         .bind("call"),
+                     this);
+}
+
+void MissingTimeoutCheck::checkCurlSetopt(const CallExpr &Call,
+                                          const SourceManager &SM) {
+  std::optional<CurlSetopt> Setopt = getCurlSetopt(Call);
+  if (!Setopt || (Setopt->Option != "CURLOPT_TIMEOUT" &&
+                  Setopt->Option != "CURLOPT_TIMEOUT_MS"))
+    return;
+  if (!isZeroDuration(Setopt->Value, *Ctx))
+    return;
+  diag(reportLocation(Call.getBeginLoc(), SM),
+       "%0 set to 0 disables libcurl's transfer timeout, so a server that "
+       "stalls "
+       "blocks the transfer forever; set a positive timeout")
+      << Setopt->Option;
+}
+
+void MissingTimeoutCheck::checkHttplib(const CXXMemberCallExpr &Call,
+                                       const SourceManager &SM,
+                                       ASTContext &Context) {
+  const CXXMethodDecl *MD = Call.getMethodDecl();
+  StringRef Name = identifierOf(MD);
+  StringRef Kind = Name == "set_connection_timeout" ? "connection"
+                   : Name == "set_read_timeout"     ? "read"
+                   : Name == "set_write_timeout"    ? "write"
+                                                    : "";
+  if (Kind.empty())
+    return;
+  std::string Class = recordName(*MD->getParent());
+  if (Class != "httplib::Client" && Class != "httplib::ClientImpl" &&
+      Class != "httplib::SSLClient")
+    return;
+  unsigned Explicit = 0;
+  for (const Expr *Arg : Call.arguments()) {
+    if (isa<CXXDefaultArgExpr>(Arg))
+      continue;
+    ++Explicit;
+    if (!isZeroDuration(Arg, Context))
+      return;
+  }
+  if (Explicit == 0)
+    return;
+  diag(reportLocation(Call.getBeginLoc(), SM),
+       "'%0' sets cpp-httplib's %1 timeout to 0, which leaves the client "
+       "without a "
+       "usable bound on waiting for the server; set a positive timeout")
+      << Name << Kind;
+}
+
+// Whether the stream of an Asio operation is a network one (not a local
+// socket, serial port or file): \p T is the stream or socket type.
+static bool isNetworkStream(QualType T) {
+  for (int Guard = 0; Guard < 4; ++Guard) {
+    T = T.getNonReferenceType();
+    if (T->isPointerType())
+      T = T->getPointeeType();
+    const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+    if (!RD)
+      return true; // dependent or unknown: judge by the operation
+    std::string Name = recordName(*RD);
+    const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD);
+    // ssl::stream<Next>, beast::basic_stream<Protocol, ...>: look inside.
+    if (Spec && Spec->getTemplateArgs().size() >= 1 &&
+        Spec->getTemplateArgs()[0].getKind() == TemplateArgument::Type) {
+      QualType Arg = Spec->getTemplateArgs()[0].getAsType();
+      if (const CXXRecordDecl *ArgRD = Arg->getAsCXXRecordDecl())
+        if (StringRef(recordName(*ArgRD)).contains("local::"))
+          return false;
+      if (StringRef(Name).ends_with("ssl::stream")) {
+        T = Arg;
+        continue;
+      }
+    }
+    StringRef N(Name);
+    return N.contains("socket") || N.contains("basic_stream") ||
+           N.contains("tcp_stream") || N.contains("resolver");
+  }
+  return true;
+}
+
+// Whether a resolve() call looks up the local address a server listens on:
+// it sits in a function named like `listen`/`bind`, or in a function that
+// also sets up an acceptor (bind/listen/open on a basic_socket_acceptor).
+static bool resolvesListenAddress(const CallExpr &Call, ASTContext &Context) {
+  DynTypedNode Node = DynTypedNode::create(Call);
+  const FunctionDecl *FD = nullptr;
+  for (int Guard = 0; Guard < 256 && !FD; ++Guard) {
+    auto Parents = Context.getParents(Node);
+    if (Parents.empty())
+      return false;
+    Node = Parents[0];
+    if (Node.get<LambdaExpr>())
+      return false;
+    FD = Node.get<FunctionDecl>();
+  }
+  if (!FD)
+    return false;
+  std::string Name = StringRef(FD->getNameAsString()).lower();
+  if (StringRef(Name).contains("listen") || StringRef(Name).contains("bind"))
+    return true;
+  std::function<bool(const Stmt *)> UsesAcceptor = [&](const Stmt *S) {
+    if (!S)
+      return false;
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(S))
+      if (const CXXMethodDecl *MD = Member->getMethodDecl()) {
+        StringRef M = identifierOf(MD);
+        if ((M == "bind" || M == "listen" || M == "open") &&
+            MD->getParent()->getName() == "basic_socket_acceptor")
+          return true;
+      }
+    for (const Stmt *Child : S->children())
+      if (UsesAcceptor(Child))
+        return true;
+    return false;
+  };
+  return UsesAcceptor(FD->getBody());
+}
+
+void MissingTimeoutCheck::checkAsioSync(const CallExpr &Call,
+                                        const FunctionDecl &Callee,
+                                        const SourceManager &SM) {
+  if (!isAsioName(calleeName(Callee)) ||
+      !matchesCallList(Call, Callee, AsioSyncOperations))
+    return;
+  StringRef Name = identifierOf(&Callee);
+  // Resolving a local listen address (`resolver::passive`) is not remote.
+  if (Name == "resolve") {
+    std::function<bool(const Stmt *)> MentionsPassive = [&](const Stmt *S) {
+      if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(S))
+        if (Ref->getDecl()->getName() == "passive")
+          return true;
+      for (const Stmt *Child :
+           S ? S->children() : Stmt::const_child_range(nullptr, nullptr))
+        if (MentionsPassive(Child))
+          return true;
+      return false;
+    };
+    for (const Expr *Arg : Call.arguments())
+      if (MentionsPassive(Arg))
+        return;
+    if (resolvesListenAddress(Call, *Ctx))
+      return;
+  }
+  QualType Stream;
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call)) {
+    Stream =
+        Member->getImplicitObjectArgument()->IgnoreParenImpCasts()->getType();
+    // connect() on a datagram socket only records the default peer.
+    if (Name == "connect")
+      if (const CXXRecordDecl *RD =
+              Stream.getNonReferenceType()->getAsCXXRecordDecl())
+        if (RD->getName() == "basic_datagram_socket" ||
+            RD->getName() == "basic_raw_socket")
+          return;
+  } else if (Call.getNumArgs() >= 1)
+    Stream = Call.getArg(0)->IgnoreParenImpCasts()->getType();
+  if (Stream.isNull() || !isNetworkStream(Stream))
+    return;
+  diag(reportLocation(Call.getBeginLoc(), SM),
+       "synchronous Asio operation '%0' has no timeout, so a peer or DNS "
+       "server that "
+       "stops responding blocks this thread forever; use the async_* form with "
+       "a "
+       "deadline (a steady_timer that cancels it, or beast's expires_after)")
+      << callDisplayName(Call, Callee);
+}
+
+// Whether \p Call (`f.get()`) follows a `f.wait_for`/`f.wait_until` on the
+// same variable in the same function: the wait bounded it.
+static bool guardedByTimedWait(const CallExpr &Call, ASTContext &Ctx) {
+  const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call);
+  if (!Member)
+    return false;
+  const ValueDecl *Var =
+      HandleTracker::handleDecl(Member->getImplicitObjectArgument());
+  if (!Var)
+    return false;
+  const auto *Local = dyn_cast<VarDecl>(Var);
+  const DeclContext *DC = Local ? Local->getParentFunctionOrMethod() : nullptr;
+  const auto *FD = dyn_cast_or_null<FunctionDecl>(DC);
+  if (!FD || !FD->getBody())
+    return false;
+  const SourceManager &SM = Ctx.getSourceManager();
+  std::function<bool(const Stmt *)> Find = [&](const Stmt *S) {
+    if (!S)
+      return false;
+    if (const auto *Other = dyn_cast<CXXMemberCallExpr>(S)) {
+      StringRef Name = identifierOf(Other->getMethodDecl());
+      if ((Name == "wait_for" || Name == "wait_until") &&
+          HandleTracker::handleDecl(Other->getImplicitObjectArgument()) ==
+              Var &&
+          SM.isBeforeInTranslationUnit(Other->getBeginLoc(),
+                                       Call.getBeginLoc()))
+        return true;
+    }
+    for (const Stmt *Child : S->children())
+      if (Find(Child))
+        return true;
+    return false;
+  };
+  return Find(FD->getBody());
+}
+
+void MissingTimeoutCheck::checkUnboundedWait(const CallExpr &Call,
+                                             const FunctionDecl &Callee,
+                                             const SourceManager &SM,
+                                             ASTContext &Context) {
+  if (!matchesCallList(Call, Callee, UnboundedWaits))
+    return;
+  if (identifierOf(&Callee) == "get" && guardedByTimedWait(Call, Context))
+    return;
+  diag(reportLocation(Call.getBeginLoc(), SM),
+       "'%0' waits without a bound, so this thread hangs forever if the result "
+       "or "
+       "notification never arrives; use wait_for/wait_until with a deadline "
+       "and handle "
+       "the timeout")
+      << callDisplayName(Call, Callee);
+}
+
+void MissingTimeoutCheck::check(const MatchFinder::MatchResult &Result) {
+  Ctx = Result.Context;
+  const SourceManager &SM = *Result.SourceManager;
+  const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
+  const auto *Callee = Result.Nodes.getNodeAs<FunctionDecl>("callee");
+  StringRef Name = identifierOf(Callee);
+
+  if (Name == "curl_easy_setopt") {
+    checkCurlSetopt(*Call, SM);
+    return;
+  }
+  if (Name == "curl_easy_perform" && Call->getNumArgs() == 1) {
+    if (const ValueDecl *Handle = HandleTracker::handleDecl(Call->getArg(0)))
+      PendingCalls.push_back(
+          {Call, Handle, nullptr, false, "curl_easy_perform"});
+    return;
+  }
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+    checkHttplib(*Member, SM, *Result.Context);
+  if (getLangOpts().CPlusPlus) {
+    checkAsioSync(*Call, *Callee, SM);
+    if (ReportUnboundedWaits)
+      checkUnboundedWait(*Call, *Callee, SM, *Result.Context);
+    // gRPC: a stub call taking a ClientContext*.
+    if (isStubCall(*Call, Callee)) {
+      for (const Expr *Arg : Call->arguments()) {
+        if (!Arg->getType()->isPointerType() ||
+            !isClientContext(Arg->getType()))
+          continue;
+        if (const ValueDecl *Handle = HandleTracker::handleDecl(Arg))
+          PendingCalls.push_back(
+              {Call, Handle, nullptr, true, Callee->getNameAsString()});
+        break;
+      }
+    }
+  }
+}
+
+void MissingTimeoutCheck::onEndOfTranslationUnit() {
+  if (!Ctx || PendingCalls.empty()) {
+    PendingCalls.clear();
+    return;
+  }
+  CurlPolicy Curl(*Ctx);
+  GrpcPolicy Grpc;
+  HandleTracker CurlTracker(*Ctx, Curl);
+  HandleTracker GrpcTracker(*Ctx, Grpc);
+  const SourceManager &SM = Ctx->getSourceManager();
+  for (const Pending &P : PendingCalls) {
+    const Stmt *Body = nullptr;
+    if (const auto *Var = dyn_cast<VarDecl>(P.Handle))
+      if (const auto *FD =
+              dyn_cast_or_null<FunctionDecl>(Var->getParentFunctionOrMethod()))
+        Body = FD->getBody();
+    HandleFacts Facts =
+        (P.IsGrpc ? GrpcTracker : CurlTracker)
+            .factsAt(*P.Handle, Body, *P.Call, /*OnlyBefore=*/P.IsGrpc);
+    if (Facts.NotJudged || Facts.Unknown || !Facts.Fresh)
+      continue;
+    SourceLocation Loc = reportLocation(P.Call->getBeginLoc(), SM);
+    if (P.IsGrpc) {
+      if (!(Facts.Mask & Deadline))
+        diag(Loc, "gRPC call '%0' uses ClientContext '%1', which has no "
+                  "deadline, so an "
+                  "unresponsive server or a network partition blocks it "
+                  "forever; call "
+                  "set_deadline() on the context before the call")
+            << P.Callee << P.Handle->getName();
+      continue;
+    }
+    unsigned M = Facts.Mask;
+    if ((M & (Timeout | Progress | ZeroTimeout)) ||
+        ((M & LowSpeedLimit) && (M & LowSpeedTime)))
+      continue;
+    if (M & ConnectTimeout)
+      diag(Loc, "'curl_easy_perform' on handle '%0' has only a connect "
+                "timeout, which "
+                "does not bound the transfer, so a server that stalls after "
+                "connecting "
+                "blocks this thread forever; also set CURLOPT_TIMEOUT_MS (or "
+                "CURLOPT_LOW_SPEED_LIMIT with CURLOPT_LOW_SPEED_TIME)")
+          << P.Handle->getName();
+    else
+      diag(Loc,
+           "'curl_easy_perform' on handle '%0' has no transfer timeout, so a "
+           "server "
+           "that stalls blocks this thread forever; set CURLOPT_TIMEOUT_MS (or "
+           "CURLOPT_LOW_SPEED_LIMIT with CURLOPT_LOW_SPEED_TIME, or a progress "
+           "callback that aborts) before the transfer")
+          << P.Handle->getName();
+  }
+  PendingCalls.clear();
+  Ctx = nullptr;
+}
+
+} // namespace prodready

@@ -1,0 +1,48 @@
+//===--- PollingLoopCheck.cpp - prodready ---------------------------------===//
+
+#include "PollingLoopCheck.h"
+#include "CheckUtils.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace prodready {
+
+PollingLoopCheck::PollingLoopCheck(StringRef Name,
+                                   tidy::ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context) {
+  Config.SleepFunctions =
+      splitList(Options.get("SleepFunctions", DefaultSleepFunctions));
+  Config.RemoteFunctions = splitList(DefaultRemoteFunctions);
+}
+
+void PollingLoopCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "SleepFunctions", joinList(Config.SleepFunctions));
+}
+
+void PollingLoopCheck::registerMatchers(MatchFinder *Finder) {
+  Finder->addMatcher(stmt(anyOf(whileStmt(), doStmt(), forStmt()),
+                          unless(isExpansionInSystemHeader()),
+                          unless(isInTemplateInstantiation()))
+                         .bind("loop"),
+                     this);
+}
+
+void PollingLoopCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *Loop = Result.Nodes.getNodeAs<Stmt>("loop");
+  LoopAnalysis A = analyzeLoop(*Loop, *Result.Context, Config);
+  if (A.Kind != LoopAnalysis::Polling)
+    return;
+  const SourceManager &SM = *Result.SourceManager;
+  diag(reportLocation(Loop->getBeginLoc(), SM),
+       "loop polls '%0' by sleeping in '%1' and re-checking, which wastes CPU "
+       "wake-ups and delays every state change by up to a full sleep "
+       "interval; wait on a condition variable, future or event notification "
+       "instead")
+      << A.WatchedText << calleeName(*A.Sleep);
+  diag(reportLocation(A.Sleep->getBeginLoc(), SM), "loop sleeps here",
+       DiagnosticIDs::Note);
+}
+
+} // namespace prodready

@@ -1,0 +1,70 @@
+//===--- RetryWithoutBackoffCheck.cpp - prodready -------------------------===//
+
+#include "RetryWithoutBackoffCheck.h"
+#include "CheckUtils.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace prodready {
+
+RetryWithoutBackoffCheck::RetryWithoutBackoffCheck(
+    StringRef Name, tidy::ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context) {
+  Config.SleepFunctions =
+      splitList(Options.get("SleepFunctions", DefaultSleepFunctions));
+  Config.RemoteFunctions =
+      splitList(Options.get("RemoteFunctions", DefaultRemoteFunctions));
+}
+
+void RetryWithoutBackoffCheck::storeOptions(
+    tidy::ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "SleepFunctions", joinList(Config.SleepFunctions));
+  Options.store(Opts, "RemoteFunctions", joinList(Config.RemoteFunctions));
+}
+
+void RetryWithoutBackoffCheck::registerMatchers(MatchFinder *Finder) {
+  Finder->addMatcher(stmt(anyOf(whileStmt(), doStmt(), forStmt()),
+                          unless(isExpansionInSystemHeader()),
+                          unless(isInTemplateInstantiation()))
+                         .bind("loop"),
+                     this);
+}
+
+void RetryWithoutBackoffCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *Loop = Result.Nodes.getNodeAs<Stmt>("loop");
+  LoopAnalysis A = analyzeLoop(*Loop, *Result.Context, Config);
+  if (A.Kind != LoopAnalysis::Retry || A.RetriesOnEintr)
+    return;
+  // A retry of a local operation without any delay (a compare-and-swap or
+  // try_lock loop) is not this rule's concern.
+  if (!A.Sleep && !A.Remote)
+    return;
+  llvm::SmallVector<std::string, 3> Problems;
+  if (A.Unbounded)
+    Problems.push_back("has no bound on attempts (no counter or deadline)");
+  if (A.InvariantDelay)
+    Problems.push_back("sleeps a loop-invariant duration between attempts "
+                       "(no exponential growth, no jitter)");
+  if (A.NoDelay)
+    Problems.push_back("does not sleep between attempts of a remote call");
+  if (Problems.empty())
+    return;
+  std::string What = Problems[0];
+  for (size_t I = 1; I < Problems.size(); ++I)
+    What += (I + 1 == Problems.size() ? " and " : ", ") + Problems[I];
+  const SourceManager &SM = *Result.SourceManager;
+  diag(reportLocation(Loop->getBeginLoc(), SM),
+       "retry loop around '%0' %1, so during an outage its clients %2; %3")
+      << A.OperationName << What
+      << (A.Unbounded ? "retry forever and hammer the failing dependency"
+                      : "hammer the recovering dependency in lockstep")
+      << (A.Unbounded ? "cap the attempts or add a deadline, and back off "
+                        "exponentially with jitter between attempts"
+                      : "back off exponentially with jitter between attempts");
+  diag(reportLocation(A.Operation->getBeginLoc(), SM), "operation retried here",
+       DiagnosticIDs::Note);
+}
+
+} // namespace prodready

@@ -1,0 +1,466 @@
+//===--- UncheckedErrorCheck.cpp - prodready ------------------------------===//
+
+#include "UncheckedErrorCheck.h"
+#include "ErrorUtils.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/QualTypeNames.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "llvm/Support/Regex.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+
+namespace prodready {
+
+static constexpr llvm::StringLiteral DefaultCheckedFunctions =
+    "close;write;pwrite;read;pread;fsync;fdatasync;ftruncate;rename;renameat;"
+    "unlink;remove;mkdir;rmdir;chmod;chown;chdir;dup2;pipe;setuid;setgid;"
+    "seteuid;setegid;setsockopt;bind;listen;connect;shutdown;send;sendto;"
+    "sendmsg;fclose;fflush;fsetpos;fseek;pthread_create;pthread_join;"
+    "pthread_detach;pthread_setspecific;sqlite3_exec;sqlite3_step;"
+    "sqlite3_finalize;curl_easy_perform;curl_multi_perform;SSL_write;SSL_read;"
+    "SSL_connect;SSL_accept;EVP_*Final*;RAND_bytes";
+static constexpr llvm::StringLiteral DefaultIgnoredOutParamFunctions =
+    "shutdown;close;cancel";
+static constexpr llvm::StringLiteral DefaultErrorTypeRegex =
+    "^(Status|StatusOr|Result|Expected|Error|ErrorCode)$";
+
+namespace {
+AST_MATCHER(VarDecl, isLocalErrorCodeVar) {
+  return Node.hasLocalStorage() && !isa<ParmVarDecl>(Node) &&
+         !Node.getType()->isReferenceType() && isErrorCodeType(Node.getType());
+}
+AST_MATCHER(QualType, isMutableErrorCodeRef) {
+  return Node->isLValueReferenceType() &&
+         !Node.getNonReferenceType().isConstQualified() &&
+         isErrorCodeType(Node.getNonReferenceType());
+}
+} // namespace
+
+UncheckedErrorCheck::UncheckedErrorCheck(StringRef Name,
+                                         tidy::ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      CheckedFunctions(
+          splitList(Options.get("CheckedFunctions", DefaultCheckedFunctions))),
+      IgnoredOutParamFunctions(splitList(Options.get(
+          "IgnoredOutParamFunctions", DefaultIgnoredOutParamFunctions))),
+      ErrorTypePattern(Options.get("ErrorTypeRegex", DefaultErrorTypeRegex)),
+      ReportVoidCasts(Options.get("ReportVoidCasts", false)),
+      ErrorTypeRegex(*this, "ErrorTypeRegex", ErrorTypePattern) {}
+
+void UncheckedErrorCheck::storeOptions(
+    tidy::ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "CheckedFunctions", joinList(CheckedFunctions));
+  Options.store(Opts, "IgnoredOutParamFunctions",
+                joinList(IgnoredOutParamFunctions));
+  Options.store(Opts, "ErrorTypeRegex", ErrorTypePattern);
+  Options.store(Opts, "ReportVoidCasts", ReportVoidCasts);
+}
+
+void UncheckedErrorCheck::registerMatchers(MatchFinder *Finder) {
+  // 1. Expressions whose value is discarded: statements of a block or of a
+  // control statement, and `for` increments. Comma and conditional operands
+  // are unpacked in check().
+  // Template instantiations are included (calls and handlers that are
+  // dependent in the template resolve there); findings are deduplicated by
+  // location, so each is reported once.
+  auto D = expr(unless(isExpansionInSystemHeader())).bind("discarded");
+  Finder->addMatcher(compoundStmt(forEach(D)), this);
+  Finder->addMatcher(ifStmt(eachOf(hasThen(D), hasElse(D))), this);
+  Finder->addMatcher(
+      forStmt(eachOf(hasLoopInit(D), hasIncrement(D), hasBody(D))), this);
+  Finder->addMatcher(whileStmt(hasBody(D)), this);
+  Finder->addMatcher(doStmt(hasBody(D)), this);
+  Finder->addMatcher(cxxForRangeStmt(hasBody(D)), this);
+  Finder->addMatcher(switchCase(forEach(D)), this);
+  Finder->addMatcher(labelStmt(forEach(D)), this);
+
+  // 2. A local error_code passed to a mutable error_code& parameter.
+  auto OutArg = ignoringParenImpCasts(
+      declRefExpr(to(varDecl(isLocalErrorCodeVar()).bind("var"))));
+  auto OutParam = parmVarDecl(hasType(qualType(isMutableErrorCodeRef())));
+  Finder->addMatcher(callExpr(unless(isExpansionInSystemHeader()),
+                              forEachArgumentWithParam(OutArg, OutParam))
+                         .bind("outcall"),
+                     this);
+  Finder->addMatcher(
+      cxxConstructExpr(unless(isExpansionInSystemHeader()),
+                       forEachArgumentWithParam(OutArg, OutParam))
+          .bind("outcall"),
+      this);
+
+  // 3. Asio/Beast initiating functions and their completion handlers.
+  Finder->addMatcher(
+      callExpr(unless(isExpansionInSystemHeader()),
+               callee(functionDecl(matchesName("::async_[A-Za-z0-9_]*$"))))
+          .bind("async"),
+      this);
+}
+
+void UncheckedErrorCheck::check(const MatchFinder::MatchResult &Result) {
+  ASTContext &Ctx = *Result.Context;
+  if (const auto *E = Result.Nodes.getNodeAs<Expr>("discarded"))
+    checkDiscarded(E, Ctx);
+  else if (const auto *Call = Result.Nodes.getNodeAs<Expr>("outcall"))
+    checkOutParam(Call, Result.Nodes.getNodeAs<VarDecl>("var"), Ctx);
+  else if (const auto *Async = Result.Nodes.getNodeAs<CallExpr>("async"))
+    checkHandler(Async, Ctx);
+}
+
+//===-- 1. Discarded results ----------------------------------------------===//
+
+bool UncheckedErrorCheck::isCheckedFunction(const FunctionDecl &FD) const {
+  if (!FD.getIdentifier())
+    return false;
+  bool IsGlobal = !isa<CXXMethodDecl>(FD) &&
+                  FD.getDeclContext()->getRedeclContext()->isTranslationUnit();
+  std::string Qualified;
+  for (StringRef Entry : CheckedFunctions) {
+    if (Entry.contains("::")) {
+      if (Qualified.empty())
+        Qualified = qualifiedName(FD);
+      Entry.consume_front("::");
+      if (matchesGlob(Qualified, Entry))
+        return true;
+    } else if (IsGlobal && matchesGlob(FD.getName(), Entry)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+static bool hasErrorCodeOutArgument(const CallExpr &Call) {
+  const FunctionDecl *FD = Call.getDirectCallee();
+  if (!FD)
+    return false;
+  return llvm::any_of(FD->parameters(), [](const ParmVarDecl *P) {
+    QualType T = P->getType();
+    return T->isLValueReferenceType() &&
+           !T.getNonReferenceType().isConstQualified() &&
+           isErrorCodeType(T.getNonReferenceType());
+  });
+}
+
+void UncheckedErrorCheck::checkDiscarded(const Expr *E, ASTContext &Ctx) {
+  E = E->IgnoreParens();
+  if (const auto *Full = dyn_cast<FullExpr>(E))
+    return checkDiscarded(Full->getSubExpr(), Ctx);
+  if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E))
+    return checkDiscarded(Bind->getSubExpr(), Ctx);
+  if (const auto *Mat = dyn_cast<MaterializeTemporaryExpr>(E))
+    return checkDiscarded(Mat->getSubExpr(), Ctx);
+  if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E);
+      Cast && Cast->getType()->isVoidType()) {
+    if (ReportVoidCasts)
+      checkDiscarded(Cast->getSubExpr(), Ctx);
+    return;
+  }
+  if (const auto *Cast = dyn_cast<CastExpr>(E))
+    if (Cast->getCastKind() == CK_NoOp || Cast->getCastKind() == CK_ToVoid ||
+        isa<ImplicitCastExpr>(Cast))
+      return checkDiscarded(Cast->getSubExpr(), Ctx);
+  if (const auto *Binary = dyn_cast<BinaryOperator>(E)) {
+    if (Binary->getOpcode() == BO_Comma) {
+      checkDiscarded(Binary->getLHS(), Ctx);
+      checkDiscarded(Binary->getRHS(), Ctx);
+    }
+    return;
+  }
+  if (const auto *Cond = dyn_cast<AbstractConditionalOperator>(E)) {
+    checkDiscarded(Cond->getTrueExpr(), Ctx);
+    checkDiscarded(Cond->getFalseExpr(), Ctx);
+    return;
+  }
+  const auto *Call = dyn_cast<CallExpr>(E);
+  if (!Call)
+    return;
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
+      Op && Op->getOperator() != OO_Call)
+    return;
+
+  const SourceManager &SM = Ctx.getSourceManager();
+  SourceLocation Loc = reportLocation(Call->getExprLoc(), SM);
+  if (SM.isInSystemHeader(Loc))
+    return;
+  const FunctionDecl *FD = Call->getDirectCallee();
+  if (FD && isCheckedFunction(*FD)) {
+    if (!Reported.insert(Loc.getRawEncoding()).second)
+      return;
+    diag(Loc, "return value of '%0' is discarded although it is the only way "
+              "the call reports failure, so an error goes unnoticed in "
+              "production; check it and handle or log the error")
+        << qualifiedName(*FD);
+    return;
+  }
+  QualType Type = Call->getCallReturnType(Ctx);
+  if (Type.isNull() || Type->isReferenceType() ||
+      !isErrorResultType(Type, ErrorTypeRegex) ||
+      hasErrorCodeOutArgument(*Call) ||
+      !Reported.insert(Loc.getRawEncoding()).second)
+    return;
+  PrintingPolicy Policy(Ctx.getLangOpts());
+  Policy.SuppressInlineNamespace = true;
+  Policy.SuppressUnwrittenScope = true;
+  std::string TypeName =
+      TypeName::getFullyQualifiedName(Type.getUnqualifiedType(), Ctx, Policy);
+  std::string Callee = FD ? "'" + qualifiedName(*FD) + "'" : "this call";
+  diag(Loc, "error result of type '%0' returned by %1 is discarded, so a "
+            "failure goes unnoticed in production; check it and handle, "
+            "propagate or log the error")
+      << TypeName << Callee;
+}
+
+//===-- 2. error_code out-parameters ------------------------------------===//
+
+// Whether parameter \p I of \p FD is declared as a mutable error_code&. A
+// forwarding reference or `T&` that merely deduced error_code& (e.g.
+// `tl::unexpected(ec)`, `std::make_pair(ec, n)`) is not an out-parameter.
+static bool isErrorCodeOutParam(const FunctionDecl *FD, unsigned I) {
+  if (!FD || I >= FD->getNumParams())
+    return false;
+  QualType T = FD->getParamDecl(I)->getType();
+  if (!T->isLValueReferenceType() ||
+      T.getNonReferenceType().isConstQualified() ||
+      !isErrorCodeType(T.getNonReferenceType()))
+    return false;
+  if (const FunctionDecl *Pattern = FD->getTemplateInstantiationPattern()) {
+    if (I >= Pattern->getNumParams())
+      return false;
+    const ParmVarDecl *P = Pattern->getParamDecl(I);
+    if (P->isParameterPack() || P->getType()->isDependentType())
+      return false;
+  }
+  return true;
+}
+
+// Whether the use \p Ref of an error_code variable only writes it: passing it
+// to another error_code& out-parameter, clear()/assign(), or assigning to it.
+static bool isWriteOnlyUse(const DeclRefExpr *Ref, ASTContext &Ctx) {
+  const Expr *Use = Ref;
+  while (true) {
+    auto Parents = Ctx.getParents(*Use);
+    if (Parents.empty())
+      return false;
+    const auto *Parent = Parents[0].get<Expr>();
+    if (!Parent)
+      return false;
+    if (isa<ParenExpr, ImplicitCastExpr>(Parent) &&
+        !(isa<ImplicitCastExpr>(Parent) &&
+          cast<ImplicitCastExpr>(Parent)->getCastKind() == CK_LValueToRValue)) {
+      Use = Parent;
+      continue;
+    }
+    if (const auto *Member = dyn_cast<MemberExpr>(Parent)) {
+      const auto *Method = dyn_cast<CXXMethodDecl>(Member->getMemberDecl());
+      return Method && Method->getIdentifier() &&
+             (Method->getName() == "clear" || Method->getName() == "assign");
+    }
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Parent))
+      return Op->getOperator() == OO_Equal && Op->getNumArgs() > 0 &&
+             Op->getArg(0)->IgnoreParenImpCasts() == Use->IgnoreParenImpCasts();
+    const FunctionDecl *Callee = nullptr;
+    ArrayRef<const Expr *> Args;
+    if (const auto *Call = dyn_cast<CallExpr>(Parent)) {
+      Callee = Call->getDirectCallee();
+      Args = llvm::ArrayRef(Call->getArgs(), Call->getNumArgs());
+    } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(Parent)) {
+      Callee = Construct->getConstructor();
+      Args = llvm::ArrayRef(Construct->getArgs(), Construct->getNumArgs());
+    }
+    if (!Callee)
+      return false;
+    unsigned Offset =
+        isa<CXXOperatorCallExpr>(Parent) && isa<CXXMethodDecl>(Callee) ? 1 : 0;
+    for (unsigned I = Offset; I < Args.size(); ++I)
+      if (Args[I] == Use)
+        return isErrorCodeOutParam(Callee, I - Offset);
+    return false;
+  }
+}
+
+static const Stmt *enclosingLoop(const Stmt *S, const Stmt *Body,
+                                 ASTContext &Ctx) {
+  DynTypedNode Node = DynTypedNode::create(*S);
+  while (true) {
+    auto Parents = Ctx.getParents(Node);
+    if (Parents.empty())
+      return nullptr;
+    Node = Parents[0];
+    const auto *P = Node.get<Stmt>();
+    if (!P)
+      return nullptr;
+    if (P == Body)
+      return nullptr;
+    if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(P))
+      return P;
+  }
+}
+
+static std::string calleeName(const Expr *Call) {
+  if (const auto *C = dyn_cast<CallExpr>(Call))
+    if (const FunctionDecl *FD = C->getDirectCallee())
+      return qualifiedName(*FD);
+  if (const auto *C = dyn_cast<CXXConstructExpr>(Call))
+    return qualifiedName(*C->getConstructor()->getParent());
+  return "";
+}
+
+void UncheckedErrorCheck::checkOutParam(const Expr *Call, const VarDecl *Var,
+                                        ASTContext &Ctx) {
+  // Re-check the parameter against its declaration in the template.
+  const FunctionDecl *CalleeDecl = nullptr;
+  ArrayRef<const Expr *> Args;
+  if (const auto *C = dyn_cast<CallExpr>(Call)) {
+    CalleeDecl = C->getDirectCallee();
+    Args = llvm::ArrayRef(C->getArgs(), C->getNumArgs());
+    if (isa<CXXOperatorCallExpr>(C) &&
+        isa_and_nonnull<CXXMethodDecl>(CalleeDecl))
+      Args = Args.drop_front();
+  } else if (const auto *C = dyn_cast<CXXConstructExpr>(Call)) {
+    CalleeDecl = C->getConstructor();
+    Args = llvm::ArrayRef(C->getArgs(), C->getNumArgs());
+  }
+  bool IsOut = false;
+  for (unsigned I = 0; I < Args.size(); ++I) {
+    const auto *Ref = dyn_cast<DeclRefExpr>(Args[I]->IgnoreParenImpCasts());
+    if (Ref && Ref->getDecl() == Var && isErrorCodeOutParam(CalleeDecl, I))
+      IsOut = true;
+  }
+  if (!IsOut)
+    return;
+  std::string Callee = calleeName(Call);
+  if (Callee.empty() || matchesAnyName(Callee, IgnoredOutParamFunctions))
+    return;
+  const auto *Fn =
+      dyn_cast_or_null<FunctionDecl>(Var->getParentFunctionOrMethod());
+  const Stmt *Body = Fn ? Fn->getBody() : nullptr;
+  if (!Body)
+    return;
+  const SourceManager &SM = Ctx.getSourceManager();
+  const Stmt *Loop = enclosingLoop(Call, Body, Ctx);
+  auto Refs =
+      match(findAll(declRefExpr(to(varDecl(equalsNode(Var)))).bind("ref")),
+            *Body, Ctx);
+  for (const auto &Node : Refs) {
+    const auto *Ref = Node.getNodeAs<DeclRefExpr>("ref");
+    if (isWriteOnlyUse(Ref, Ctx))
+      continue;
+    // A read after the call, or anywhere in a loop around it.
+    if (SM.isBeforeInTranslationUnit(Call->getEndLoc(), Ref->getBeginLoc()))
+      return;
+    if (Loop && Loop->getSourceRange().fullyContains(Ref->getSourceRange()))
+      return;
+  }
+  SourceLocation Loc = reportLocation(Call->getExprLoc(), SM);
+  if (SM.isInSystemHeader(Loc) || !Reported.insert(Loc.getRawEncoding()).second)
+    return;
+  diag(Loc, "the error reported by '%0' through '%1' is never checked, so a "
+            "failure goes unnoticed in production; test '%1' and handle or "
+            "log the error")
+      << Callee << Var->getName();
+}
+
+//===-- 3. Asio completion handlers --------------------------------------===//
+
+static bool isLoggingCall(const CallExpr *Call) {
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call))
+    if (Op->getOperator() == OO_LessLess)
+      return true;
+  const FunctionDecl *FD = Call->getDirectCallee();
+  if (!FD || !FD->getDeclName().isIdentifier())
+    return false;
+  std::string Name = qualifiedName(*FD);
+  StringRef N(Name);
+  if (N.starts_with("spdlog::") || N.starts_with("fmt::") ||
+      N.starts_with("google::") || N.starts_with("absl::log_internal::") ||
+      N.starts_with("boost::log::"))
+    return true;
+  static const llvm::Regex LogName(
+      "^(printf|fprintf|dprintf|puts|fputs|perror|syslog|vsyslog|print|println)"
+      "$"
+      "|log|trace|debug|info|warn|error|fatal|critical|notice|print",
+      llvm::Regex::IgnoreCase);
+  return LogName.match(FD->getName());
+}
+
+// Whether \p S calls anything other than logging (calls nested in a logging
+// call only format the message).
+static bool doesWork(const Stmt *S) {
+  if (!S || isa<LambdaExpr>(S))
+    return false;
+  if (const auto *Call = dyn_cast<CallExpr>(S)) {
+    if (isLoggingCall(Call))
+      return false;
+    const FunctionDecl *FD = Call->getDirectCallee();
+    bool Neutral = FD && FD->getDeclName().isIdentifier() &&
+                   (FD->getName() == "move" || FD->getName() == "forward") &&
+                   FD->isInStdNamespace();
+    if (!Neutral)
+      return true;
+  }
+  for (const Stmt *Child : S->children())
+    if (doesWork(Child))
+      return true;
+  return false;
+}
+
+void UncheckedErrorCheck::checkHandler(const CallExpr *AsyncCall,
+                                       ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  const FunctionDecl *Initiator = AsyncCall->getDirectCallee();
+  if (!Initiator)
+    return;
+  for (const Expr *Arg : AsyncCall->arguments()) {
+    const FunctionDecl *Handler = nullptr;
+    const Expr *Stripped = stripValue(Arg);
+    if (const auto *Lambda = dyn_cast<LambdaExpr>(Stripped)) {
+      Handler = Lambda->getCallOperator();
+    } else {
+      auto Found =
+          match(findAll(declRefExpr(
+                    to(functionDecl(unless(isInStdNamespace())).bind("fn")))),
+                *Stripped, Ctx);
+      for (const auto &Node : Found) {
+        const auto *FD = Node.getNodeAs<FunctionDecl>("fn");
+        if (llvm::any_of(FD->parameters(), [](const ParmVarDecl *P) {
+              return isErrorCodeType(P->getType());
+            })) {
+          Handler = FD;
+          break;
+        }
+      }
+    }
+    if (!Handler)
+      continue;
+    if (const FunctionDecl *Def = Handler->getDefinition())
+      Handler = Def;
+    const ParmVarDecl *ErrorParam = nullptr;
+    for (const ParmVarDecl *P : Handler->parameters())
+      if (isErrorCodeType(P->getType()) &&
+          !(P->getType()->isReferenceType() &&
+            !P->getType().getNonReferenceType().isConstQualified())) {
+        ErrorParam = P;
+        break;
+      }
+    if (!ErrorParam || ErrorParam->isReferenced() || !Handler->getBody() ||
+        !doesWork(Handler->getBody()))
+      continue;
+    SourceLocation Loc = reportLocation(ErrorParam->getBeginLoc(), SM);
+    if (SM.isInSystemHeader(Loc) ||
+        !Reported.insert(Loc.getRawEncoding()).second)
+      continue;
+    diag(Loc,
+         "completion handler passed to '%0' never reads its error_code "
+         "parameter%select{| '%2'}1 but still acts on the result, so after a "
+         "failure or cancellation (operation_aborted at shutdown) it "
+         "proceeds as if the operation had succeeded; check the error first "
+         "and return or log")
+        << qualifiedName(*Initiator) << !ErrorParam->getName().empty()
+        << ErrorParam->getName();
+  }
+}
+
+} // namespace prodready

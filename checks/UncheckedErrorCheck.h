@@ -1,0 +1,51 @@
+//===--- UncheckedErrorCheck.h - prodready ----------------------*- C++ -*-===//
+
+#ifndef PRODREADY_CHECKS_UNCHECKEDERRORCHECK_H
+#define PRODREADY_CHECKS_UNCHECKEDERRORCHECK_H
+
+#include "CheckUtils.h"
+#include "clang-tidy/ClangTidyCheck.h"
+#include "llvm/ADT/DenseSet.h"
+#include <string>
+#include <vector>
+
+namespace prodready {
+
+/// Finds errors that are produced and then dropped: discarded error-carrying
+/// results and C/POSIX return codes, `error_code` out-parameters that are
+/// never looked at, and Asio/Beast completion handlers that ignore their
+/// error_code but still act on the result.
+///
+/// For the user-facing documentation see docs/checks/unchecked-error.md.
+class UncheckedErrorCheck : public clang::tidy::ClangTidyCheck {
+public:
+  UncheckedErrorCheck(llvm::StringRef Name,
+                      clang::tidy::ClangTidyContext *Context);
+  void storeOptions(clang::tidy::ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
+  void
+  check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  bool isLanguageVersionSupported(
+      const clang::LangOptions &LangOpts) const override {
+    return LangOpts.CPlusPlus;
+  }
+
+private:
+  void checkDiscarded(const clang::Expr *E, clang::ASTContext &Ctx);
+  void checkOutParam(const clang::Expr *Call, const clang::VarDecl *Var,
+                     clang::ASTContext &Ctx);
+  void checkHandler(const clang::CallExpr *AsyncCall, clang::ASTContext &Ctx);
+  bool isCheckedFunction(const clang::FunctionDecl &FD) const;
+
+  const std::vector<std::string> CheckedFunctions;
+  const std::vector<std::string> IgnoredOutParamFunctions;
+  const std::string ErrorTypePattern;
+  const bool ReportVoidCasts;
+  OptionRegex ErrorTypeRegex;
+  /// Locations already reported (a template and its instantiations).
+  llvm::DenseSet<unsigned> Reported;
+};
+
+} // namespace prodready
+
+#endif // PRODREADY_CHECKS_UNCHECKEDERRORCHECK_H

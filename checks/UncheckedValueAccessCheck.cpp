@@ -1,0 +1,231 @@
+//===--- UncheckedValueAccessCheck.cpp - prodready ------------------------===//
+
+#include "UncheckedValueAccessCheck.h"
+#include "CheckUtils.h"
+#include "Statistics.h"
+#include "ValueHolderModel.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/QualTypeNames.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Analysis/FlowSensitive/DataflowAnalysis.h"
+#include "clang/Analysis/FlowSensitive/Models/UncheckedOptionalAccessModel.h"
+#include "llvm/ADT/DenseMap.h"
+
+using namespace clang;
+using namespace clang::ast_matchers;
+using namespace clang::dataflow;
+
+namespace prodready {
+
+std::atomic<unsigned> UncheckedValueAccessCheck::SkippedFunctions{0};
+
+// Budget per function and model; a function that exceeds it is skipped.
+static constexpr std::int64_t MaxSATIterations = 20'000'000;
+static constexpr std::int32_t MaxBlockVisits = 20'000;
+
+static auto accessOn(DeclarationMatcher Class) {
+  return expr(
+      anyOf(cxxMemberCallExpr(callee(
+                cxxMethodDecl(hasAnyName("value", "get"), ofClass(Class)))),
+            cxxOperatorCallExpr(hasAnyOverloadedOperatorName("*", "->"),
+                                callee(cxxMethodDecl(ofClass(Class))))));
+}
+
+static auto anyAccess() {
+  return expr(anyOf(accessOn(UncheckedOptionalAccessModel::optionalClassDecl()),
+                    accessOn(valueHolderClass())))
+      .bind("access");
+}
+
+void UncheckedValueAccessCheck::registerMatchers(MatchFinder *Finder) {
+  auto HasAccess = hasDescendant(anyAccess());
+  Finder->addMatcher(
+      functionDecl(
+          isDefinition(), unless(isExpansionInSystemHeader()),
+          anyOf(hasBody(HasAccess),
+                cxxConstructorDecl(hasAnyConstructorInitializer(
+                    withInitializer(expr(anyOf(anyAccess(), HasAccess)))))))
+          .bind("func"),
+      this);
+}
+
+template <typename Model, typename Diagnoser>
+static bool runModel(const FunctionDecl &Func, ASTContext &Ctx,
+                     llvm::SmallVectorImpl<SourceLocation> &Out) {
+  Diagnoser Diag;
+  auto Locs = diagnoseFunction<Model, SourceLocation>(
+      Func, Ctx,
+      [&Diag](const CFGElement &Elt, ASTContext &C,
+              const TransferStateForDiagnostics<NoopLattice> &State) {
+        return Diag(Elt, C, State);
+      },
+      MaxSATIterations, MaxBlockVisits);
+  if (!Locs) {
+    if (getenv("PRODREADY_DEBUG_DATAFLOW"))
+      llvm::errs() << "dataflow skipped " << Func.getNameAsString() << ": "
+                   << llvm::toString(Locs.takeError()) << "\n";
+    else
+      llvm::consumeError(Locs.takeError());
+    return false;
+  }
+  Out.append(Locs->begin(), Locs->end());
+  return true;
+}
+
+// Whether \p Object names a variable captured by the enclosing lambda or a
+// member reached through `this`.
+static bool capturedObject(const Expr *Object) {
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(Object))
+    return Ref->refersToEnclosingVariableOrCapture();
+  if (const auto *Member = dyn_cast<MemberExpr>(Object)) {
+    const Expr *Base = Member->getBase()->IgnoreParenImpCasts();
+    return isa<CXXThisExpr>(Base) || capturedObject(Base);
+  }
+  return false;
+}
+
+void UncheckedValueAccessCheck::check(const MatchFinder::MatchResult &Result) {
+  const auto *Func = Result.Nodes.getNodeAs<FunctionDecl>("func");
+  ASTContext &Ctx = *Result.Context;
+  if (Func->isTemplated() || Func->isInvalidDecl() || !Func->getBody())
+    return;
+  const auto *Method = dyn_cast<CXXMethodDecl>(Func);
+  bool IsLambda = Method && Method->getParent()->isLambda();
+
+  // The accesses in this function, by the begin location of their object
+  // (that is where both models report).
+  struct Access {
+    const Expr *E;
+    bool Builtin;
+  };
+  llvm::DenseMap<SourceLocation, Access> Accesses;
+  bool NeedBuiltin = false, NeedHolder = false;
+  auto Collect = [&](const Stmt &S) {
+    for (const auto &Node :
+         match(findAll(expr(anyOf(
+                   accessOn(UncheckedOptionalAccessModel::optionalClassDecl())
+                       .bind("builtin"),
+                   accessOn(valueHolderClass()).bind("holder")))),
+               S, Ctx)) {
+      const Expr *E = Node.getNodeAs<Expr>("builtin");
+      bool Builtin = E != nullptr;
+      if (!E)
+        E = Node.getNodeAs<Expr>("holder");
+      const Expr *Object =
+          isa<CXXMemberCallExpr>(E)
+              ? cast<CXXMemberCallExpr>(E)->getImplicitObjectArgument()
+              : cast<CXXOperatorCallExpr>(E)->getArg(0);
+      if (!Object)
+        continue;
+      Accesses.try_emplace(Object->getBeginLoc(), Access{E, Builtin});
+      (Builtin ? NeedBuiltin : NeedHolder) = true;
+    }
+  };
+  Collect(*Func->getBody());
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(Func))
+    for (const CXXCtorInitializer *Init : Ctor->inits())
+      if (Init->getInit())
+        Collect(*Init->getInit());
+
+  llvm::SmallVector<SourceLocation> Locs;
+  bool Complete = true;
+  if (NeedBuiltin)
+    Complete &= runModel<UncheckedOptionalAccessModel,
+                         UncheckedOptionalAccessDiagnoser>(*Func, Ctx, Locs);
+  if (NeedHolder)
+    Complete &=
+        runModel<ValueHolderModel, ValueHolderDiagnoser>(*Func, Ctx, Locs);
+  if (!Complete) {
+    ++SkippedFunctions;
+    // The driver reports it in its summary.
+    countStatistic("unchecked-value-access.functions-over-dataflow-budget");
+  }
+
+  const SourceManager &SM = *Result.SourceManager;
+  PrintingPolicy Policy(Ctx.getLangOpts());
+  Policy.SuppressInlineNamespace = true;
+  Policy.SuppressUnwrittenScope = true;
+  // One finding per object and function: later accesses of an object whose
+  // first access was already reported share its root cause.
+  llvm::sort(Locs, [&SM](SourceLocation A, SourceLocation B) {
+    return SM.isBeforeInTranslationUnit(A, B);
+  });
+  llvm::DenseSet<const Decl *> ReportedObjects;
+  for (SourceLocation Loc : Locs) {
+    auto Found = Accesses.find(Loc);
+    if (Found != Accesses.end()) {
+      const Expr *E = Found->second.E;
+      const Expr *Object =
+          (isa<CXXMemberCallExpr>(E)
+               ? cast<CXXMemberCallExpr>(E)->getImplicitObjectArgument()
+               : cast<CXXOperatorCallExpr>(E)->getArg(0))
+              ->IgnoreParenImpCasts();
+      const Decl *D = nullptr;
+      if (const auto *Ref = dyn_cast<DeclRefExpr>(Object))
+        D = Ref->getDecl();
+      else if (const auto *Member = dyn_cast<MemberExpr>(Object))
+        D = Member->getMemberDecl();
+      // In a lambda, a captured object (or a field reached through a
+      // captured `this`) was typically checked by the enclosing function,
+      // which the per-function analysis cannot see: stay quiet.
+      if (IsLambda && capturedObject(Object))
+        continue;
+      if (D && !ReportedObjects.insert(D).second)
+        continue;
+    }
+    SourceLocation Where = reportLocation(Loc, SM);
+    if (Where.isInvalid() || SM.isInSystemHeader(Where) ||
+        !Reported.insert(Where.getRawEncoding()).second)
+      continue;
+    auto It = Accesses.find(Loc);
+    std::string Type = "optional value", How = "access";
+    if (It != Accesses.end()) {
+      const Expr *E = It->second.E;
+      const Expr *Object =
+          isa<CXXMemberCallExpr>(E)
+              ? cast<CXXMemberCallExpr>(E)->getImplicitObjectArgument()
+              : cast<CXXOperatorCallExpr>(E)->getArg(0);
+      QualType T = Object->getType();
+      if (T->isPointerType())
+        T = T->getPointeeType();
+      T = T.getNonReferenceType();
+      // `auto x = f();`: name the deduced type, not the placeholder.
+      // Name the deduced type of `auto x = f();`, and look through member
+      // typedefs of templates such as std::tuple_element<...>::type
+      // (structured bindings).
+      while (true) {
+        if (const auto *Auto = dyn_cast<AutoType>(T.getTypePtr())) {
+          T = Auto->getDeducedType();
+          continue;
+        }
+        const auto *Elaborated = dyn_cast<ElaboratedType>(T.getTypePtr());
+        const auto *Typedef = dyn_cast<TypedefType>(
+            Elaborated ? Elaborated->getNamedType().getTypePtr()
+                       : T.getTypePtr());
+        if (Typedef &&
+            isa<CXXRecordDecl>(Typedef->getDecl()->getDeclContext())) {
+          T = Typedef->desugar();
+          continue;
+        }
+        break;
+      }
+      Type = "'" +
+             TypeName::getFullyQualifiedName(
+                 T.getNonReferenceType().getUnqualifiedType(), Ctx, Policy) +
+             "'";
+      if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E))
+        How = "." + Call->getMethodDecl()->getNameAsString() + "()";
+      else
+        How = std::string("operator") +
+              getOperatorSpelling(cast<CXXOperatorCallExpr>(E)->getOperator());
+    }
+    diag(Where,
+         "%0 of %1 is not preceded by a check that it holds a value on "
+         "every path, so an empty or failed result throws or is undefined "
+         "behaviour in production; test it first (has_value(), ok(), "
+         "if (x)) or use value_or()")
+        << How << Type;
+  }
+}
+
+} // namespace prodready

@@ -1,0 +1,61 @@
+//===--- SecretUtils.cpp - secret-name classification ---------------------===//
+
+#include "SecretUtils.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+
+namespace prodready {
+
+bool isSecretName(llvm::StringRef Name, const OptionRegex &Include,
+                  const OptionRegex &Exclude) {
+  if (Name.empty())
+    return false;
+  return Include.match(Name) && !Exclude.match(Name);
+}
+
+static bool isCharType(clang::QualType T) {
+  T = T.getCanonicalType().getUnqualifiedType();
+  return T->isAnyCharacterType() && !T->isBooleanType();
+}
+
+bool isStringLikeType(clang::QualType T) {
+  if (T.isNull())
+    return false;
+  T = T.getNonReferenceType().getCanonicalType().getUnqualifiedType();
+  if (T->isPointerType())
+    return isCharType(T->getPointeeType());
+  if (const clang::ArrayType *Array = T->getAsArrayTypeUnsafe())
+    return isCharType(Array->getElementType());
+  const auto *Record = T->getAsCXXRecordDecl();
+  if (!Record)
+    return false;
+  llvm::StringRef Name = Record->getName();
+  static constexpr llvm::StringLiteral Known[] = {
+      "basic_string", "basic_string_view", "QString",     "QByteArray",
+      "QStringView",  "string_view",       "Cord",        "basic_string_ref",
+      "string_ref",   "StringRef",         "SecureString"};
+  for (llvm::StringRef K : Known)
+    if (Name == K)
+      return true;
+  // std::optional<std::string> and similar wrappers.
+  if (const auto *Spec =
+          llvm::dyn_cast<clang::ClassTemplateSpecializationDecl>(Record)) {
+    if ((Name == "optional" || Name == "Optional") &&
+        Spec->getTemplateArgs().size() >= 1 &&
+        Spec->getTemplateArgs()[0].getKind() == clang::TemplateArgument::Type)
+      return isStringLikeType(Spec->getTemplateArgs()[0].getAsType());
+  }
+  if (!Record->hasDefinition())
+    return false;
+  Record = Record->getDefinition();
+  for (const clang::CXXMethodDecl *Method : Record->methods())
+    if (Method->getDeclName().isIdentifier() && Method->getName() == "c_str")
+      return true;
+  // c_str() inherited from a base (e.g. a SecureString deriving std::string).
+  for (const clang::CXXBaseSpecifier &Base : Record->bases())
+    if (isStringLikeType(Base.getType()))
+      return true;
+  return false;
+}
+
+} // namespace prodready

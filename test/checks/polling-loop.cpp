@@ -1,0 +1,205 @@
+// RUN: %check_prodready %s prodready-polling-loop
+// RUN: %check_prodready -check-suffix=OPT %s prodready-polling-loop -config="{CheckOptions: {prodready-polling-loop.SleepFunctions: 'my_nap'}}"
+
+#include <loop/loop.h>
+using namespace std::chrono_literals;
+
+std::atomic<bool> g_ready;
+bool g_flag;
+bool poll_once();
+void do_work();
+void log_line(const char *);
+void my_nap(int ms);
+
+// The motivating case: an executor waits for its work items by polling.
+struct Executor {
+  std::atomic<bool> stop_;
+  std::atomic<int> pending_;
+  bool ready_ = false;
+  bool isReady() const;
+  void tick();
+
+  void waitIdle() {
+    while (pending_.load() != 0) {
+      std::this_thread::sleep_for(10ms);
+    }
+    // CHECK-MESSAGES: :[[@LINE-3]]:5: warning: loop polls 'pending_.load()' by sleeping in 'std::this_thread::sleep_for' and re-checking, which wastes CPU wake-ups and delays every state change by up to a full sleep interval; wait on a condition variable, future or event notification instead [prodready-polling-loop]
+    // CHECK-MESSAGES: :[[@LINE-3]]:7: note: loop sleeps here
+  }
+
+  // A plain member flag, POSIX usleep.
+  void waitReady() {
+    while (!ready_)
+      usleep(1000);
+    // CHECK-MESSAGES: :[[@LINE-2]]:5: warning: loop polls 'ready_' by sleeping in 'usleep' and re-checking, {{.*}} [prodready-polling-loop]
+    // CHECK-MESSAGES: :[[@LINE-2]]:7: note: loop sleeps here
+  }
+
+  // A call result (member function); logging is not real work.
+  void waitMember() {
+    while (!isReady()) {
+      log_line("waiting");
+      std::this_thread::sleep_for(100ms);
+    }
+    // CHECK-MESSAGES: :[[@LINE-4]]:5: warning: loop polls 'isReady()' by sleeping in 'std::this_thread::sleep_for' and re-checking, {{.*}} [prodready-polling-loop]
+    // CHECK-MESSAGES: :[[@LINE-3]]:7: note: loop sleeps here
+  }
+
+  // The exit is a `break` guarded by an atomic.
+  void waitBreak() {
+    for (;;) {
+      if (stop_)
+        break;
+      sleep(1);
+    }
+    // CHECK-MESSAGES: :[[@LINE-5]]:5: warning: loop polls 'stop_' by sleeping in 'sleep' and re-checking, {{.*}} [prodready-polling-loop]
+    // CHECK-MESSAGES: :[[@LINE-3]]:7: note: loop sleeps here
+  }
+
+  // Bounded by a counter or a deadline, but still waits for a flag by polling.
+  void boundedWait() {
+    for (int i = 0; i < 50 && !g_ready; ++i)
+      std::this_thread::sleep_for(10ms);
+    // CHECK-MESSAGES: :[[@LINE-2]]:5: warning: loop polls 'g_ready' by sleeping in 'std::this_thread::sleep_for' and re-checking, {{.*}} [prodready-polling-loop]
+    // CHECK-MESSAGES: :[[@LINE-2]]:7: note: loop sleeps here
+  }
+  void deadlineWait() {
+    auto deadline = std::chrono::steady_clock::now() + 5s;
+    while (!g_ready.load() && std::chrono::steady_clock::now() < deadline)
+      std::this_thread::sleep_for(10ms);
+    // CHECK-MESSAGES: :[[@LINE-2]]:5: warning: loop polls 'g_ready.load()' by sleeping in 'std::this_thread::sleep_for' and re-checking, {{.*}} [prodready-polling-loop]
+    // CHECK-MESSAGES: :[[@LINE-2]]:7: note: loop sleeps here
+  }
+
+  // A consumer that sleeps when the queue is empty: the sleeping path does no
+  // work, so it is a polling loop (the state it waits for is poll_once()).
+  void consumer() {
+    while (!stop_) {
+      if (!poll_once()) {
+        std::this_thread::sleep_for(5ms);
+        continue;
+      }
+      do_work();
+    }
+    // CHECK-MESSAGES: :[[@LINE-7]]:5: warning: loop polls 'poll_once()' by sleeping in 'std::this_thread::sleep_for' and re-checking, {{.*}} [prodready-polling-loop]
+    // CHECK-MESSAGES: :[[@LINE-6]]:9: note: loop sleeps here
+  }
+
+  // do-while with a user-configured sleep function.
+  void custom() {
+    do {
+      my_nap(10);
+    } while (!g_flag);
+    // CHECK-MESSAGES-OPT: :[[@LINE-3]]:5: warning: loop polls 'g_flag' by sleeping in 'my_nap' and re-checking, {{.*}} [prodready-polling-loop]
+    // CHECK-MESSAGES-OPT: :[[@LINE-3]]:7: note: loop sleeps here
+  }
+
+  // ---- Not polling loops ----
+
+  // A periodic worker: real work each iteration, then sleep until the next tick.
+  void worker() {
+    while (!stop_.load()) {
+      tick();
+      std::this_thread::sleep_for(1s);
+    }
+  }
+  void workerWithCheck() {
+    while (!stop_) {
+      if (poll_once())
+        do_work();
+      std::this_thread::sleep_for(1s);
+    }
+  }
+  // The loop changes its own exit flag.
+  void ownFlag() {
+    bool done = false;
+    while (!done) {
+      std::this_thread::sleep_for(1ms);
+      if (g_flag)
+        done = true;
+    }
+  }
+  // A delay loop that watches no state.
+  void delayLoop() {
+    for (int i = 0; i < 10; ++i)
+      sleep(1);
+  }
+  void deadlineOnly() {
+    auto deadline = std::chrono::steady_clock::now() + 5s;
+    while (std::chrono::steady_clock::now() < deadline)
+      std::this_thread::sleep_for(10ms);
+  }
+  // Already waits on a condition variable.
+  void cvWait(std::condition_variable &cv, std::mutex &m) {
+    while (!ready_) {
+      std::unique_lock<std::mutex> lk(m);
+      cv.wait_for(lk, 100ms);
+    }
+  }
+  // Spinning without sleeping is not this rule's concern.
+  void spin() {
+    while (!g_ready)
+      std::this_thread::yield();
+  }
+  // An endless loop without an exit.
+  void forever() {
+    while (true)
+      sleep(60);
+  }
+  // The sleep is in a nested loop, not in this loop.
+  void nested() {
+    while (!stop_) {
+      do_work();
+      for (int i = 0; i < 3; ++i)
+        sleep(1);
+    }
+  }
+  // The sleep runs in a lambda, not in the loop.
+  void lambda() {
+    while (!stop_) {
+      auto f = [] { sleep(1); };
+      do_work();
+    }
+  }
+};
+
+// A retry loop (the loop exits when the operation succeeds) is reported by
+// prodready-retry-without-backoff, never by this check.
+bool try_connect();
+void retry() {
+  while (!try_connect())
+    sleep(1);
+}
+
+// A project macro: reported at the expansion site.
+#define WAIT_UNTIL(cond) while (!(cond)) usleep(1000)
+void macroUse() {
+  WAIT_UNTIL(g_flag);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: loop polls 'g_flag' by sleeping in 'usleep' and re-checking, {{.*}} [prodready-polling-loop]
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: note: loop sleeps here
+}
+
+// A template is reported once, at its definition, not per instantiation.
+template <class T> void waitFor(const T &obj) {
+  while (!obj.ready())
+    std::this_thread::sleep_for(1ms);
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: warning: loop polls 'obj.ready()' by sleeping in 'std::this_thread::sleep_for' and re-checking, {{.*}} [prodready-polling-loop]
+  // CHECK-MESSAGES: :[[@LINE-2]]:5: note: loop sleeps here
+}
+struct Thing { bool ready() const; };
+struct Other { bool ready() const; };
+void instantiate() {
+  waitFor(Thing{});
+  waitFor(Other{});
+}
+
+// Regression (pulsar-client-cpp crashed the check): a call through a
+// dependent callable has no name to judge; it must not crash and is not
+// reported (the callable may do real work).
+template <class F> void waitWith(F isDone) {
+  while (!isDone())
+    std::this_thread::sleep_for(1ms);
+}
+void useWaitWith() {
+  waitWith([] { return true; });
+}

@@ -1,0 +1,289 @@
+// RUN: %check_prodready %s prodready-retry-without-backoff
+// RUN: %check_prodready -check-suffix=OPT %s prodready-retry-without-backoff -config="{CheckOptions: {prodready-retry-without-backoff.RemoteFunctions: 'Client::call', prodready-retry-without-backoff.SleepFunctions: 'my_nap'}}"
+
+#include <loop/loop.h>
+#include <curl/curl.h>
+using namespace std::chrono_literals;
+
+bool try_connect();
+int open_session();
+bool send_request(int);
+void log_line(const char *);
+struct sockaddr *addr;
+std::atomic<bool> g_stop;
+void my_nap(int ms);
+namespace grpc { class ClientContext; }
+struct Status { bool ok() const; };
+struct Stub { Status Call(grpc::ClientContext *ctx, int req, int *resp); };
+struct Client { bool call(); };
+
+// (a) + (b): unbounded, constant sleep.
+void unboundedConstant(CURL *h) {
+  while (true) {
+    CURLcode rc = curl_easy_perform(h);
+    if (rc == CURLE_OK)
+      break;
+    std::this_thread::sleep_for(1s);
+  }
+  // CHECK-MESSAGES: :[[@LINE-6]]:3: warning: retry loop around 'curl_easy_perform' has no bound on attempts (no counter or deadline) and sleeps a loop-invariant duration between attempts (no exponential growth, no jitter), so during an outage its clients retry forever and hammer the failing dependency; cap the attempts or add a deadline, and back off exponentially with jitter between attempts [prodready-retry-without-backoff]
+  // CHECK-MESSAGES: :[[@LINE-6]]:19: note: operation retried here
+}
+
+// (b) only: bounded by a counter, constant sleep.
+void boundedConstant(CURL *h) {
+  for (int attempt = 0; attempt < 5; ++attempt) {
+    if (curl_easy_perform(h) == CURLE_OK)
+      return;
+    std::this_thread::sleep_for(500ms);
+  }
+  // CHECK-MESSAGES: :[[@LINE-5]]:3: warning: retry loop around 'curl_easy_perform' sleeps a loop-invariant duration between attempts (no exponential growth, no jitter), so during an outage its clients hammer the recovering dependency in lockstep; back off exponentially with jitter between attempts [prodready-retry-without-backoff]
+  // CHECK-MESSAGES: :[[@LINE-5]]:9: note: operation retried here
+}
+
+// (a) + (c): no bound and no sleep around a remote call.
+void unboundedNoSleep(int fd) {
+  while (connect(fd, addr, 16) != 0) {
+  }
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: warning: retry loop around 'connect' has no bound on attempts (no counter or deadline) and does not sleep between attempts of a remote call, so during an outage its clients retry forever and hammer the failing dependency; cap the attempts or add a deadline, and back off exponentially with jitter between attempts [prodready-retry-without-backoff]
+  // CHECK-MESSAGES: :[[@LINE-3]]:10: note: operation retried here
+}
+
+// (c) only: bounded, but no sleep between attempts of a remote call.
+void boundedNoSleep(CURL *h) {
+  for (int i = 0; i < 3; ++i)
+    if (curl_easy_perform(h) == CURLE_OK)
+      break;
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: warning: retry loop around 'curl_easy_perform' does not sleep between attempts of a remote call, so during an outage its clients hammer the recovering dependency in lockstep; back off exponentially with jitter between attempts [prodready-retry-without-backoff]
+  // CHECK-MESSAGES: :[[@LINE-3]]:9: note: operation retried here
+}
+
+// (a) only: exponential backoff, but retries forever.
+void expUnbounded() {
+  auto delay = 100ms;
+  while (!try_connect()) {
+    std::this_thread::sleep_for(delay);
+    delay = std::min(delay * 2, std::chrono::milliseconds(30000));
+  }
+  // CHECK-MESSAGES: :[[@LINE-4]]:3: warning: retry loop around 'try_connect' has no bound on attempts (no counter or deadline), so during an outage its clients retry forever {{.*}} [prodready-retry-without-backoff]
+  // CHECK-MESSAGES: :[[@LINE-5]]:11: note: operation retried here
+}
+
+// A deadline bounds the attempts, but the sleep is constant: (b).
+void deadlineConstant() {
+  auto end = std::chrono::steady_clock::now() + 30s;
+  while (std::chrono::steady_clock::now() < end) {
+    if (try_connect())
+      return;
+    std::this_thread::sleep_for(1s);
+  }
+  // CHECK-MESSAGES: :[[@LINE-5]]:3: warning: retry loop around 'try_connect' sleeps a loop-invariant duration between attempts {{.*}} [prodready-retry-without-backoff]
+  // CHECK-MESSAGES: :[[@LINE-5]]:9: note: operation retried here
+}
+
+// A stop flag makes the loop cancellable (not (a)); the sleep is constant.
+void stopFlag() {
+  while (!g_stop) {
+    if (try_connect())
+      break;
+    sleep(5);
+  }
+  // CHECK-MESSAGES: :[[@LINE-5]]:3: warning: retry loop around 'try_connect' sleeps a loop-invariant duration between attempts {{.*}} [prodready-retry-without-backoff]
+  // CHECK-MESSAGES: :[[@LINE-5]]:9: note: operation retried here
+}
+
+// The result is kept in a flag that ends the loop.
+void flagVar() {
+  bool ok = false;
+  while (!ok) {
+    ok = send_request(1);
+    if (!ok)
+      usleep(100000);
+  }
+  // CHECK-MESSAGES: :[[@LINE-5]]:3: warning: retry loop around 'send_request' has no bound on attempts (no counter or deadline) and sleeps a loop-invariant duration between attempts {{.*}} [prodready-retry-without-backoff]
+  // CHECK-MESSAGES: :[[@LINE-5]]:10: note: operation retried here
+}
+
+// Success means "no exception": the `break` follows the call in a try block.
+void tryCatch() {
+  while (true) {
+    try {
+      open_session();
+      break;
+    } catch (...) {
+      log_line("retrying");
+      std::this_thread::sleep_for(2s);
+    }
+  }
+  // CHECK-MESSAGES: :[[@LINE-9]]:3: warning: retry loop around 'open_session' has no bound on attempts (no counter or deadline) and sleeps a loop-invariant duration between attempts {{.*}} [prodready-retry-without-backoff]
+  // CHECK-MESSAGES: :[[@LINE-8]]:7: note: operation retried here
+}
+
+// do-while with the result in a variable, bounded, no sleep: (c).
+void doWhile(CURL *h) {
+  CURLcode rc;
+  int n = 0;
+  do {
+    rc = curl_easy_perform(h);
+  } while (rc != CURLE_OK && ++n < 3);
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: warning: retry loop around 'curl_easy_perform' does not sleep between attempts of a remote call{{.*}} [prodready-retry-without-backoff]
+  // CHECK-MESSAGES: :[[@LINE-3]]:10: note: operation retried here
+}
+
+// A gRPC stub call (takes a grpc::ClientContext*) is remote.
+void grpcCall(Stub &stub, grpc::ClientContext *ctx) {
+  int resp;
+  for (int i = 0; i < 3; ++i) {
+    Status s = stub.Call(ctx, 1, &resp);
+    if (s.ok())
+      break;
+  }
+  // CHECK-MESSAGES: :[[@LINE-5]]:3: warning: retry loop around 'Stub::Call' does not sleep between attempts of a remote call{{.*}} [prodready-retry-without-backoff]
+  // CHECK-MESSAGES: :[[@LINE-5]]:16: note: operation retried here
+  // Whatever RemoteFunctions says, a call taking a grpc::ClientContext* is remote.
+  // CHECK-MESSAGES-OPT: :[[@LINE-8]]:3: warning: retry loop around 'Stub::Call' does not sleep between attempts of a remote call{{.*}} [prodready-retry-without-backoff]
+  // CHECK-MESSAGES-OPT: :[[@LINE-8]]:16: note: operation retried here
+}
+
+// A project function that performs a remote call is remote too.
+bool fetch(CURL *h) { return curl_easy_perform(h) == CURLE_OK; }
+void viaWrapper(CURL *h) {
+  for (int i = 0; i < 3; ++i)
+    if (fetch(h))
+      return;
+  // CHECK-MESSAGES: :[[@LINE-3]]:3: warning: retry loop around 'fetch' does not sleep between attempts of a remote call{{.*}} [prodready-retry-without-backoff]
+  // CHECK-MESSAGES: :[[@LINE-3]]:9: note: operation retried here
+}
+
+// Options: a project remote call and a project sleep function.
+void projectRemote(Client &c) {
+  for (int i = 0; i < 3; ++i)
+    if (c.call())
+      return;
+  // CHECK-MESSAGES-OPT: :[[@LINE-3]]:3: warning: retry loop around 'Client::call' does not sleep between attempts of a remote call{{.*}} [prodready-retry-without-backoff]
+  // CHECK-MESSAGES-OPT: :[[@LINE-3]]:9: note: operation retried here
+}
+void projectSleep() {
+  for (int i = 0; i < 3; ++i) {
+    if (try_connect())
+      return;
+    my_nap(100);
+  }
+  // CHECK-MESSAGES-OPT: :[[@LINE-5]]:3: warning: retry loop around 'try_connect' sleeps a loop-invariant duration {{.*}} [prodready-retry-without-backoff]
+  // CHECK-MESSAGES-OPT: :[[@LINE-5]]:9: note: operation retried here
+}
+
+// ---- Not reported ----
+
+// Exponential backoff with a maximum number of attempts.
+void expBackoff(CURL *h) {
+  auto delay = 100ms;
+  for (int attempt = 0; attempt < 6; ++attempt) {
+    if (curl_easy_perform(h) == CURLE_OK)
+      return;
+    std::this_thread::sleep_for(delay);
+    delay *= 2;
+  }
+}
+void expBackoffMin(CURL *h) {
+  auto delay = 100ms;
+  int tries = 0;
+  while (curl_easy_perform(h) != CURLE_OK) {
+    if (++tries > 8)
+      return;
+    std::this_thread::sleep_for(delay);
+    delay = std::min(delay * 2, std::chrono::milliseconds(30000));
+  }
+}
+void shiftBackoff() {
+  for (int attempt = 0; attempt < 6; ++attempt) {
+    if (try_connect())
+      return;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100 << attempt));
+  }
+}
+// Jitter from <random> or rand().
+void jitter() {
+  std::mt19937 rng(42);
+  std::uniform_int_distribution<int> dist(0, 100);
+  for (int i = 0; i < 5; ++i) {
+    if (try_connect())
+      return;
+    std::this_thread::sleep_for(std::chrono::milliseconds(1000 + dist(rng)));
+  }
+}
+void randJitter() {
+  for (int i = 0; i < 5; ++i) {
+    if (try_connect())
+      return;
+    usleep(100000 + rand() % 50000);
+  }
+}
+// Retrying an interrupted system call at once is correct.
+void eintr(int fd, char *buf) {
+  long n;
+  while ((n = read(fd, buf, 10)) < 0 && errno == EINTR) {
+  }
+  while (connect(fd, addr, 16) < 0 && errno == EINTR) {
+  }
+}
+// A local retry without a sleep (compare-and-swap, try-lock) is not remote.
+void cas(std::atomic<int> &a) {
+  int e = a.load();
+  while (!a.compare_exchange_weak(e, e + 1)) {
+  }
+}
+void localRetry() {
+  while (!try_connect()) {
+  }
+}
+// Failover: each iteration tries a different endpoint.
+void failover(int *fds) {
+  for (int i = 0; i < 3; ++i) {
+    if (connect(fds[i], addr, 16) == 0)
+      return;
+  }
+}
+// A periodic worker: the loop goes on after a success.
+void periodic() {
+  while (!g_stop) {
+    if (!send_request(1))
+      log_line("heartbeat failed");
+    std::this_thread::sleep_for(5s);
+  }
+}
+// Reading until end of data exits on failure, not on success.
+void readLoop(int fd, char *buf) {
+  long n;
+  while ((n = read(fd, buf, 10)) > 0)
+    log_line(buf);
+}
+// Waiting for state to change is polling (prodready-polling-loop).
+bool is_up();
+void waitUp() {
+  while (!is_up())
+    sleep(1);
+}
+
+// Regression (clickhouse-cpp): walking a resolver's result list is failover,
+// not a retry of the same endpoint.
+struct AddrList { AddrList *next; struct sockaddr *addr; };
+int walkList(AddrList *list, int fd) {
+  for (AddrList *res = list; res != nullptr; res = res->next) {
+    if (connect(fd, res->addr, 16) == 0)
+      return fd;
+  }
+  return -1;
+}
+
+// Regression (clickhouse-cpp): a project sleep wrapper named like sleepFor /
+// SleepForMicroseconds is a sleep by default, so this is (b), not (c).
+struct SocketFactory { virtual void sleepFor(const std::chrono::milliseconds &d); };
+void projectWrapper(SocketFactory *f, CURL *h) {
+  for (int i = 0; i < 3; ++i) {
+    if (curl_easy_perform(h) == CURLE_OK)
+      return;
+    f->sleepFor(std::chrono::milliseconds(500));
+  }
+  // CHECK-MESSAGES: :[[@LINE-5]]:3: warning: retry loop around 'curl_easy_perform' sleeps a loop-invariant duration between attempts (no exponential growth, no jitter), so {{.*}} [prodready-retry-without-backoff]
+  // CHECK-MESSAGES: :[[@LINE-5]]:9: note: operation retried here
+}
