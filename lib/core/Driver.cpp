@@ -119,8 +119,17 @@ llvm::Expected<Database> loadDatabase(const DriverOptions &Opts) {
           "'%s' is not a valid compilation database (expected a JSON array of "
           "{directory, file, command|arguments} entries)",
           File.c_str());
-    auto DB = tooling::JSONCompilationDatabase::loadFromFile(
-        File, Error, tooling::JSONCommandLineSyntax::AutoDetect);
+    // A relative `directory` is relative to the database's own location (as
+    // clangd reads it), not to wherever prodready happens to run.
+    std::string DbDir(llvm::sys::path::parent_path(File));
+    for (json &Entry : Parsed)
+      if (Entry.is_object() && Entry.contains("directory") && Entry["directory"].is_string()) {
+        std::string Dir = Entry["directory"].get<std::string>();
+        if (!llvm::sys::path::is_absolute(Dir))
+          Entry["directory"] = normalise(Dir, DbDir);
+      }
+    auto DB = tooling::JSONCompilationDatabase::loadFromBuffer(
+        Parsed.dump(), Error, tooling::JSONCommandLineSyntax::AutoDetect);
     if (!DB)
       return llvm::createStringError(std::errc::invalid_argument, "'%s': %s",
                                      File.c_str(), Error.c_str());
