@@ -52,10 +52,12 @@ void HardcodedSecretCheck::storeOptions(
 }
 
 void HardcodedSecretCheck::registerMatchers(MatchFinder *Finder) {
-  auto UserStmt = allOf(unless(isExpansionInSystemHeader()),
-                        unless(isInTemplateInstantiation()));
-  auto UserDecl =
-      allOf(unless(isExpansionInSystemHeader()), unless(isInstantiated()));
+  // No isInTemplateInstantiation() here: it walks the ancestors of every
+  // node (building the parent map of the whole TU), and findings are keyed by
+  // the literal's spelling location anyway, so a literal in a template is
+  // reported once however often the template is instantiated.
+  auto UserStmt = unless(isExpansionInSystemHeader());
+  auto UserDecl = unless(isExpansionInSystemHeader());
   // Named things initialized or assigned with a literal.
   Finder->addMatcher(
       varDecl(unless(parmVarDecl()), hasInitializer(expr()), UserDecl)

@@ -47,8 +47,10 @@ void InsecureTransportCheck::storeOptions(
 }
 
 void InsecureTransportCheck::registerMatchers(MatchFinder *Finder) {
-  auto User = allOf(unless(isExpansionInSystemHeader()),
-                    unless(isInTemplateInstantiation()));
+  // No isInTemplateInstantiation(): it walks every candidate's ancestors
+  // (building the parent map of the whole TU); a finding in a template is
+  // reported once because findings are de-duplicated by location.
+  auto User = unless(isExpansionInSystemHeader());
   auto Fn = [](auto... Names) {
     return callee(functionDecl(hasAnyName(Names...)));
   };
@@ -83,16 +85,17 @@ void InsecureTransportCheck::registerMatchers(MatchFinder *Finder) {
   auto SslCtxPtr = hasType(hasCanonicalType(pointerType(
       pointee(hasDeclaration(recordDecl(hasName("::ssl_ctx_st")))))));
   auto CtxRef = ignoringParenImpCasts(expr(SslCtxPtr).bind("escape"));
+  // Cheap predicates first: the type test, then the callee's name.
   Finder->addMatcher(
-      callExpr(unless(callee(functionDecl(matchesName(OpenSslApiRegex.str())))),
-               forEach(expr(CtxRef)), User),
+      callExpr(forEach(expr(CtxRef)),
+               unless(callee(functionDecl(matchesName(OpenSslApiRegex.str())))),
+               User),
       this);
   Finder->addMatcher(cxxConstructExpr(forEach(expr(CtxRef)), User), this);
   Finder->addMatcher(returnStmt(hasReturnValue(CtxRef), User), this);
-  Finder->addMatcher(varDecl(hasInitializer(CtxRef),
-                             unless(isExpansionInSystemHeader()),
-                             unless(isInstantiated())),
-                     this);
+  Finder->addMatcher(
+      varDecl(hasInitializer(CtxRef), unless(isExpansionInSystemHeader())),
+      this);
   Finder->addMatcher(
       binaryOperator(isAssignmentOperator(), hasRHS(CtxRef), User), this);
 
@@ -106,16 +109,20 @@ void InsecureTransportCheck::registerMatchers(MatchFinder *Finder) {
       this);
   Finder->addMatcher(
       cxxConstructExpr(
-          hasType(cxxRecordDecl(matchesName("asio::ssl::context$"))),
           hasArgument(0, ignoringParenImpCasts(declRefExpr(
                              to(enumConstantDecl().bind("asio_method"))))),
+          hasType(cxxRecordDecl(hasName("context"),
+                                matchesName("asio::ssl::context$"))),
           User)
           .bind("asio_ctx"),
       this);
   Finder->addMatcher(
-      cxxConstructExpr(hasType(cxxRecordDecl(matchesName(
-                           "(asio::ssl::stream|beast::ssl_stream)$"))),
-                       argumentCountIs(2), User)
+      cxxConstructExpr(
+          argumentCountIs(2),
+          hasType(cxxRecordDecl(
+              hasAnyName("stream", "ssl_stream"),
+              matchesName("(asio::ssl::stream|beast::ssl_stream)$"))),
+          User)
           .bind("asio_stream"),
       this);
   Finder->addMatcher(
@@ -159,7 +166,12 @@ void InsecureTransportCheck::registerMatchers(MatchFinder *Finder) {
   }
 }
 
+bool InsecureTransportCheck::firstAt(SourceLocation Loc) {
+  return Reported.insert(Loc.getRawEncoding()).second;
+}
+
 void InsecureTransportCheck::onStartOfTranslationUnit() {
+  Reported.clear();
   Creations.clear();
   VerifyNones.clear();
   VerifiedCtx.clear();
@@ -447,6 +459,8 @@ void InsecureTransportCheck::check(const MatchFinder::MatchResult &Result) {
         }))
       return;
     const CXXRecordDecl *Class = Call->getMethodDecl()->getParent();
+    if (!firstAt(reportLocation(Call->getBeginLoc(), SM)))
+      return;
     diag(reportLocation(Call->getBeginLoc(), SM),
          "enable_server_certificate_verification(false) on '%0' makes the "
          "client accept any server certificate, so a man-in-the-middle can "
@@ -514,6 +528,8 @@ void InsecureTransportCheck::checkCurlSetopt(
                !isZeroConstant(O->Value, *Result.Context);
       }))
     return;
+  if (!firstAt(Loc))
+    return;
   diag(Loc, "%0 set to 0 turns off %select{certificate|host-name}1 "
             "verification of the %2, so a man-in-the-middle can read and "
             "alter the traffic; keep the default (%select{1|2}1) and point "
@@ -541,6 +557,8 @@ void InsecureTransportCheck::reportHttpUrl(const StringLiteral &Literal,
                                            StringRef Api,
                                            const SourceManager &SM) {
   std::optional<UrlParts> Url = parseUrl(Literal.getString().trim());
+  if (!firstAt(reportLocation(Literal.getBeginLoc(), SM)))
+    return;
   diag(reportLocation(Literal.getBeginLoc(), SM),
        "plain-text URL 'http://%0' given to %1 sends the request, its "
        "credentials and the response unencrypted and unauthenticated, open to "
@@ -651,7 +669,8 @@ void InsecureTransportCheck::onEndOfTranslationUnit() {
                     "(SSL_CTX_set_default_verify_paths)"});
   }
   for (const Pending &P : Out)
-    diag(P.Loc, "%0") << P.Message;
+    if (firstAt(P.Loc))
+      diag(P.Loc, "%0") << P.Message;
   if (SM)
     for (const CurlUrl &U : CurlUrls)
       if (!U.Handle || !UnixSocketHandles.contains(U.Handle))

@@ -43,6 +43,9 @@ private:
                      const clang::SourceManager &SM);
   void checkCtxNew(const clang::CallExpr &Call, clang::ASTContext &Ctx);
   TlsRole roleOf(const clang::ValueDecl *Object) const;
+  /// False if a finding was already reported at \p Loc (template
+  /// instantiations repeat the pattern's code).
+  bool firstAt(clang::SourceLocation Loc);
 
   const std::vector<std::string> HttpClientApis;
   const std::string AllowedHttpHostPattern;
@@ -79,6 +82,7 @@ private:
   std::vector<CurlUrl> CurlUrls;
   llvm::DenseSet<const clang::ValueDecl *> UnixSocketHandles;
   const clang::SourceManager *SM = nullptr;
+  llvm::DenseSet<unsigned> Reported;
   bool AnyVerificationWithoutCtx = false;
   bool ServerEvidence = false, ClientEvidence = false;
 };

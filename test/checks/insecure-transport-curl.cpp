@@ -118,3 +118,17 @@ void toggle(CURL *h, bool verify, bool insecure) {
   // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: CURLOPT_SSL_VERIFYHOST set to 0 turns off host-name verification
   // CHECK-MESSAGES-C: :[[@LINE-2]]:5: warning: CURLOPT_SSL_VERIFYHOST set to 0 turns off host-name verification
 }
+
+#ifndef AS_C
+// In a template: reported once, however often it is instantiated.
+template <typename T> void templated(CURL *h, T) {
+  curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 0L);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: CURLOPT_SSL_VERIFYPEER set to 0 turns off certificate verification
+  curl_easy_setopt(h, CURLOPT_URL, "http://templated.example.com/");
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: plain-text URL 'http://templated.example.com' given to CURLOPT_URL
+}
+void instantiate(CURL *h) {
+  templated(h, 1);
+  templated(h, 1.0);
+}
+#endif

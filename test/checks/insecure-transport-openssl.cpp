@@ -102,3 +102,14 @@ void toggle(SSL_CTX *ctx, bool verify) {
   else
     SSL_CTX_set_verify(ctx, SSL_VERIFY_NONE, nullptr);
 }
+
+// In a template: reported once, however often it is instantiated.
+template <typename T> void templated(T) {
+  SSL_CTX *ctx = SSL_CTX_new(TLS_client_method());
+  // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: TLS client context created with TLS_client_method() is never asked
+  SSL_free(SSL_new(ctx));
+}
+void instantiate() {
+  templated(1);
+  templated(1.0);
+}
