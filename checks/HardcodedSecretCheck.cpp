@@ -33,21 +33,13 @@ static constexpr llvm::StringLiteral Consequence =
 
 HardcodedSecretCheck::HardcodedSecretCheck(StringRef Name,
                                            tidy::ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
-      SecretNamePattern(Options.get("SecretNameRegex", DefaultSecretNameRegex)),
-      SecretNameExcludePattern(
-          Options.get("SecretNameExcludeRegex", DefaultSecretNameExcludeRegex)),
+    : ClangTidyCheck(Name, Context), SecretNames(*this, Options),
       TestFilePattern(Options.get("TestFileRegex", DefaultTestFileRegex)),
-      SecretNameRegex(*this, "SecretNameRegex", SecretNamePattern,
-                      /*IgnoreCase=*/true),
-      SecretNameExcludeRegex(*this, "SecretNameExcludeRegex",
-                             SecretNameExcludePattern, /*IgnoreCase=*/true),
       TestFileRegex(*this, "TestFileRegex", TestFilePattern) {}
 
 void HardcodedSecretCheck::storeOptions(
     tidy::ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "SecretNameRegex", SecretNamePattern);
-  Options.store(Opts, "SecretNameExcludeRegex", SecretNameExcludePattern);
+  SecretNames.store(Options, Opts);
   Options.store(Opts, "TestFileRegex", TestFilePattern);
 }
 
@@ -90,7 +82,7 @@ bool HardcodedSecretCheck::isSecret(StringRef Name) const {
   // Header and key names use dashes: "X-Api-Key".
   std::string Normalised = Name.str();
   std::replace(Normalised.begin(), Normalised.end(), '-', '_');
-  return isSecretName(Normalised, SecretNameRegex, SecretNameExcludeRegex);
+  return SecretNames.isSecret(Normalised);
 }
 
 // The literals \p E may evaluate to: through string constructors and both
@@ -166,7 +158,8 @@ void HardcodedSecretCheck::checkNamed(StringRef Name, const Expr *Value,
                                 !StrongSecretName.match(Normalised));
   for (const StringLiteral *Literal : Literals) {
     if (Literal->getCharByteWidth() != 1 ||
-        !isPlausibleSecretValue(Literal->getString(), Strict, SecretNameRegex))
+        !isPlausibleSecretValue(Literal->getString(), Strict,
+                                SecretNames.include()))
       continue;
     consider(*Literal, Named,
              (What + " '" + Name + "'" + Where +
@@ -202,7 +195,7 @@ void HardcodedSecretCheck::checkCall(const Expr &Call,
         // "secret", "password": the stand-ins of documentation examples.
         if (Literal->getCharByteWidth() != 1 || Secret.empty() ||
             isPlaceholderValue(Secret) || isEnvironmentVariableName(Secret) ||
-            isSecretNameLiteral(Secret, SecretNameRegex))
+            isSecretNameLiteral(Secret, SecretNames.include()))
           continue;
         consider(*Literal, CurlOption,
                  ("the " + Option + " value is a hard-coded credential (" +
@@ -291,7 +284,7 @@ void HardcodedSecretCheck::checkLiteral(const StringLiteral &Literal,
              Ctx);
     return;
   }
-  InlinePassword Inline = findInlinePassword(Text, SecretNameRegex);
+  InlinePassword Inline = findInlinePassword(Text, SecretNames.include());
   if (Inline != InlinePassword::None)
     consider(Literal, InlineSecret,
              ((Inline == InlinePassword::Url ? "URL" : "connection string") +

@@ -3,7 +3,7 @@
 #ifndef PRODREADY_CHECKS_HARDCODEDSECRETCHECK_H
 #define PRODREADY_CHECKS_HARDCODEDSECRETCHECK_H
 
-#include "CheckUtils.h"
+#include "SecretUtils.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include <map>
 #include <string>
@@ -43,11 +43,8 @@ private:
                     clang::ASTContext &Ctx);
   bool isSecret(llvm::StringRef Name) const;
 
-  const std::string SecretNamePattern;
-  const std::string SecretNameExcludePattern;
+  SecretNameOptions SecretNames;
   const std::string TestFilePattern;
-  OptionRegex SecretNameRegex;
-  OptionRegex SecretNameExcludeRegex;
   OptionRegex TestFileRegex;
 
   struct Candidate {

@@ -195,26 +195,7 @@ static const ValueDecl *contextDecl(const Expr *E) {
       return cast<ValueDecl>(Ref->getDecl()->getCanonicalDecl());
     if (const auto *Member = dyn_cast<MemberExpr>(E))
       return cast<ValueDecl>(Member->getMemberDecl()->getCanonicalDecl());
-    if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
-      const CXXMethodDecl *Method = Call->getMethodDecl();
-      if (!Method || !Method->getDeclName().isIdentifier() ||
-          Method->getName() != "get")
-        return nullptr;
-      E = Call->getImplicitObjectArgument();
-      continue;
-    }
-    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
-      if (Op->getOperator() != OO_Star && Op->getOperator() != OO_Arrow)
-        return nullptr;
-      E = Op->getArg(0);
-      continue;
-    }
-    if (const auto *Unary = dyn_cast<UnaryOperator>(E);
-        Unary && Unary->getOpcode() == UO_Deref) {
-      E = Unary->getSubExpr();
-      continue;
-    }
-    return nullptr;
+    E = unwrappedPointer(E);
   }
   return nullptr;
 }

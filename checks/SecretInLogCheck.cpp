@@ -40,20 +40,13 @@ static constexpr llvm::StringLiteral DefaultSanitizerRegex =
 
 SecretInLogCheck::SecretInLogCheck(StringRef Name,
                                    tidy::ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
-      SecretNamePattern(Options.get("SecretNameRegex", DefaultSecretNameRegex)),
-      SecretNameExcludePattern(
-          Options.get("SecretNameExcludeRegex", DefaultSecretNameExcludeRegex)),
+    : ClangTidyCheck(Name, Context), SecretNames(*this, Options),
       SanitizerPattern(Options.get("SanitizerRegex", DefaultSanitizerRegex)),
       LogFunctions(splitList(Options.get("LogFunctions", ""))),
-      SecretName(*this, "SecretNameRegex", SecretNamePattern, true),
-      SecretNameExclude(*this, "SecretNameExcludeRegex",
-                        SecretNameExcludePattern, true),
       Sanitizer(*this, "SanitizerRegex", SanitizerPattern, true) {}
 
 void SecretInLogCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "SecretNameRegex", SecretNamePattern);
-  Options.store(Opts, "SecretNameExcludeRegex", SecretNameExcludePattern);
+  SecretNames.store(Options, Opts);
   Options.store(Opts, "SanitizerRegex", SanitizerPattern);
   Options.store(Opts, "LogFunctions", joinList(LogFunctions));
 }
@@ -304,7 +297,7 @@ private:
 };
 
 bool Analysis::isSecretIdentifier(StringRef Name) const {
-  if (!isSecretName(Name, Check.SecretName, Check.SecretNameExclude))
+  if (!Check.SecretNames.isSecret(Name))
     return false;
   // A masked_password or redacted_token is the result of sanitizing.
   return !Check.Sanitizer.match(Name) &&

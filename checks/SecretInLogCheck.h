@@ -3,7 +3,7 @@
 #ifndef PRODREADY_CHECKS_SECRETINLOGCHECK_H
 #define PRODREADY_CHECKS_SECRETINLOGCHECK_H
 
-#include "CheckUtils.h"
+#include "SecretUtils.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include <string>
 #include <vector>
@@ -31,12 +31,9 @@ public:
   }
 
   // Read by the per-function analysis (SecretInLogCheck.cpp).
-  const std::string SecretNamePattern;
-  const std::string SecretNameExcludePattern;
+  SecretNameOptions SecretNames;
   const std::string SanitizerPattern;
   const std::vector<std::string> LogFunctions;
-  OptionRegex SecretName;
-  OptionRegex SecretNameExclude;
   OptionRegex Sanitizer;
 };
 

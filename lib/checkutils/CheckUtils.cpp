@@ -14,7 +14,8 @@ std::vector<std::string> splitList(llvm::StringRef Value) {
     llvm::StringRef Part = Value.take_front(Sep).trim();
     if (!Part.empty())
       Items.push_back(Part.str());
-    Value = Sep == llvm::StringRef::npos ? llvm::StringRef() : Value.drop_front(Sep + 1);
+    Value = Sep == llvm::StringRef::npos ? llvm::StringRef()
+                                         : Value.drop_front(Sep + 1);
   }
   return Items;
 }
@@ -53,7 +54,8 @@ bool OptionRegex::match(llvm::StringRef Text) const {
 bool isInTestFile(clang::SourceLocation Loc, const clang::SourceManager &SM,
                   const OptionRegex &TestFileRegex) {
   clang::SourceLocation FileLoc = SM.getFileLoc(Loc);
-  clang::OptionalFileEntryRef File = SM.getFileEntryRefForID(SM.getFileID(FileLoc));
+  clang::OptionalFileEntryRef File =
+      SM.getFileEntryRefForID(SM.getFileID(FileLoc));
   if (!File)
     return false;
   return TestFileRegex.match(File->getName());
@@ -110,6 +112,24 @@ const clang::Expr *stripValue(const clang::Expr *E) {
     E = Next;
   }
   return E;
+}
+
+const clang::Expr *unwrappedPointer(const clang::Expr *E) {
+  using namespace clang;
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
+    const CXXMethodDecl *Method = Call->getMethodDecl();
+    if (Method && Method->getDeclName().isIdentifier() &&
+        Method->getName() == "get")
+      return Call->getImplicitObjectArgument();
+    return nullptr;
+  }
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E))
+    return Op->getOperator() == OO_Star || Op->getOperator() == OO_Arrow
+               ? Op->getArg(0)
+               : nullptr;
+  if (const auto *Unary = dyn_cast<UnaryOperator>(E))
+    return Unary->getOpcode() == UO_Deref ? Unary->getSubExpr() : nullptr;
+  return nullptr;
 }
 
 } // namespace prodready

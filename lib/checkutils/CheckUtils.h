@@ -76,6 +76,10 @@ bool matchesAnyName(llvm::StringRef Qualified,
 /// class-typed values, returning the expression the user wrote.
 const clang::Expr *stripValue(const clang::Expr *E);
 
+/// The pointer or smart pointer that \p E unwraps: `p` for `p.get()`, `*p`
+/// and `p->m` (built-in or overloaded). Null for anything else.
+const clang::Expr *unwrappedPointer(const clang::Expr *E);
+
 } // namespace prodready
 
 #endif // PRODREADY_LIB_CHECKUTILS_CHECKUTILS_H

@@ -138,29 +138,15 @@ const ValueDecl *HandleTracker::handleDecl(const Expr *E) {
     if (const auto *Member = dyn_cast<MemberExpr>(E))
       return isa<FieldDecl>(Member->getMemberDecl()) ? Member->getMemberDecl()
                                                      : nullptr;
-    if (const auto *UO = dyn_cast<UnaryOperator>(E)) {
-      if (UO->getOpcode() != UO_AddrOf && UO->getOpcode() != UO_Deref)
-        return nullptr;
+    if (const auto *UO = dyn_cast<UnaryOperator>(E);
+        UO && UO->getOpcode() == UO_AddrOf) {
       E = UO->getSubExpr();
       continue;
     }
-    if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
+    if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E))
       if (const FieldDecl *Field = getterField(*Call))
         return Field;
-      const CXXMethodDecl *MD = Call->getMethodDecl();
-      if (!MD || !MD->getDeclName().isIdentifier() ||
-          !isSmartPointerAccess(MD->getName()))
-        return nullptr;
-      E = Call->getImplicitObjectArgument();
-      continue;
-    }
-    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
-      if (Op->getOperator() != OO_Star && Op->getOperator() != OO_Arrow)
-        return nullptr;
-      E = Op->getArg(0);
-      continue;
-    }
-    return nullptr;
+    E = unwrappedPointer(E);
   }
   return nullptr;
 }

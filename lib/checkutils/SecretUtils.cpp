@@ -13,6 +13,23 @@ bool isSecretName(llvm::StringRef Name, const OptionRegex &Include,
   return Include.match(Name) && !Exclude.match(Name);
 }
 
+SecretNameOptions::SecretNameOptions(
+    clang::tidy::ClangTidyCheck &Check,
+    clang::tidy::ClangTidyCheck::OptionsView &Options)
+    : IncludePattern(Options.get("SecretNameRegex", DefaultSecretNameRegex)),
+      ExcludePattern(
+          Options.get("SecretNameExcludeRegex", DefaultSecretNameExcludeRegex)),
+      Include(Check, "SecretNameRegex", IncludePattern, /*IgnoreCase=*/true),
+      Exclude(Check, "SecretNameExcludeRegex", ExcludePattern,
+              /*IgnoreCase=*/true) {}
+
+void SecretNameOptions::store(
+    clang::tidy::ClangTidyCheck::OptionsView &Options,
+    clang::tidy::ClangTidyOptions::OptionMap &Opts) const {
+  Options.store(Opts, "SecretNameRegex", IncludePattern);
+  Options.store(Opts, "SecretNameExcludeRegex", ExcludePattern);
+}
+
 static bool isCharType(clang::QualType T) {
   T = T.getCanonicalType().getUnqualifiedType();
   return T->isAnyCharacterType() && !T->isBooleanType();

@@ -10,6 +10,7 @@
 #define PRODREADY_LIB_CHECKUTILS_SECRETUTILS_H
 
 #include "CheckUtils.h"
+#include "clang-tidy/ClangTidyCheck.h"
 #include "clang/AST/Type.h"
 #include "llvm/ADT/StringRef.h"
 
@@ -44,6 +45,29 @@ inline constexpr llvm::StringLiteral DefaultSecretNameExcludeRegex =
 /// A leading `get`/`Get` of a getter is irrelevant to the result.
 bool isSecretName(llvm::StringRef Name, const OptionRegex &Include,
                   const OptionRegex &Exclude);
+
+/// The `SecretNameRegex` and `SecretNameExcludeRegex` options, read,
+/// stored and compiled (case-insensitively) alike by every check that
+/// recognises secrets by name.
+class SecretNameOptions {
+public:
+  SecretNameOptions(clang::tidy::ClangTidyCheck &Check,
+                    clang::tidy::ClangTidyCheck::OptionsView &Options);
+  void store(clang::tidy::ClangTidyCheck::OptionsView &Options,
+             clang::tidy::ClangTidyOptions::OptionMap &Opts) const;
+  /// Whether \p Name names a secret, as isSecretName().
+  bool isSecret(llvm::StringRef Name) const {
+    return isSecretName(Name, Include, Exclude);
+  }
+  /// The `SecretNameRegex` alone.
+  const OptionRegex &include() const { return Include; }
+
+private:
+  const std::string IncludePattern;
+  const std::string ExcludePattern;
+  OptionRegex Include;
+  OptionRegex Exclude;
+};
 
 /// Whether \p T can carry a secret as text: std::string / std::string_view
 /// (any basic_string*), `char *` / `const char *`, char arrays, QString /
