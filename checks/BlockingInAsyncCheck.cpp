@@ -224,14 +224,36 @@ static const Expr *skipTransparent(const Expr *E) {
   return stripValue(E)->IgnoreParenImpCasts();
 }
 
+// The local variables called with `()` in \p Body, e.g. `f` in
+// `auto f = [&] { ... }; f();`.
+static void collectCalledVariables(const Stmt *S,
+                                   llvm::DenseSet<const Decl *> &Out) {
+  if (!S)
+    return;
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S))
+    if (Op->getOperator() == OO_Call && Op->getNumArgs() >= 1)
+      if (const auto *Ref =
+              dyn_cast<DeclRefExpr>(skipTransparent(Op->getArg(0))))
+        Out.insert(Ref->getDecl());
+  for (const Stmt *Child : S->children())
+    collectCalledVariables(Child, Out);
+}
+
+bool BlockingInAsyncCheck::isCoroutineBody(const Stmt *Body) {
+  auto [It, Inserted] = CoroutineBodies.try_emplace(Body, false);
+  if (Inserted)
+    It->second = containsCoroutineStmt(Body);
+  return It->second;
+}
+
 // Whether \p Lambda is called where it is defined, within \p Body: called
 // immediately, through a local variable it initialises, or via std::invoke.
-static bool isInvokedIn(const LambdaExpr &Lambda, const Stmt *Body,
-                        ASTContext &Ctx) {
+bool BlockingInAsyncCheck::isInvokedIn(const LambdaExpr &Lambda,
+                                       const Stmt *Body) {
   // Called immediately: `[&] { ... }()`.
   DynTypedNode Node = DynTypedNode::create(Lambda);
   for (int Guard = 0; Guard < 8; ++Guard) {
-    auto Parents = Ctx.getParents(Node);
+    auto Parents = Ctx->getParents(Node);
     if (Parents.empty())
       return false;
     Node = Parents[0];
@@ -245,22 +267,12 @@ static bool isInvokedIn(const LambdaExpr &Lambda, const Stmt *Body,
              skipTransparent(Call->getArg(0)) == &Lambda;
     }
     if (const auto *Var = Node.get<VarDecl>()) {
-      // `auto f = [&] { ... }; f();`
-      std::function<bool(const Stmt *)> Calls = [&](const Stmt *S) {
-        if (!S)
-          return false;
-        if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S))
-          if (Op->getOperator() == OO_Call && Op->getNumArgs() >= 1)
-            if (const auto *Ref =
-                    dyn_cast<DeclRefExpr>(skipTransparent(Op->getArg(0))))
-              if (Ref->getDecl() == Var)
-                return true;
-        for (const Stmt *Child : S->children())
-          if (Calls(Child))
-            return true;
-        return false;
-      };
-      return Calls(Body);
+      // `auto f = [&] { ... }; f();`. One walk per body, however many
+      // lambdas it defines, keeps the check linear in the function's size.
+      auto [It, Inserted] = CalledVariables.try_emplace(Body);
+      if (Inserted)
+        collectCalledVariables(Body, It->second);
+      return It->second.contains(Var);
     }
     const Expr *E = Node.get<Expr>();
     if (!E || skipTransparent(E) != &Lambda)
@@ -284,7 +296,7 @@ bool BlockingInAsyncCheck::contextOf(const FunctionDecl *FD,
   }
   const FunctionDecl *Def = FD->getDefinition();
   const Stmt *Body = Def ? Def->getBody() : FD->getBody();
-  if (Body && containsCoroutineStmt(Body)) {
+  if (Body && isCoroutineBody(Body)) {
     const SourceManager &SM = Ctx->getSourceManager();
     if (Lambda) {
       Info = {"a coroutine lambda", reportLocation(Lambda->getBeginLoc(), SM),
@@ -306,7 +318,7 @@ bool BlockingInAsyncCheck::contextOf(const FunctionDecl *FD,
   const Stmt *EnclosingBody =
       Outer ? Outer->getBody()
             : (EnclosingDef ? EnclosingDef->getBody() : nullptr);
-  if (!isInvokedIn(*Lambda, EnclosingBody, *Ctx))
+  if (!isInvokedIn(*Lambda, EnclosingBody))
     return false;
   ContextInfo OuterInfo;
   if (!contextOf(Enclosing, Outer, OuterInfo, Depth + 1))
@@ -326,9 +338,16 @@ void BlockingInAsyncCheck::onEndOfTranslationUnit() {
   for (const BlockingCall &B : Blocking) {
     const LambdaExpr *Lambda = nullptr;
     const FunctionDecl *FD = enclosingCallable(*B.Call, Lambda);
-    ContextInfo Info;
-    if (!contextOf(FD, Lambda, Info, 0))
+    // Every blocking call of a function shares its context: resolve it once.
+    auto [Cached, Inserted] = Contexts.try_emplace({FD, Lambda});
+    if (Inserted) {
+      ContextInfo Found;
+      if (contextOf(FD, Lambda, Found, 0))
+        Cached->second = std::move(Found);
+    }
+    if (!Cached->second)
       continue;
+    const ContextInfo &Info = *Cached->second;
     SourceLocation Loc = reportLocation(B.Call->getBeginLoc(), SM);
     if (B.IsLock)
       diag(Loc,
@@ -350,6 +369,9 @@ void BlockingInAsyncCheck::onEndOfTranslationUnit() {
   }
   Blocking.clear();
   Handlers.clear();
+  Contexts.clear();
+  CoroutineBodies.clear();
+  CalledVariables.clear();
   Ctx = nullptr;
 }
 

@@ -5,6 +5,8 @@
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -57,6 +59,8 @@ private:
                  ContextInfo &Info, int Depth);
   const clang::FunctionDecl *
   enclosingCallable(const clang::Stmt &S, const clang::LambdaExpr *&Lambda);
+  bool isCoroutineBody(const clang::Stmt *Body);
+  bool isInvokedIn(const clang::LambdaExpr &Lambda, const clang::Stmt *Body);
 
   const std::string RawBlockingFunctions;
   const std::string RawAsyncContextFunctions;
@@ -68,6 +72,15 @@ private:
   clang::ASTContext *Ctx = nullptr;
   llvm::DenseMap<const clang::FunctionDecl *, HandlerContext> Handlers;
   std::vector<BlockingCall> Blocking;
+  // Memoised per translation unit so that the check stays linear in the size
+  // of a function however many blocking calls it holds.
+  llvm::DenseMap<
+      std::pair<const clang::FunctionDecl *, const clang::LambdaExpr *>,
+      std::optional<ContextInfo>>
+      Contexts;
+  llvm::DenseMap<const clang::Stmt *, bool> CoroutineBodies;
+  llvm::DenseMap<const clang::Stmt *, llvm::DenseSet<const clang::Decl *>>
+      CalledVariables;
 };
 
 } // namespace prodready

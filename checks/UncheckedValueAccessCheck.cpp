@@ -2,6 +2,7 @@
 
 #include "UncheckedValueAccessCheck.h"
 #include "CheckUtils.h"
+#include "GuardedAccess.h"
 #include "Statistics.h"
 #include "ValueHolderModel.h"
 #include "clang/AST/ExprCXX.h"
@@ -51,12 +52,17 @@ void UncheckedValueAccessCheck::registerMatchers(MatchFinder *Finder) {
 
 template <typename Model, typename Diagnoser>
 static bool runModel(const FunctionDecl &Func, ASTContext &Ctx,
+                     const llvm::DenseSet<const Stmt *> &Proven,
                      llvm::SmallVectorImpl<SourceLocation> &Out) {
   Diagnoser Diag;
   auto Locs = diagnoseFunction<Model, SourceLocation>(
       Func, Ctx,
-      [&Diag](const CFGElement &Elt, ASTContext &C,
-              const TransferStateForDiagnostics<NoopLattice> &State) {
+      [&](const CFGElement &Elt, ASTContext &C,
+          const TransferStateForDiagnostics<NoopLattice> &State)
+          -> llvm::SmallVector<SourceLocation> {
+        // A proven access needs no query of the solver.
+        if (auto S = Elt.getAs<CFGStmt>(); S && Proven.contains(S->getStmt()))
+          return {};
         return Diag(Elt, C, State);
       },
       MaxSATIterations, MaxBlockVisits);
@@ -97,9 +103,17 @@ void UncheckedValueAccessCheck::check(const MatchFinder::MatchResult &Result) {
   struct Access {
     const Expr *E;
     bool Builtin;
+    bool Guarded;
   };
   llvm::DenseMap<SourceLocation, Access> Accesses;
   bool NeedBuiltin = false, NeedHolder = false;
+  // Accesses evidently guarded need no dataflow analysis, whose cost grows
+  // faster than the function; only the others pay for it.
+  GuardedAccessProver Prover(*Func);
+  // With PRODREADY_DEBUG_DATAFLOW set, the dataflow also runs on proven
+  // accesses, and any it reports is printed: a check of the proof.
+  static const bool VerifyProofs = getenv("PRODREADY_DEBUG_DATAFLOW");
+  llvm::DenseSet<const Stmt *> Proven;
   auto Collect = [&](const Stmt &S) {
     for (const auto &Node :
          match(findAll(expr(anyOf(
@@ -117,8 +131,15 @@ void UncheckedValueAccessCheck::check(const MatchFinder::MatchResult &Result) {
               : cast<CXXOperatorCallExpr>(E)->getArg(0);
       if (!Object)
         continue;
-      Accesses.try_emplace(Object->getBeginLoc(), Access{E, Builtin});
-      (Builtin ? NeedBuiltin : NeedHolder) = true;
+      bool Guarded = Prover.isGuarded(*E, *Object);
+      if (Guarded && !VerifyProofs)
+        Proven.insert(E);
+      auto [It, Inserted] = Accesses.try_emplace(Object->getBeginLoc(),
+                                                 Access{E, Builtin, Guarded});
+      if (!Inserted)
+        It->second.Guarded &= Guarded;
+      if (!Guarded || VerifyProofs)
+        (Builtin ? NeedBuiltin : NeedHolder) = true;
     }
   };
   Collect(*Func->getBody());
@@ -127,14 +148,23 @@ void UncheckedValueAccessCheck::check(const MatchFinder::MatchResult &Result) {
       if (Init->getInit())
         Collect(*Init->getInit());
 
+  if (VerifyProofs)
+    llvm::errs() << "accesses proven guarded in " << Func->getNameAsString()
+                 << ": "
+                 << llvm::count_if(
+                        Accesses,
+                        [](const auto &A) { return A.second.Guarded; })
+                 << " of " << Accesses.size() << "\n";
+
   llvm::SmallVector<SourceLocation> Locs;
   bool Complete = true;
   if (NeedBuiltin)
-    Complete &= runModel<UncheckedOptionalAccessModel,
-                         UncheckedOptionalAccessDiagnoser>(*Func, Ctx, Locs);
-  if (NeedHolder)
     Complete &=
-        runModel<ValueHolderModel, ValueHolderDiagnoser>(*Func, Ctx, Locs);
+        runModel<UncheckedOptionalAccessModel,
+                 UncheckedOptionalAccessDiagnoser>(*Func, Ctx, Proven, Locs);
+  if (NeedHolder)
+    Complete &= runModel<ValueHolderModel, ValueHolderDiagnoser>(*Func, Ctx,
+                                                                 Proven, Locs);
   if (!Complete) {
     ++SkippedFunctions;
     // The driver reports it in its summary.
@@ -154,6 +184,12 @@ void UncheckedValueAccessCheck::check(const MatchFinder::MatchResult &Result) {
   for (SourceLocation Loc : Locs) {
     auto Found = Accesses.find(Loc);
     if (Found != Accesses.end()) {
+      if (Found->second.Guarded) {
+        if (VerifyProofs)
+          llvm::errs() << "dataflow reports a proven access at "
+                       << Loc.printToString(*Result.SourceManager) << "\n";
+        continue;
+      }
       const Expr *E = Found->second.E;
       const Expr *Object =
           (isa<CXXMemberCallExpr>(E)

@@ -105,18 +105,40 @@ def per_rule_profile(args, units, sample):
     return dict(sorted(totals.items(), key=lambda kv: -kv[1]))
 
 
-def scaling(args, tmp):
-    """Per-rule time for one function of K and 2K statement groups."""
+SCALE_FACTORS = (1, 2, 4)
+
+
+def scaling(args, tmp, kind="scale"):
+    """Per-rule time for one function of K, 2K and 4K statement groups."""
     out = {}
-    for k in (args.scale, args.scale * 2):
-        d = os.path.join(tmp, "scale-%d" % k)
-        subprocess.run([sys.executable, os.path.join(args.scripts, "gen-workload.py"), "scale", str(k), d],
+    for k in (args.scale * f for f in SCALE_FACTORS):
+        d = os.path.join(tmp, "%s-%d" % (kind, k))
+        subprocess.run([sys.executable, os.path.join(args.scripts, "gen-workload.py"), kind, str(k), d],
                        check=True)
         prof = per_rule_profile(argparse.Namespace(db=os.path.join(d, "compile_commands.json"),
                                                    plugin=args.plugin),
                                 unit_commands(os.path.join(d, "compile_commands.json")), 1)
         out[k] = prof
     return out
+
+
+def growth(times):
+    """How a rule's time grows when the function doubles: the ratio of the
+    increments t(4K)-t(2K) and t(2K)-t(K). The fixed cost of the unit (its
+    headers) cancels out; linear growth gives 2, quadratic 4. None when the
+    increments are below timer noise (10 ms)."""
+    t1, t2, t4 = times
+    if t2 - t1 < 0.01 or t4 - t2 < 0.01:
+        return None
+    return (t4 - t2) / (t2 - t1)
+
+
+def scaling_summary(scale):
+    sizes = sorted(scale)
+    rules = sorted({r for prof in scale.values() for r in prof})
+    return {r: {"cpu_s": [scale[k].get(r, 0.0) for k in sizes],
+                "growth_per_doubling": growth([scale[k].get(r, 0.0) for k in sizes])}
+            for r in rules}
 
 
 def main():
@@ -128,7 +150,7 @@ def main():
     p.add_argument("--reps", type=int, default=3)
     p.add_argument("--jobs", type=int, default=os.cpu_count())
     p.add_argument("--profile-sample", type=int, default=8)
-    p.add_argument("--scale", type=int, default=200)
+    p.add_argument("--scale", type=int, default=400)
     p.add_argument("--touch", help="header to touch for the incremental rerun")
     p.add_argument("--out", required=True)
     args = p.parse_args()
@@ -167,6 +189,7 @@ def main():
 
     with tempfile.TemporaryDirectory() as tmp:
         scale = scaling(args, tmp)
+        scale_dataflow = scaling(args, tmp, "scale-dataflow")
     profile = per_rule_profile(args, units, args.profile_sample)
 
     floor1 = med[("a-floor", 1)]
@@ -180,10 +203,8 @@ def main():
                   "touched_wall_s": touched[0] if touched else None,
                   "touched_summary": touched[4].decode(errors="replace").strip().splitlines()[-1] if touched else None},
         "per_rule_cpu_s": profile,
-        "scaling": {"sizes": list(scale.keys()),
-                    "per_rule_ratio": {r: (scale[max(scale)].get(r, 0) / v if v else None)
-                                       for r, v in scale[min(scale)].items()},
-                    "per_rule_cpu_s": scale},
+        "scaling": {"sizes": sorted(scale), "per_rule": scaling_summary(scale),
+                    "with_dataflow_per_rule": scaling_summary(scale_dataflow)},
     }
     os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
     json.dump(result, open(args.out + ".json", "w"), indent=2)
@@ -203,11 +224,21 @@ def main():
         "; after touching %s: %.2fs (%s)" % (os.path.basename(args.touch), touched[0],
                                               result["cache"]["touched_summary"]) if touched else ""))
     md.append("")
-    md.append("| rule | CPU s over %d units | time at 2x function size / 1x |" % min(args.profile_sample, len(units)))
-    md.append("| --- | --- | --- |")
+    sizes = "/".join(str(k) for k in sorted(scale))
+    md.append("| rule | CPU s over %d units | CPU s at %s groups | growth per doubling |"
+              % (min(args.profile_sample, len(units)), sizes))
+    md.append("| --- | --- | --- | --- |")
+    fmt_growth = lambda g: "%.2f" % g if g is not None else "n/a (< 10 ms)"
     for rule, secs in profile.items():
-        ratio = result["scaling"]["per_rule_ratio"].get(rule)
-        md.append("| %s | %.3f | %s |" % (rule, secs, "%.2f" % ratio if ratio else "n/a"))
+        s = result["scaling"]["per_rule"].get(rule, {"cpu_s": [], "growth_per_doubling": None})
+        md.append("| %s | %.3f | %s | %s |" % (rule, secs, " / ".join("%.3f" % t for t in s["cpu_s"]),
+                                                fmt_growth(s["growth_per_doubling"])))
+    d = result["scaling"]["with_dataflow_per_rule"].get("prodready-unchecked-value-access")
+    if d:
+        md.append("")
+        md.append("- unchecked-value-access when one access needs the dataflow analysis "
+                  "(scale-dataflow): CPU s %s, growth per doubling %s"
+                  % (" / ".join("%.3f" % t for t in d["cpu_s"]), fmt_growth(d["growth_per_doubling"])))
     open(args.out + ".md", "w").write("\n".join(md) + "\n")
     print("\n".join(md))
 

@@ -6,6 +6,11 @@
   gen-workload.py scale K OUTDIR     one unit whose single function has K
                                      statement groups (for the "no rule is
                                      quadratic" measurement)
+  gen-workload.py scale-dataflow K OUTDIR
+                                     the same, plus one optional access no
+                                     syntactic guard proves, so that
+                                     unchecked-value-access runs its dataflow
+                                     analysis over the whole function
 """
 import json
 import os
@@ -114,10 +119,11 @@ def units(n, out):
     return entries
 
 
-def scale(k, out):
+def scale(k, out, dataflow=False):
     write(os.path.join(out, "include", "common.h"), COMMON_H)
     lines = ['#include "common.h"', "#include <curl/curl.h>", "#include <mutex>",
-             "namespace bench {", "int big(const Config &config, CURL *h) {", "  int total = 0;"]
+             "namespace bench {", "bool isSet(const std::optional<std::string> &v);",
+             "int big(const Config &config, CURL *h) {", "  int total = 0;"]
     for i in range(k):
         lines += [
             "  std::optional<std::string> v%d = lookup(config.endpoint);" % i,
@@ -128,6 +134,8 @@ def scale(k, out):
             "std::this_thread::sleep_for(std::chrono::milliseconds(r%d * 2)); }" % (i, i, i, i),
             "  curl_easy_setopt(h, CURLOPT_TIMEOUT, 5L);",
         ]
+        if dataflow and i == 0:
+            lines.append("  if (isSet(v0)) total += (int)v0->size();")
     lines += ["  return total;", "}", "}"]
     write(os.path.join(out, "src/big.cpp"), "\n".join(lines) + "\n")
     return [{"directory": out, "file": "src/big.cpp",
@@ -136,7 +144,10 @@ def scale(k, out):
 
 def main():
     kind, n, out = sys.argv[1], int(sys.argv[2]), os.path.abspath(sys.argv[3])
-    entries = units(n, out) if kind == "units" else scale(n, out)
+    if kind == "units":
+        entries = units(n, out)
+    else:
+        entries = scale(n, out, dataflow=kind == "scale-dataflow")
     write(os.path.join(out, "compile_commands.json"), json.dumps(entries, indent=1) + "\n")
 
 

@@ -226,3 +226,50 @@ int repeated() {
   // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: operator* of 'std::optional<int>' is not preceded by a check
   return a + o.value() + *o;
 }
+
+// --- the syntactic proof and its limits ------------------------------------
+// Evidently guarded accesses are proven without the dataflow analysis; when
+// the object may change between the test and the access, or a jump can skip
+// the test, the dataflow analysis decides, and reports these.
+int modifiedAfterTest() {
+  std::optional<int> o = find(1);
+  if (o) {
+    o.reset();
+    return *o;
+    // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: operator* of 'std::optional<int>' is not preceded by a check
+  }
+  return 0;
+}
+int reassignedAfterTest() {
+  std::optional<int> o = find(1);
+  if (!o)
+    return 0;
+  o = find(2);
+  return o.value();
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: .value() of 'std::optional<int>' is not preceded by a check
+}
+int caseLabelSkipsTheTest(int k) {
+  std::optional<int> o = find(k);
+  switch (k) {
+  case 0:
+    if (!o)
+      return 0;
+    [[fallthrough]];
+  case 1:
+    return *o;
+    // CHECK-MESSAGES: :[[@LINE-1]]:13: warning: operator* of 'std::optional<int>' is not preceded by a check
+  }
+  return 0;
+}
+int provenAndUnproven(bool b) {
+  std::optional<int> a = find(1), c = find(2);
+  absl::StatusOr<int> s = lookup(3);
+  if (!s.ok())
+    return 0;
+  int n = a ? *a : 0;
+  n += use(*s);
+  if (b && c.has_value())
+    n += *c;
+  return n + *c;
+  // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: operator* of 'std::optional<int>' is not preceded by a check
+}
