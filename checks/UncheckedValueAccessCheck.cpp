@@ -2,6 +2,7 @@
 
 #include "UncheckedValueAccessCheck.h"
 #include "CheckUtils.h"
+#include "DataflowSlice.h"
 #include "GuardedAccess.h"
 #include "Statistics.h"
 #include "ValueHolderModel.h"
@@ -50,32 +51,82 @@ void UncheckedValueAccessCheck::registerMatchers(MatchFinder *Finder) {
       this);
 }
 
+// Runs \p Model over \p Body (the function's body or a slice of it, see
+// DataflowSlice.h) and appends the locations of the unsafe accesses.
 template <typename Model, typename Diagnoser>
-static bool runModel(const FunctionDecl &Func, ASTContext &Ctx,
+static bool runModel(const FunctionDecl &Func, Stmt &Body, ASTContext &Ctx,
                      const llvm::DenseSet<const Stmt *> &Proven,
                      llvm::SmallVectorImpl<SourceLocation> &Out) {
+  llvm::Expected<AdornedCFG> CFG = &Body == Func.getBody()
+                                       ? AdornedCFG::build(Func)
+                                       : AdornedCFG::build(Func, Body, Ctx);
+  llvm::Error Err = CFG.takeError();
+  WatchedLiteralsSolver Solver(MaxSATIterations);
+  DataflowAnalysisContext AnalysisContext(Solver);
+  Environment Env(AnalysisContext, Func);
+  Model Analysis(Ctx, Env);
   Diagnoser Diag;
-  auto Locs = diagnoseFunction<Model, SourceLocation>(
-      Func, Ctx,
-      [&](const CFGElement &Elt, ASTContext &C,
-          const TransferStateForDiagnostics<NoopLattice> &State)
-          -> llvm::SmallVector<SourceLocation> {
-        // A proven access needs no query of the solver.
-        if (auto S = Elt.getAs<CFGStmt>(); S && Proven.contains(S->getStmt()))
-          return {};
-        return Diag(Elt, C, State);
-      },
-      MaxSATIterations, MaxBlockVisits);
-  if (!Locs) {
+  llvm::SmallVector<SourceLocation> Locs;
+  CFGEltCallbacksTypeErased Callbacks;
+  Callbacks.After = [&](const CFGElement &Elt,
+                        const TypeErasedDataflowAnalysisState &State) {
+    // A proven access needs no query of the solver.
+    if (auto S = Elt.getAs<CFGStmt>(); S && Proven.contains(S->getStmt()))
+      return;
+    Locs.append(
+        Diag(Elt, Ctx,
+             TransferStateForDiagnostics<NoopLattice>(
+                 llvm::any_cast<const NoopLattice &>(State.Lattice.Value),
+                 State.Env)));
+  };
+  if (!Err)
+    Err = runTypeErasedDataflowAnalysis(*CFG, Analysis, Env, Callbacks,
+                                        MaxBlockVisits)
+              .takeError();
+  if (!Err && Solver.reachedLimit())
+    Err = llvm::createStringError(llvm::errc::interrupted,
+                                  "SAT solver timed out");
+  if (Err) {
     if (getenv("PRODREADY_DEBUG_DATAFLOW"))
       llvm::errs() << "dataflow skipped " << Func.getNameAsString() << ": "
-                   << llvm::toString(Locs.takeError()) << "\n";
+                   << llvm::toString(std::move(Err)) << "\n";
     else
-      llvm::consumeError(Locs.takeError());
+      llvm::consumeError(std::move(Err));
     return false;
   }
-  Out.append(Locs->begin(), Locs->end());
+  Out.append(Locs.begin(), Locs.end());
   return true;
+}
+
+// With PRODREADY_DEBUG_DATAFLOW set: runs the models over the whole body
+// and prints where their verdict differs from the slice's.
+static void verifySlice(const FunctionDecl &Func, ASTContext &Ctx,
+                        llvm::ArrayRef<SourceLocation> SliceLocs,
+                        bool NeedBuiltin, bool NeedHolder) {
+  llvm::SmallVector<SourceLocation> Locs;
+  llvm::DenseSet<const Stmt *> None;
+  Stmt &Body = *Func.getBody();
+  bool Complete = true;
+  if (NeedBuiltin)
+    Complete &=
+        runModel<UncheckedOptionalAccessModel,
+                 UncheckedOptionalAccessDiagnoser>(Func, Body, Ctx, None, Locs);
+  if (NeedHolder)
+    Complete &= runModel<ValueHolderModel, ValueHolderDiagnoser>(
+        Func, Body, Ctx, None, Locs);
+  llvm::DenseSet<SourceLocation> InSlice(SliceLocs.begin(), SliceLocs.end());
+  llvm::DenseSet<SourceLocation> InBody(Locs.begin(), Locs.end());
+  const SourceManager &SM = Ctx.getSourceManager();
+  for (SourceLocation Loc : InBody)
+    if (Complete && !InSlice.contains(Loc))
+      llvm::errs() << "slice misses an access the body reports at "
+                   << Loc.printToString(SM) << "\n";
+  for (SourceLocation Loc : InSlice)
+    if (Complete && !InBody.contains(Loc))
+      llvm::errs() << "slice reports an access the body does not at "
+                   << Loc.printToString(SM) << "\n";
+  llvm::errs() << "dataflow slice of " << Func.getNameAsString() << " checked"
+               << (Complete ? "" : " (body over budget)") << "\n";
 }
 
 // Whether \p Object names a variable captured by the enclosing lambda or a
@@ -114,6 +165,7 @@ void UncheckedValueAccessCheck::check(const MatchFinder::MatchResult &Result) {
   // accesses, and any it reports is printed: a check of the proof.
   static const bool VerifyProofs = getenv("PRODREADY_DEBUG_DATAFLOW");
   llvm::DenseSet<const Stmt *> Proven;
+  llvm::SmallVector<const Stmt *> Unproven;
   auto Collect = [&](const Stmt &S) {
     for (const auto &Node :
          match(findAll(expr(anyOf(
@@ -138,8 +190,10 @@ void UncheckedValueAccessCheck::check(const MatchFinder::MatchResult &Result) {
                                                  Access{E, Builtin, Guarded});
       if (!Inserted)
         It->second.Guarded &= Guarded;
-      if (!Guarded || VerifyProofs)
+      if (!Guarded || VerifyProofs) {
         (Builtin ? NeedBuiltin : NeedHolder) = true;
+        Unproven.push_back(E);
+      }
     }
   };
   Collect(*Func->getBody());
@@ -156,15 +210,21 @@ void UncheckedValueAccessCheck::check(const MatchFinder::MatchResult &Result) {
                         [](const auto &A) { return A.second.Guarded; })
                  << " of " << Accesses.size() << "\n";
 
+  // The dataflow analysis needs only the statements that lead to the
+  // unproven accesses.
+  Stmt *Slice = dataflowSlice(*Func, Unproven, Ctx);
+  Stmt &Body = Slice ? *Slice : *Func->getBody();
   llvm::SmallVector<SourceLocation> Locs;
   bool Complete = true;
   if (NeedBuiltin)
-    Complete &=
-        runModel<UncheckedOptionalAccessModel,
-                 UncheckedOptionalAccessDiagnoser>(*Func, Ctx, Proven, Locs);
+    Complete &= runModel<UncheckedOptionalAccessModel,
+                         UncheckedOptionalAccessDiagnoser>(*Func, Body, Ctx,
+                                                           Proven, Locs);
   if (NeedHolder)
-    Complete &= runModel<ValueHolderModel, ValueHolderDiagnoser>(*Func, Ctx,
-                                                                 Proven, Locs);
+    Complete &= runModel<ValueHolderModel, ValueHolderDiagnoser>(
+        *Func, Body, Ctx, Proven, Locs);
+  if (VerifyProofs && Slice && Complete)
+    verifySlice(*Func, Ctx, Locs, NeedBuiltin, NeedHolder);
   if (!Complete) {
     ++SkippedFunctions;
     // The driver reports it in its summary.

@@ -8,9 +8,15 @@
                                      quadratic" measurement)
   gen-workload.py scale-dataflow K OUTDIR
                                      the same, plus one optional access no
-                                     syntactic guard proves, so that
-                                     unchecked-value-access runs its dataflow
-                                     analysis over the whole function
+                                     syntactic guard proves, after the first
+                                     group: unchecked-value-access runs its
+                                     dataflow analysis on the statements that
+                                     lead to it
+  gen-workload.py scale-dataflow-late K OUTDIR
+                                     the same access after the last group:
+                                     every group shares a variable with it,
+                                     so the dataflow analysis runs on the
+                                     whole function
 """
 import json
 import os
@@ -119,7 +125,7 @@ def units(n, out):
     return entries
 
 
-def scale(k, out, dataflow=False):
+def scale(k, out, dataflow=None):
     write(os.path.join(out, "include", "common.h"), COMMON_H)
     lines = ['#include "common.h"', "#include <curl/curl.h>", "#include <mutex>",
              "namespace bench {", "bool isSet(const std::optional<std::string> &v);",
@@ -134,7 +140,7 @@ def scale(k, out, dataflow=False):
             "std::this_thread::sleep_for(std::chrono::milliseconds(r%d * 2)); }" % (i, i, i, i),
             "  curl_easy_setopt(h, CURLOPT_TIMEOUT, 5L);",
         ]
-        if dataflow and i == 0:
+        if dataflow == "early" and i == 0 or dataflow == "late" and i == k - 1:
             lines.append("  if (isSet(v0)) total += (int)v0->size();")
     lines += ["  return total;", "}", "}"]
     write(os.path.join(out, "src/big.cpp"), "\n".join(lines) + "\n")
@@ -147,7 +153,8 @@ def main():
     if kind == "units":
         entries = units(n, out)
     else:
-        entries = scale(n, out, dataflow=kind == "scale-dataflow")
+        entries = scale(n, out, dataflow={"scale": None, "scale-dataflow": "early",
+                                          "scale-dataflow-late": "late"}[kind])
     write(os.path.join(out, "compile_commands.json"), json.dumps(entries, indent=1) + "\n")
 
 

@@ -10,7 +10,8 @@
 // the accesses this cannot prove. The dataflow framework's cost grows with
 // the product of a function's branches and its variables, so skipping it
 // for the common, evidently guarded accesses keeps the rule linear on long
-// functions; the proof is sound, so no finding is lost.
+// functions whose accesses it all proves (DataflowSlice.h narrows the
+// analysis for the rest); the proof is sound, so no finding is lost.
 //
 //===----------------------------------------------------------------------===//
 

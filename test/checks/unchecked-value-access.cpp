@@ -273,3 +273,33 @@ int provenAndUnproven(bool b) {
   return n + *c;
   // CHECK-MESSAGES: :[[@LINE-1]]:15: warning: operator* of 'std::optional<int>' is not preceded by a check
 }
+
+// --- the slice the dataflow analysis runs on -------------------------------
+// The dataflow analysis runs on the statements that lead to the unproven
+// accesses; earlier ones that touch the object, through `this` or a
+// parameter, stay in that slice.
+struct HitCache {
+  std::optional<int> hit;
+  int read();
+};
+int HitCache::read() {
+  use(0);
+  if (!hit)
+    return 0;
+  use(1);
+  return *hit;
+}
+int defaulted(std::optional<int> p) {
+  use(0);
+  if (!p)
+    p = 1;
+  use(1);
+  return *p;
+}
+int sliceReportsTheUnchecked() {
+  use(0);
+  std::optional<int> o = find(1);
+  use(2);
+  return *o;
+  // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: operator* of 'std::optional<int>' is not preceded by a check
+}
