@@ -51,6 +51,20 @@ void UncheckedValueAccessCheck::registerMatchers(MatchFinder *Finder) {
       this);
 }
 
+// PRODREADY_DEBUG_DATAFLOW: print why functions are skipped, and verify the
+// syntactic proof and the slice against the full analysis.
+static bool debugDataflow() {
+  static const bool Debug = getenv("PRODREADY_DEBUG_DATAFLOW");
+  return Debug;
+}
+
+// The object an access reads: `v` in `v.value()`, `*v`, `v->m`.
+static const Expr *accessedObject(const Expr *Access) {
+  return isa<CXXMemberCallExpr>(Access)
+             ? cast<CXXMemberCallExpr>(Access)->getImplicitObjectArgument()
+             : cast<CXXOperatorCallExpr>(Access)->getArg(0);
+}
+
 // Runs \p Model over \p Body (the function's body or a slice of it, see
 // DataflowSlice.h) and appends the locations of the unsafe accesses.
 template <typename Model, typename Diagnoser>
@@ -87,7 +101,7 @@ static bool runModel(const FunctionDecl &Func, Stmt &Body, ASTContext &Ctx,
     Err = llvm::createStringError(llvm::errc::interrupted,
                                   "SAT solver timed out");
   if (Err) {
-    if (getenv("PRODREADY_DEBUG_DATAFLOW"))
+    if (debugDataflow())
       llvm::errs() << "dataflow skipped " << Func.getNameAsString() << ": "
                    << llvm::toString(std::move(Err)) << "\n";
     else
@@ -98,22 +112,31 @@ static bool runModel(const FunctionDecl &Func, Stmt &Body, ASTContext &Ctx,
   return true;
 }
 
+// Runs the models the function's accesses need over \p Body; false when
+// one of them exceeded its budget.
+static bool runModels(const FunctionDecl &Func, Stmt &Body, ASTContext &Ctx,
+                      bool NeedBuiltin, bool NeedHolder,
+                      const llvm::DenseSet<const Stmt *> &Proven,
+                      llvm::SmallVectorImpl<SourceLocation> &Out) {
+  bool Complete = true;
+  if (NeedBuiltin)
+    Complete &= runModel<UncheckedOptionalAccessModel,
+                         UncheckedOptionalAccessDiagnoser>(Func, Body, Ctx,
+                                                           Proven, Out);
+  if (NeedHolder)
+    Complete &= runModel<ValueHolderModel, ValueHolderDiagnoser>(
+        Func, Body, Ctx, Proven, Out);
+  return Complete;
+}
+
 // With PRODREADY_DEBUG_DATAFLOW set: runs the models over the whole body
 // and prints where their verdict differs from the slice's.
 static void verifySlice(const FunctionDecl &Func, ASTContext &Ctx,
                         llvm::ArrayRef<SourceLocation> SliceLocs,
                         bool NeedBuiltin, bool NeedHolder) {
   llvm::SmallVector<SourceLocation> Locs;
-  llvm::DenseSet<const Stmt *> None;
-  Stmt &Body = *Func.getBody();
-  bool Complete = true;
-  if (NeedBuiltin)
-    Complete &=
-        runModel<UncheckedOptionalAccessModel,
-                 UncheckedOptionalAccessDiagnoser>(Func, Body, Ctx, None, Locs);
-  if (NeedHolder)
-    Complete &= runModel<ValueHolderModel, ValueHolderDiagnoser>(
-        Func, Body, Ctx, None, Locs);
+  bool Complete = runModels(Func, *Func.getBody(), Ctx, NeedBuiltin, NeedHolder,
+                            /*Proven=*/{}, Locs);
   llvm::DenseSet<SourceLocation> InSlice(SliceLocs.begin(), SliceLocs.end());
   llvm::DenseSet<SourceLocation> InBody(Locs.begin(), Locs.end());
   const SourceManager &SM = Ctx.getSourceManager();
@@ -163,7 +186,7 @@ void UncheckedValueAccessCheck::check(const MatchFinder::MatchResult &Result) {
   GuardedAccessProver Prover(*Func);
   // With PRODREADY_DEBUG_DATAFLOW set, the dataflow also runs on proven
   // accesses, and any it reports is printed: a check of the proof.
-  static const bool VerifyProofs = getenv("PRODREADY_DEBUG_DATAFLOW");
+  const bool VerifyProofs = debugDataflow();
   llvm::DenseSet<const Stmt *> Proven;
   llvm::SmallVector<const Stmt *> Unproven;
   auto Collect = [&](const Stmt &S) {
@@ -177,10 +200,7 @@ void UncheckedValueAccessCheck::check(const MatchFinder::MatchResult &Result) {
       bool Builtin = E != nullptr;
       if (!E)
         E = Node.getNodeAs<Expr>("holder");
-      const Expr *Object =
-          isa<CXXMemberCallExpr>(E)
-              ? cast<CXXMemberCallExpr>(E)->getImplicitObjectArgument()
-              : cast<CXXOperatorCallExpr>(E)->getArg(0);
+      const Expr *Object = accessedObject(E);
       if (!Object)
         continue;
       bool Guarded = Prover.isGuarded(*E, *Object);
@@ -215,14 +235,8 @@ void UncheckedValueAccessCheck::check(const MatchFinder::MatchResult &Result) {
   Stmt *Slice = dataflowSlice(*Func, Unproven, Ctx);
   Stmt &Body = Slice ? *Slice : *Func->getBody();
   llvm::SmallVector<SourceLocation> Locs;
-  bool Complete = true;
-  if (NeedBuiltin)
-    Complete &= runModel<UncheckedOptionalAccessModel,
-                         UncheckedOptionalAccessDiagnoser>(*Func, Body, Ctx,
-                                                           Proven, Locs);
-  if (NeedHolder)
-    Complete &= runModel<ValueHolderModel, ValueHolderDiagnoser>(
-        *Func, Body, Ctx, Proven, Locs);
+  bool Complete =
+      runModels(*Func, Body, Ctx, NeedBuiltin, NeedHolder, Proven, Locs);
   if (VerifyProofs && Slice && Complete)
     verifySlice(*Func, Ctx, Locs, NeedBuiltin, NeedHolder);
   if (!Complete) {
@@ -251,11 +265,7 @@ void UncheckedValueAccessCheck::check(const MatchFinder::MatchResult &Result) {
         continue;
       }
       const Expr *E = Found->second.E;
-      const Expr *Object =
-          (isa<CXXMemberCallExpr>(E)
-               ? cast<CXXMemberCallExpr>(E)->getImplicitObjectArgument()
-               : cast<CXXOperatorCallExpr>(E)->getArg(0))
-              ->IgnoreParenImpCasts();
+      const Expr *Object = accessedObject(E)->IgnoreParenImpCasts();
       const Decl *D = nullptr;
       if (const auto *Ref = dyn_cast<DeclRefExpr>(Object))
         D = Ref->getDecl();
@@ -277,10 +287,7 @@ void UncheckedValueAccessCheck::check(const MatchFinder::MatchResult &Result) {
     std::string Type = "optional value", How = "access";
     if (It != Accesses.end()) {
       const Expr *E = It->second.E;
-      const Expr *Object =
-          isa<CXXMemberCallExpr>(E)
-              ? cast<CXXMemberCallExpr>(E)->getImplicitObjectArgument()
-              : cast<CXXOperatorCallExpr>(E)->getArg(0);
+      const Expr *Object = accessedObject(E);
       QualType T = Object->getType();
       if (T->isPointerType())
         T = T->getPointeeType();
