@@ -152,6 +152,17 @@ static void verifySlice(const FunctionDecl &Func, ASTContext &Ctx,
                << (Complete ? "" : " (body over budget)") << "\n";
 }
 
+// Whether \p S holds an expression clang could not compile. clang 19's
+// dataflow framework can crash on their recovery expressions (seen in
+// Environment::buildResultObjectMap on a ccache unit missing a macro).
+static bool containsErrors(const Stmt *S) {
+  if (!S)
+    return false;
+  if (const auto *E = dyn_cast<Expr>(S))
+    return E->containsErrors();
+  return llvm::any_of(S->children(), containsErrors);
+}
+
 // Whether \p Object names a variable captured by the enclosing lambda or a
 // member reached through `this`.
 static bool capturedObject(const Expr *Object) {
@@ -167,7 +178,8 @@ static bool capturedObject(const Expr *Object) {
 void UncheckedValueAccessCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Func = Result.Nodes.getNodeAs<FunctionDecl>("func");
   ASTContext &Ctx = *Result.Context;
-  if (Func->isTemplated() || Func->isInvalidDecl() || !Func->getBody())
+  if (Func->isTemplated() || Func->isInvalidDecl() || !Func->getBody() ||
+      containsErrors(Func->getBody()))
     return;
   const auto *Method = dyn_cast<CXXMethodDecl>(Func);
   bool IsLambda = Method && Method->getParent()->isLambda();
