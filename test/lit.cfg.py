@@ -65,6 +65,8 @@ for feature, header in [("curl", "x86_64-linux-gnu/curl/curl.h"),
     if have_header(header) or have_header(header.replace("x86_64-linux-gnu/", "")):
         config.available_features.add(feature)
 import shutil
+if hasattr(os, "geteuid") and os.geteuid() == 0:
+    config.available_features.add("root")
 if shutil.which("git"):
     config.available_features.add("git")
 if shutil.which("pre-commit"):

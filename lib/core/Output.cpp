@@ -195,7 +195,39 @@ void writeMarkdown(const Report &R, const Checklist &Items,
   }
 }
 
+/// Writes \p Contents into an existing special file (a device, a FIFO,
+/// /dev/stdout) in place: renaming a temporary file over it would replace
+/// the device itself (as root, /dev/null would become a regular file).
+static llvm::Error writeInPlace(llvm::StringRef Path, llvm::StringRef Contents) {
+  std::error_code EC;
+  llvm::raw_fd_ostream OS(Path, EC, llvm::sys::fs::OF_Append);
+  if (!EC) {
+    OS << Contents;
+    OS.flush();
+    if (OS.has_error()) {
+      EC = OS.error();
+      OS.clear_error();
+    }
+  }
+  if (EC)
+    return llvm::createStringError(EC, "cannot write '%s': %s", Path.str().c_str(),
+                                   EC.message().c_str());
+  return llvm::Error::success();
+}
+
 llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Contents) {
+  // Atomic replacement is for regular files and new paths only. A symlink
+  // is followed to its target, which is replaced (the link stays a link).
+  llvm::SmallString<256> Target(Path);
+  llvm::sys::fs::file_status Status;
+  if (!llvm::sys::fs::status(Path, Status, /*follow=*/true)) {
+    if (Status.type() != llvm::sys::fs::file_type::regular_file)
+      return writeInPlace(Path, Contents);
+    llvm::SmallString<256> Real;
+    if (!llvm::sys::fs::real_path(Path, Real))
+      Target = Real;
+  }
+  Path = Target;
   llvm::SmallString<256> Dir(Path);
   llvm::sys::path::remove_filename(Dir);
   if (Dir.empty())
