@@ -31,7 +31,7 @@ static std::vector<std::string> expandList(StringRef Value, StringRef Default) {
 
 BlockingInAsyncCheck::BlockingInAsyncCheck(StringRef Name,
                                            tidy::ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+    : ProdReadyCheck(Name, Context),
       RawBlockingFunctions(
           Options.get("BlockingFunctions", defaultBlockingFunctions()).str()),
       RawAsyncContextFunctions(Options.get("AsyncContextFunctions", "").str()),

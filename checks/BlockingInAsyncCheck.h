@@ -3,6 +3,7 @@
 #ifndef PRODREADY_CHECKS_BLOCKINGINASYNCCHECK_H
 #define PRODREADY_CHECKS_BLOCKINGINASYNCCHECK_H
 
+#include "ProdReadyCheck.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -18,7 +19,7 @@ namespace prodready {
 /// `AsyncContextFunctions`.
 ///
 /// For the user-facing documentation see docs/checks/blocking-in-async.md.
-class BlockingInAsyncCheck : public clang::tidy::ClangTidyCheck {
+class BlockingInAsyncCheck : public ProdReadyCheck {
 public:
   BlockingInAsyncCheck(llvm::StringRef Name,
                        clang::tidy::ClangTidyContext *Context);

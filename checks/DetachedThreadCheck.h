@@ -3,6 +3,7 @@
 #ifndef PRODREADY_CHECKS_DETACHEDTHREADCHECK_H
 #define PRODREADY_CHECKS_DETACHEDTHREADCHECK_H
 
+#include "ProdReadyCheck.h"
 #include "clang-tidy/ClangTidyCheck.h"
 
 namespace prodready {
@@ -12,11 +13,11 @@ namespace prodready {
 /// iteration of a loop without a bound (thread per request).
 ///
 /// For the user-facing documentation see docs/checks/detached-thread.md.
-class DetachedThreadCheck : public clang::tidy::ClangTidyCheck {
+class DetachedThreadCheck : public ProdReadyCheck {
 public:
   DetachedThreadCheck(llvm::StringRef Name,
                       clang::tidy::ClangTidyContext *Context)
-      : ClangTidyCheck(Name, Context) {}
+      : ProdReadyCheck(Name, Context) {}
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void
   check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;

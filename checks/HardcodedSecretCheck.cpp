@@ -33,9 +33,8 @@ static constexpr llvm::StringLiteral Consequence =
 
 HardcodedSecretCheck::HardcodedSecretCheck(StringRef Name,
                                            tidy::ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context), SecretNames(*this, Options),
-      TestFilePattern(Options.get("TestFileRegex", DefaultTestFileRegex)),
-      TestFileRegex(*this, "TestFileRegex", TestFilePattern) {}
+    : ProdReadyCheck(Name, Context), SecretNames(*this, Options),
+      TestFilePattern(Options.get("TestFileRegex", DefaultTestFilePattern)) {}
 
 void HardcodedSecretCheck::storeOptions(
     tidy::ClangTidyOptions::OptionMap &Opts) {
@@ -127,8 +126,6 @@ void HardcodedSecretCheck::consider(const StringLiteral &Literal, Priority P,
                                     std::string Message, ASTContext &Ctx) {
   const SourceManager &Sources = Ctx.getSourceManager();
   SourceLocation Begin = Literal.getBeginLoc();
-  if (isInTestFile(Begin, Sources, TestFileRegex))
-    return;
   unsigned Key = Sources.getSpellingLoc(Begin).getRawEncoding();
   auto It = Candidates.find(Key);
   if (It != Candidates.end() && It->second.P <= P)

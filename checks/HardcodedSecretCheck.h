@@ -4,6 +4,7 @@
 #define PRODREADY_CHECKS_HARDCODEDSECRETCHECK_H
 
 #include "SecretUtils.h"
+#include "ProdReadyCheck.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include <map>
 #include <string>
@@ -17,7 +18,7 @@ namespace prodready {
 /// JWT). Findings never repeat the secret. Skips test files.
 ///
 /// For the user-facing documentation see docs/checks/hardcoded-secret.md.
-class HardcodedSecretCheck : public clang::tidy::ClangTidyCheck {
+class HardcodedSecretCheck : public ProdReadyCheck {
 public:
   HardcodedSecretCheck(llvm::StringRef Name,
                        clang::tidy::ClangTidyContext *Context);
@@ -45,7 +46,6 @@ private:
 
   SecretNameOptions SecretNames;
   const std::string TestFilePattern;
-  OptionRegex TestFileRegex;
 
   struct Candidate {
     clang::SourceLocation Loc;

@@ -32,7 +32,7 @@ static constexpr llvm::StringLiteral AsioSslClassRegex =
 
 InsecureTransportCheck::InsecureTransportCheck(StringRef Name,
                                                tidy::ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+    : ProdReadyCheck(Name, Context),
       HttpClientApis(
           splitList(Options.get("HttpClientApis", DefaultHttpClientApis))),
       AllowedHttpHostPattern(

@@ -4,6 +4,7 @@
 #define PRODREADY_CHECKS_INSECURETRANSPORTCHECK_H
 
 #include "CheckUtils.h"
+#include "ProdReadyCheck.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
@@ -19,7 +20,7 @@ namespace prodready {
 /// CURLOPT_URL or an HTTP client.
 ///
 /// For the user-facing documentation see docs/checks/insecure-transport.md.
-class InsecureTransportCheck : public clang::tidy::ClangTidyCheck {
+class InsecureTransportCheck : public ProdReadyCheck {
 public:
   InsecureTransportCheck(llvm::StringRef Name,
                          clang::tidy::ClangTidyContext *Context);

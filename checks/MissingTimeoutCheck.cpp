@@ -176,7 +176,7 @@ public:
 
 MissingTimeoutCheck::MissingTimeoutCheck(StringRef Name,
                                          tidy::ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+    : ProdReadyCheck(Name, Context),
       ReportUnboundedWaits(Options.get("ReportUnboundedWaits", false)),
       AsioSyncOperations(splitList(
           "asio::read;asio::write;asio::connect;asio::read_until;"

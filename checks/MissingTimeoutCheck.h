@@ -3,6 +3,7 @@
 #ifndef PRODREADY_CHECKS_MISSINGTIMEOUTCHECK_H
 #define PRODREADY_CHECKS_MISSINGTIMEOUTCHECK_H
 
+#include "ProdReadyCheck.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include <string>
 #include <vector>
@@ -16,7 +17,7 @@ namespace prodready {
 /// future/condition-variable waits.
 ///
 /// For the user-facing documentation see docs/checks/missing-timeout.md.
-class MissingTimeoutCheck : public clang::tidy::ClangTidyCheck {
+class MissingTimeoutCheck : public ProdReadyCheck {
 public:
   MissingTimeoutCheck(llvm::StringRef Name,
                       clang::tidy::ClangTidyContext *Context);

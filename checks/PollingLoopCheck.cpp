@@ -11,7 +11,7 @@ namespace prodready {
 
 PollingLoopCheck::PollingLoopCheck(StringRef Name,
                                    tidy::ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context) {
+    : ProdReadyCheck(Name, Context) {
   Config.SleepFunctions =
       splitList(Options.get("SleepFunctions", DefaultSleepFunctions));
   Config.RemoteFunctions = splitList(DefaultRemoteFunctions);

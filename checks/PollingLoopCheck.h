@@ -4,6 +4,7 @@
 #define PRODREADY_CHECKS_POLLINGLOOPCHECK_H
 
 #include "LoopUtils.h"
+#include "ProdReadyCheck.h"
 #include "clang-tidy/ClangTidyCheck.h"
 
 namespace prodready {
@@ -12,7 +13,7 @@ namespace prodready {
 /// flag, atomic, member or call result the loop itself does not change.
 ///
 /// For the user-facing documentation see docs/checks/polling-loop.md.
-class PollingLoopCheck : public clang::tidy::ClangTidyCheck {
+class PollingLoopCheck : public ProdReadyCheck {
 public:
   PollingLoopCheck(llvm::StringRef Name,
                    clang::tidy::ClangTidyContext *Context);

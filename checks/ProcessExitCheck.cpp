@@ -12,12 +12,11 @@ namespace prodready {
 
 ProcessExitCheck::ProcessExitCheck(StringRef Name,
                                    tidy::ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+    : ProdReadyCheck(Name, Context),
       AllowedFunctionPattern(Options.get("AllowedFunctionRegex", "")),
-      TestFilePattern(Options.get("TestFileRegex", DefaultTestFileRegex)),
+      TestFilePattern(Options.get("TestFileRegex", DefaultTestFilePattern)),
       AllowedFunctionRegex(*this, "AllowedFunctionRegex",
-                           AllowedFunctionPattern),
-      TestFileRegex(*this, "TestFileRegex", TestFilePattern) {}
+                           AllowedFunctionPattern) {}
 
 void ProcessExitCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "AllowedFunctionRegex", AllowedFunctionPattern);
@@ -57,7 +56,7 @@ void ProcessExitCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Callee = Result.Nodes.getNodeAs<FunctionDecl>("callee");
   const SourceManager &SM = *Result.SourceManager;
   SourceLocation Loc = reportLocation(Call->getBeginLoc(), SM);
-  if (SM.isInSystemHeader(Loc) || isInTestFile(Loc, SM, TestFileRegex))
+  if (SM.isInSystemHeader(Loc))
     return;
   const FunctionDecl *Caller =
       enclosingNamedFunction(Result.Nodes.getNodeAs<Decl>("caller"));

@@ -4,6 +4,7 @@
 #define PRODREADY_CHECKS_PROCESSEXITCHECK_H
 
 #include "CheckUtils.h"
+#include "ProdReadyCheck.h"
 #include "clang-tidy/ClangTidyCheck.h"
 
 namespace prodready {
@@ -13,7 +14,7 @@ namespace prodready {
 /// non-test code.
 ///
 /// For the user-facing documentation see docs/checks/process-exit.md.
-class ProcessExitCheck : public clang::tidy::ClangTidyCheck {
+class ProcessExitCheck : public ProdReadyCheck {
 public:
   ProcessExitCheck(llvm::StringRef Name,
                    clang::tidy::ClangTidyContext *Context);
@@ -30,7 +31,6 @@ private:
   const std::string AllowedFunctionPattern;
   const std::string TestFilePattern;
   OptionRegex AllowedFunctionRegex;
-  OptionRegex TestFileRegex;
 };
 
 } // namespace prodready

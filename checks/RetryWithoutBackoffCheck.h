@@ -4,6 +4,7 @@
 #define PRODREADY_CHECKS_RETRYWITHOUTBACKOFFCHECK_H
 
 #include "LoopUtils.h"
+#include "ProdReadyCheck.h"
 #include "clang-tidy/ClangTidyCheck.h"
 
 namespace prodready {
@@ -13,7 +14,7 @@ namespace prodready {
 /// between attempts of a remote call.
 ///
 /// For the user-facing documentation see docs/checks/retry-without-backoff.md.
-class RetryWithoutBackoffCheck : public clang::tidy::ClangTidyCheck {
+class RetryWithoutBackoffCheck : public ProdReadyCheck {
 public:
   RetryWithoutBackoffCheck(llvm::StringRef Name,
                            clang::tidy::ClangTidyContext *Context);

@@ -40,7 +40,7 @@ static constexpr llvm::StringLiteral DefaultSanitizerRegex =
 
 SecretInLogCheck::SecretInLogCheck(StringRef Name,
                                    tidy::ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context), SecretNames(*this, Options),
+    : ProdReadyCheck(Name, Context), SecretNames(*this, Options),
       SanitizerPattern(Options.get("SanitizerRegex", DefaultSanitizerRegex)),
       LogFunctions(splitList(Options.get("LogFunctions", ""))),
       Sanitizer(*this, "SanitizerRegex", SanitizerPattern, true) {}

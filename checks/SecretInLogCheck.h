@@ -4,6 +4,7 @@
 #define PRODREADY_CHECKS_SECRETINLOGCHECK_H
 
 #include "SecretUtils.h"
+#include "ProdReadyCheck.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include <string>
 #include <vector>
@@ -17,7 +18,7 @@ namespace prodready {
 /// notes for the source and every propagation step (flow order).
 ///
 /// For the user-facing documentation see docs/checks/secret-in-log.md.
-class SecretInLogCheck : public clang::tidy::ClangTidyCheck {
+class SecretInLogCheck : public ProdReadyCheck {
 public:
   SecretInLogCheck(llvm::StringRef Name,
                    clang::tidy::ClangTidyContext *Context);

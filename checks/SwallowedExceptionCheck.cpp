@@ -12,7 +12,7 @@ namespace prodready {
 
 SwallowedExceptionCheck::SwallowedExceptionCheck(StringRef Name,
                                                  tidy::ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+    : ProdReadyCheck(Name, Context),
       AllowedExceptionTypes(splitList(Options.get("AllowedExceptionTypes", ""))) {}
 
 void SwallowedExceptionCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {

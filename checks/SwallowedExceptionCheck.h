@@ -3,6 +3,7 @@
 #ifndef PRODREADY_CHECKS_SWALLOWEDEXCEPTIONCHECK_H
 #define PRODREADY_CHECKS_SWALLOWEDEXCEPTIONCHECK_H
 
+#include "ProdReadyCheck.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseSet.h"
 #include <string>
@@ -14,7 +15,7 @@ namespace prodready {
 /// holding only `;`, `continue;`, `break;` or a bare `return;`.
 ///
 /// For the user-facing documentation see docs/checks/swallowed-exception.md.
-class SwallowedExceptionCheck : public clang::tidy::ClangTidyCheck {
+class SwallowedExceptionCheck : public ProdReadyCheck {
 public:
   SwallowedExceptionCheck(llvm::StringRef Name,
                           clang::tidy::ClangTidyContext *Context);

@@ -42,7 +42,7 @@ AST_MATCHER(QualType, isMutableErrorCodeRef) {
 
 UncheckedErrorCheck::UncheckedErrorCheck(StringRef Name,
                                          tidy::ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
+    : ProdReadyCheck(Name, Context),
       CheckedFunctions(
           splitList(Options.get("CheckedFunctions", DefaultCheckedFunctions))),
       IgnoredOutParamFunctions(splitList(Options.get(

@@ -4,6 +4,7 @@
 #define PRODREADY_CHECKS_UNCHECKEDERRORCHECK_H
 
 #include "CheckUtils.h"
+#include "ProdReadyCheck.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseSet.h"
 #include <string>
@@ -17,7 +18,7 @@ namespace prodready {
 /// error_code but still act on the result.
 ///
 /// For the user-facing documentation see docs/checks/unchecked-error.md.
-class UncheckedErrorCheck : public clang::tidy::ClangTidyCheck {
+class UncheckedErrorCheck : public ProdReadyCheck {
 public:
   UncheckedErrorCheck(llvm::StringRef Name,
                       clang::tidy::ClangTidyContext *Context);

@@ -3,6 +3,7 @@
 #ifndef PRODREADY_CHECKS_UNCHECKEDVALUEACCESSCHECK_H
 #define PRODREADY_CHECKS_UNCHECKEDVALUEACCESSCHECK_H
 
+#include "ProdReadyCheck.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseSet.h"
 #include <atomic>
@@ -17,11 +18,11 @@ namespace prodready {
 /// folly::Expected, absl::StatusOr and boost::optional.
 ///
 /// For the user-facing documentation see docs/checks/unchecked-value-access.md.
-class UncheckedValueAccessCheck : public clang::tidy::ClangTidyCheck {
+class UncheckedValueAccessCheck : public ProdReadyCheck {
 public:
   UncheckedValueAccessCheck(llvm::StringRef Name,
                             clang::tidy::ClangTidyContext *Context)
-      : ClangTidyCheck(Name, Context) {}
+      : ProdReadyCheck(Name, Context) {}
   void registerMatchers(clang::ast_matchers::MatchFinder *Finder) override;
   void
   check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;

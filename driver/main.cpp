@@ -33,6 +33,9 @@ static cl::opt<std::string> SarifOutput("sarif-output", cl::desc("Also write SAR
 static cl::opt<std::string> RunCategory("category", cl::desc("SARIF automationDetails.id category"), cl::cat(Category));
 static cl::opt<std::string> ChecklistPath("checklist", cl::desc("A checklist catalogue (JSON or YAML) replacing the built-in one"), cl::cat(Category));
 static cl::opt<std::string> SourceRoot("source-root", cl::desc("Root for relative paths in reports (default: the git root or cwd)"), cl::cat(Category));
+static cl::opt<bool> IncludeTests("include-tests", cl::desc("Also judge test code (by default test files and units that include a test framework are skipped)"), cl::cat(Category));
+static cl::list<std::string> ExcludeGlobs("exclude", cl::desc("Do not judge files matching this glob (relative to the project root; repeatable)"), cl::cat(Category));
+static cl::list<std::string> IncludeGlobs("include", cl::desc("Judge files matching this glob even if test, vendored or generated (repeatable)"), cl::cat(Category));
 static cl::opt<std::string> CacheDir("cache", cl::desc("Cache directory (default: <build dir>/.prodready-cache)"), cl::cat(Category));
 static cl::opt<bool> NoCache("no-cache", cl::desc("Do not read or write the cache"), cl::cat(Category));
 static cl::opt<std::string> Baseline("baseline", cl::desc("Report only findings not in this baseline"), cl::cat(Category));
@@ -130,6 +133,9 @@ int main(int Argc, const char **Argv) {
   Opts.Analysis.ExtraArgs = ExtraArg;
   Opts.Analysis.ExtraArgsBefore = ExtraArgBefore;
   Opts.Analysis.Profile = Profile;
+  Opts.Analysis.IncludeTests = IncludeTests;
+  Opts.Analysis.Exclude = ExcludeGlobs;
+  Opts.Analysis.Include = IncludeGlobs;
   Opts.Jobs = Jobs;
   Opts.Format = Format;
   Opts.Output = Output;

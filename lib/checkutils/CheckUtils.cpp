@@ -51,16 +51,6 @@ bool OptionRegex::match(llvm::StringRef Text) const {
   return Compiled && Compiled->match(Text);
 }
 
-bool isInTestFile(clang::SourceLocation Loc, const clang::SourceManager &SM,
-                  const OptionRegex &TestFileRegex) {
-  clang::SourceLocation FileLoc = SM.getFileLoc(Loc);
-  clang::OptionalFileEntryRef File =
-      SM.getFileEntryRefForID(SM.getFileID(FileLoc));
-  if (!File)
-    return false;
-  return TestFileRegex.match(File->getName());
-}
-
 clang::SourceLocation reportLocation(clang::SourceLocation Loc,
                                      const clang::SourceManager &SM) {
   return Loc.isMacroID() ? SM.getExpansionLoc(Loc) : Loc;

@@ -1,7 +1,7 @@
 //===--- CheckUtils.h - helpers shared by prodready checks ------*- C++ -*-===//
 //
-// Small, rule-agnostic helpers used by several checks: option lists, test-file
-// detection, locations inside macros, and name matching.
+// Small, rule-agnostic helpers used by several checks: option lists,
+// locations inside macros, and name matching.
 //
 //===----------------------------------------------------------------------===//
 
@@ -22,11 +22,6 @@ class ClangTidyCheck;
 } // namespace clang::tidy
 
 namespace prodready {
-
-/// The default of every check's `TestFileRegex` option (RULES.md).
-inline constexpr llvm::StringLiteral DefaultTestFileRegex =
-    "(^|/)(tests?|unittests?|testing)/|_(test|unittest)\\.(cc|cpp|cxx)$|"
-    "Test\\.(cc|cpp)$";
 
 /// Splits a `;`- or `,`-separated option value, trimming blanks and dropping
 /// empty items.
@@ -51,11 +46,6 @@ private:
   std::string Pattern;
   std::shared_ptr<llvm::Regex> Compiled;
 };
-
-/// Whether the file that contains \p Loc (after macro expansion) is a test
-/// file according to \p TestFileRegex.
-bool isInTestFile(clang::SourceLocation Loc, const clang::SourceManager &SM,
-                  const OptionRegex &TestFileRegex);
 
 /// Where a finding at \p Loc is shown: the outermost macro expansion site,
 /// so that code produced by a macro is reported where the macro is used.

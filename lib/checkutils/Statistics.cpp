@@ -17,4 +17,19 @@ std::map<std::string, unsigned> takeStatistics() {
   return Result;
 }
 
+static std::map<std::string, std::string> &outOfScope() {
+  static std::map<std::string, std::string> Files;
+  return Files;
+}
+
+void recordOutOfScope(llvm::StringRef Path, llvm::StringRef Reason) {
+  outOfScope().emplace(Path.str(), Reason.str());
+}
+
+std::map<std::string, std::string> takeOutOfScope() {
+  std::map<std::string, std::string> Result;
+  Result.swap(outOfScope());
+  return Result;
+}
+
 } // namespace prodready

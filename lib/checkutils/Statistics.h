@@ -22,6 +22,14 @@ void countStatistic(llvm::StringRef Name, unsigned N = 1);
 /// Returns the counters and resets them.
 std::map<std::string, unsigned> takeStatistics();
 
+/// Records that findings in the file \p Path were dropped because the file
+/// is out of scope (\p Reason: generated, test, vendored, excluded).
+void recordOutOfScope(llvm::StringRef Path, llvm::StringRef Reason);
+
+/// Returns the files recorded by recordOutOfScope (path -> reason) and
+/// resets them.
+std::map<std::string, std::string> takeOutOfScope();
+
 } // namespace prodready
 
 #endif // PRODREADY_LIB_CHECKUTILS_STATISTICS_H

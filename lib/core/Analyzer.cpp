@@ -1,6 +1,8 @@
 //===--- Analyzer.cpp - run the prodready checks on one unit --------------===//
 
 #include "Analyzer.h"
+#include "CheckUtils.h"
+#include "ProjectScope.h"
 #include "Statistics.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyModule.h"
@@ -76,7 +78,66 @@ static ClangTidyOptions overrideOptions(const AnalyzerOptions &Opts) {
     Override.Checks = *Opts.Checks;
   if (Opts.HeaderFilter)
     Override.HeaderFilterRegex = *Opts.HeaderFilter;
+  // The scope settings reach the checks (ProdReadyCheck) as global options;
+  // the command line's globs add to the configured ones.
+  auto Set = [&](const char *Key, std::string Value) {
+    Override.CheckOptions[Key] = ClangTidyOptions::ClangTidyValue(Value);
+  };
+  if (Opts.IncludeTests)
+    Set("prodready.IncludeTests", "true");
+  if (!Opts.Exclude.empty())
+    Set("prodready.CommandLineExclude", joinList(Opts.Exclude));
+  if (!Opts.Include.empty())
+    Set("prodready.CommandLineInclude", joinList(Opts.Include));
+  if (!Opts.ScopeRoot.empty())
+    Set("prodready.SourceRoot", Opts.ScopeRoot);
   return Override;
+}
+
+UnitScopeFilter::UnitScopeFilter(const AnalyzerOptions &Opts) : Opts(Opts) {
+  auto Made = makeOptionsProvider(Opts);
+  if (Made)
+    Provider = std::move(*Made);
+  else
+    llvm::consumeError(Made.takeError()); // reported by verifyConfiguration
+}
+
+std::string UnitScopeFilter::outOfScope(llvm::StringRef File,
+                                        llvm::StringRef BuildDir) {
+  ScopeSettings Settings;
+  if (Provider) {
+    ClangTidyOptions Effective = Provider->getOptions(File);
+    auto Get = [&](llvm::StringRef Key) -> std::optional<std::string> {
+      auto It = Effective.CheckOptions.find(Key);
+      if (It == Effective.CheckOptions.end())
+        return std::nullopt;
+      return It->getValue().Value;
+    };
+    if (auto V = Get("prodready.IncludeTests"))
+      Settings.IncludeTests = llvm::StringRef(*V).trim().equals_insensitive("true") ||
+                              llvm::StringRef(*V).trim() == "1";
+    if (auto V = Get("prodready.TestFileRegex"))
+      Settings.TestFileRegex = *V;
+    for (const char *Key : {"prodready.Exclude", "prodready.CommandLineExclude"})
+      if (auto V = Get(Key))
+        for (std::string &G : splitList(*V))
+          Settings.Exclude.push_back(std::move(G));
+    for (const char *Key : {"prodready.Include", "prodready.CommandLineInclude"})
+      if (auto V = Get(Key))
+        for (std::string &G : splitList(*V))
+          Settings.Include.push_back(std::move(G));
+    // A rule's own TestFileRegex may judge test files differently from the
+    // project-wide setting: leave test files to the checks then.
+    for (const auto &Option : Effective.CheckOptions)
+      if (Option.getKey().starts_with("prodready-") &&
+          Option.getKey().ends_with(".TestFileRegex"))
+        Settings.IncludeTests = true;
+  }
+  ProjectScope Scope(File, BuildDir, Opts.ScopeRoot, std::move(Settings));
+  ScopeVerdict Verdict = Scope.classify(File);
+  if (Verdict == ScopeVerdict::Production)
+    return "";
+  return verdictName(Verdict).str();
 }
 
 llvm::Expected<std::unique_ptr<ClangTidyOptionsProvider>>
@@ -472,6 +533,7 @@ UnitResult analyzeUnit(const tooling::CompilationDatabase &DB,
   (void)takeStatistics();
   int Status = Tool.run(&Factory);
   Result.Statistics = takeStatistics();
+  Result.OutOfScope = takeOutOfScope();
   std::vector<ClangTidyError> Errors = DiagConsumer.take();
 
   LineTable Lines;
@@ -530,7 +592,8 @@ UnitResult analyzeUnit(const tooling::CompilationDatabase &DB,
     std::string Message =
         CompileErrors > 0
             ? std::to_string(CompileErrors) +
-                  " compiler error(s); findings come from the parts that parsed"
+                  " compiler error(s); no finding is reported from code that "
+                  "did not parse, so this file's findings may be incomplete"
             : std::string("the compiler could not process this file");
     Result.Notifications.insert(Result.Notifications.begin(),
                                 {File.str(), "error", Message, "parse-error"});

@@ -31,6 +31,11 @@ struct AnalyzerOptions {
   std::string ProjectRoot;  // default header filter: headers below it
   bool Profile = false;
   bool SkipSystemBodies = true; // traverse only the project's declarations
+  // Scope (ProjectScope): --include-tests, --exclude, --include, and the
+  // explicit --source-root.
+  bool IncludeTests = false;
+  std::vector<std::string> Exclude, Include;
+  std::string ScopeRoot;
 };
 
 /// Builds the clang-tidy options provider the driver uses, with clang-tidy's
@@ -48,6 +53,20 @@ std::vector<std::string> verifyConfiguration(const AnalyzerOptions &Opts,
 /// (part of the cache key).
 std::string effectiveConfiguration(const AnalyzerOptions &Opts,
                                    llvm::StringRef File);
+
+/// Decides which units are out of scope before any parsing: generated,
+/// test or vendored main files, and --exclude. (Headers, and units that
+/// include a test framework, are judged by the checks themselves.)
+class UnitScopeFilter {
+public:
+  explicit UnitScopeFilter(const AnalyzerOptions &Opts);
+  /// "" when \p File is judged, else why not (generated, test, ...).
+  std::string outOfScope(llvm::StringRef File, llvm::StringRef BuildDir);
+
+private:
+  const AnalyzerOptions &Opts;
+  std::unique_ptr<clang::tidy::ClangTidyOptionsProvider> Provider;
+};
 
 /// Analyses \p File with the compile command \p DB has for it.
 UnitResult analyzeUnit(const clang::tooling::CompilationDatabase &DB,

@@ -455,6 +455,18 @@ llvm::Expected<ChangedLines> changedLines(const DriverOptions &Opts, const std::
   return parseUnifiedDiff(Text, Origin);
 }
 
+/// "N file(s) not judged: 2 generated, 5 test, ...".
+std::string outOfScopeMessage(const std::map<std::string, unsigned> &Counts) {
+  unsigned Total = 0;
+  std::string Parts;
+  for (const auto &[Reason, Count] : Counts) {
+    Total += Count;
+    Parts += (Parts.empty() ? "" : ", ") + std::to_string(Count) + " " + Reason;
+  }
+  return std::to_string(Total) + " file(s) out of scope, not judged (" + Parts +
+         "); --include-tests, --include GLOB or .prodready.yaml bring them back";
+}
+
 void printSummary(const Report &R, const std::map<std::string, unsigned> &Statistics,
                   double Seconds, bool Quiet) {
   if (Quiet)
@@ -475,6 +487,8 @@ void printSummary(const Report &R, const std::map<std::string, unsigned> &Statis
     errs() << ")";
   }
   errs() << llvm::format(" in %.1fs\n", Seconds);
+  if (!R.OutOfScope.empty())
+    errs() << "prodready: " << outOfScopeMessage(R.OutOfScope) << "\n";
   for (const auto &[Name, Count] : Statistics)
     errs() << "prodready: statistic " << Name << ": " << Count << "\n";
 }
@@ -573,6 +587,8 @@ int runDriver(const DriverOptions &Opts) {
   AnalyzerOptions Analysis = Opts.Analysis;
   if (Analysis.ProjectRoot.empty())
     Analysis.ProjectRoot = Root;
+  if (!Opts.SourceRoot.empty())
+    Analysis.ScopeRoot = Root;
   if (Analysis.ResourceDir.empty())
     Analysis.ResourceDir = PRODREADY_CLANG_RESOURCE_DIR;
 
@@ -619,6 +635,24 @@ int runDriver(const DriverOptions &Opts) {
         llvm::WithColor::error(errs(), "prodready") << P << "\n";
       return ExitUsage;
     }
+  }
+
+  // Generated, test and vendored units are not judged (nor parsed).
+  std::map<std::string, std::string> OutOfScope;
+  {
+    UnitScopeFilter Scope(Analysis);
+    std::vector<std::string> Judged;
+    for (const std::string &File : Files) {
+      std::vector<tooling::CompileCommand> Commands =
+          DB->DB->getCompileCommands(File);
+      std::string BuildDir = Commands.empty() ? std::string() : Commands.front().Directory;
+      std::string Reason = Scope.outOfScope(File, BuildDir);
+      if (Reason.empty())
+        Judged.push_back(File);
+      else
+        OutOfScope.emplace(File, Reason);
+    }
+    Files = std::move(Judged);
   }
 
   std::optional<std::set<std::string>> Baseline;
@@ -685,7 +719,13 @@ int runDriver(const DriverOptions &Opts) {
       R.Findings.push_back(std::move(F));
     for (Notification &N : U.Notifications)
       Notifications.push_back(std::move(N));
+    for (auto &[Path, Reason] : U.OutOfScope)
+      OutOfScope.emplace(Path, Reason);
   }
+  for (const auto &[Path, Reason] : OutOfScope)
+    ++R.OutOfScope[Reason];
+  if (!OutOfScope.empty())
+    Notifications.push_back({"", "note", outOfScopeMessage(R.OutOfScope), "out-of-scope"});
   llvm::sort(R.Findings);
   R.Findings.erase(std::unique(R.Findings.begin(), R.Findings.end(), sameFinding),
                    R.Findings.end());
@@ -734,7 +774,7 @@ int runDriver(const DriverOptions &Opts) {
                                                       **Items, false)))
       return usageError(llvm::toString(std::move(E)));
   for (const Notification &N : R.Notifications)
-    if (!Opts.Quiet || N.Level == "error")
+    if ((!Opts.Quiet || N.Level == "error") && N.Id != "out-of-scope")
       llvm::WithColor::warning(errs(), "prodready")
           << (N.File.empty() ? std::string() : N.File + ": ") << N.Message << "\n";
   std::map<std::string, unsigned> Statistics;
@@ -783,6 +823,8 @@ int runMerge(const std::vector<std::string> &Inputs, const std::string &Output,
       if (!llvm::is_contained(Merged.Rules, Rule))
         Merged.Rules.push_back(Rule);
     Merged.FilesFromCache += Log->FilesFromCache;
+    for (const auto &[Reason, Count] : Log->OutOfScope)
+      Merged.OutOfScope[Reason] += Count;
     Merged.FilesFailed += Log->FilesFailed;
     Merged.ExecutionSuccessful &= Log->ExecutionSuccessful;
   }
@@ -793,6 +835,11 @@ int runMerge(const std::vector<std::string> &Inputs, const std::string &Output,
                                       return sameFinding(A, B) && A.Fingerprint == B.Fingerprint;
                                     }),
                         Merged.Findings.end());
+  llvm::erase_if(Merged.Notifications,
+                 [](const Notification &N) { return N.Id == "out-of-scope"; });
+  if (!Merged.OutOfScope.empty())
+    Merged.Notifications.push_back(
+        {"", "note", outOfScopeMessage(Merged.OutOfScope), "out-of-scope"});
   llvm::stable_sort(Merged.Notifications, [](const Notification &A, const Notification &B) {
     return std::tie(A.File, A.Id, A.Message) < std::tie(B.File, B.Id, B.Message);
   });

@@ -45,7 +45,8 @@ json toJson(const UnitResult &U) {
   return {{"file", U.File},          {"parsed", U.Parsed},
           {"crashed", U.Crashed},    {"findings", Findings},
           {"notifications", Notes},  {"dependencies", Deps},
-          {"statistics", U.Statistics}, {"seconds", U.Seconds}};
+          {"statistics", U.Statistics}, {"outOfScope", U.OutOfScope},
+          {"seconds", U.Seconds}};
 }
 
 namespace {
@@ -144,6 +145,10 @@ static bool fromJsonUnchecked(const json &J, UnitResult &U) {
     for (auto It = J["statistics"].begin(); It != J["statistics"].end(); ++It)
       if (It->is_number_unsigned())
         U.Statistics[It.key()] = It->get<unsigned>();
+  if (J.contains("outOfScope") && J["outOfScope"].is_object())
+    for (auto It = J["outOfScope"].begin(); It != J["outOfScope"].end(); ++It)
+      if (It->is_string())
+        U.OutOfScope[It.key()] = It->get<std::string>();
   return true;
 }
 

@@ -67,6 +67,9 @@ struct UnitResult {
   /// the cache uses them to decide whether a replay is valid.
   std::vector<std::pair<std::string, std::string>> Dependencies;
   std::map<std::string, unsigned> Statistics;
+  /// Files in which findings were dropped as out of scope: path -> reason
+  /// (generated, test, vendored, excluded).
+  std::map<std::string, std::string> OutOfScope;
   double Seconds = 0;
 };
 

@@ -8,6 +8,7 @@
 #include "llvm/Support/Error.h"
 #include "llvm/Support/raw_ostream.h"
 #include <nlohmann/json.hpp>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,9 @@ struct Report {
   std::vector<Notification> Notifications; // sorted by file
   std::vector<std::string> Rules;         // rules that ran, sorted
   unsigned FilesAnalysed = 0, FilesFromCache = 0, FilesFailed = 0;
+  /// Files not judged because they are out of scope, by reason (generated,
+  /// test, vendored, excluded).
+  std::map<std::string, unsigned> OutOfScope;
   bool ExecutionSuccessful = true;
 };
 

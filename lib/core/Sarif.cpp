@@ -278,6 +278,8 @@ private:
     Invocation["properties"] = {{"filesAnalysed", R.FilesAnalysed},
                                 {"filesFailed", R.FilesFailed},
                                 {"rulesRun", Rules}};
+    if (!R.OutOfScope.empty())
+      Invocation["properties"]["filesOutOfScope"] = R.OutOfScope;
     return Invocation;
   }
 
@@ -411,6 +413,12 @@ static llvm::Expected<Report> readSarifUnchecked(llvm::StringRef Text, llvm::Str
         if (Inv.contains("properties") && Inv["properties"].is_object()) {
           R.FilesAnalysed += Inv["properties"].value("filesAnalysed", 0u);
           R.FilesFailed += Inv["properties"].value("filesFailed", 0u);
+          if (Inv["properties"].contains("filesOutOfScope") &&
+              Inv["properties"]["filesOutOfScope"].is_object())
+            for (auto It = Inv["properties"]["filesOutOfScope"].begin();
+                 It != Inv["properties"]["filesOutOfScope"].end(); ++It)
+              if (It->is_number_unsigned())
+                R.OutOfScope[It.key()] += It->get<unsigned>();
           if (Inv["properties"].contains("rulesRun") && Inv["properties"]["rulesRun"].is_array())
             for (const auto &Rule : Inv["properties"]["rulesRun"])
               if (Rule.is_string() && !llvm::is_contained(R.Rules, Rule.get<std::string>()))

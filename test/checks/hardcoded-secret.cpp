@@ -1,6 +1,6 @@
-// Everything under a test/ directory is exempt by the default TestFileRegex,
-// this file included: no findings.
-// RUN: %check_prodready -check-suffix=DEFAULT %s prodready-hardcoded-secret
+// Test files are exempt: with a project-wide test-file pattern that matches
+// this file, no findings (the default patterns: test/driver/scope.test).
+// RUN: %check_prodready -check-suffix=DEFAULT %s prodready-hardcoded-secret -config="{CheckOptions: {prodready.TestFileRegex: '(^|/)checks/'}}"
 // RUN: %check_prodready %s prodready-hardcoded-secret -config="{CheckOptions: {prodready-hardcoded-secret.TestFileRegex: '_test\.cpp$'}}"
 
 // Literals bound to something named like a secret: variables, fields,

@@ -1,6 +1,6 @@
-// Everything under a test/ directory is exempt by the default TestFileRegex,
-// this file included: no findings.
-// RUN: %check_prodready -check-suffix=DEFAULT %s prodready-process-exit
+// Test files are exempt: with a project-wide test-file pattern that matches
+// this file, no findings (the default patterns: test/driver/scope.test).
+// RUN: %check_prodready -check-suffix=DEFAULT %s prodready-process-exit -config="{CheckOptions: {prodready.TestFileRegex: '(^|/)checks/'}}"
 // RUN: %check_prodready %s prodready-process-exit -config="{CheckOptions: {prodready-process-exit.TestFileRegex: '_test\.cpp$'}}"
 // RUN: %check_prodready -check-suffix=ALLOW %s prodready-process-exit -config="{CheckOptions: {prodready-process-exit.TestFileRegex: '_test\.cpp$', prodready-process-exit.AllowedFunctionRegex: '^(fatal_.*|app::die)$'}}"
 

@@ -1,0 +1,4 @@
+void work();
+inline void vendored_single_header() {
+  try { work(); } catch (...) {}
+}

@@ -1,0 +1,4 @@
+void work();
+inline void vendored_submodule() {
+  try { work(); } catch (...) {}
+}

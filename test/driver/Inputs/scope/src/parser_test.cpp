@@ -1,0 +1,4 @@
+void work();
+void test_by_name() {
+  try { work(); } catch (...) {}
+}

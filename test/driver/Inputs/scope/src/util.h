@@ -1,0 +1,4 @@
+void work();
+inline void utility() {
+  try { work(); } catch (...) {}
+}

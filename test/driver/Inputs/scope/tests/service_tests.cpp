@@ -1,0 +1,4 @@
+void work();
+void test_directory() {
+  try { work(); } catch (...) {}
+}

@@ -1,0 +1,4 @@
+void work();
+inline void vendored_directory() {
+  try { work(); } catch (...) {}
+}
