@@ -240,6 +240,7 @@ void ProcessExitCheck::check(const MatchFinder::MatchResult &Result) {
                          .str();
         Exit.Callee = qualifiedName(*Callee);
         Exit.FirstCaller = Where;
+        Exit.InMainFile = SM.getFileID(Spelling) == SM.getMainFileID();
       }
       return;
     }
@@ -252,7 +253,18 @@ void ProcessExitCheck::check(const MatchFinder::MatchResult &Result) {
 }
 
 void ProcessExitCheck::onEndOfTranslationUnit() {
-  for (const auto &[Key, Exit] : MacroExits)
+  for (const auto &[Key, Exit] : MacroExits) {
+    // A macro of a header is expanded by many units, each counting its own
+    // uses: one message for all of them, so the driver merges the finding.
+    if (!Exit.InMainFile) {
+      diag(Exit.Spelling,
+           "'%0' called in macro '%1' kills the process without unwinding "
+           "wherever the macro is used, so in-flight requests, buffered logs "
+           "and resources are lost and the caller cannot report or recover; "
+           "return or throw an error and let main decide how to exit")
+          << Exit.Callee << Exit.Macro;
+      continue;
+    }
     diag(Exit.Spelling,
          "'%0' called in macro '%1' (%2 %plural{1:use|:uses}2 in this unit, "
          "the first in %3) kills the process without unwinding, so "
@@ -260,6 +272,7 @@ void ProcessExitCheck::onEndOfTranslationUnit() {
          "caller cannot report or recover; return or throw an error and let "
          "main decide how to exit")
         << Exit.Callee << Exit.Macro << Exit.Expansions << Exit.FirstCaller;
+  }
   MacroExits.clear();
   Callers.clear();
   AddressTaken.clear();

@@ -55,6 +55,7 @@ private:
     clang::SourceLocation Spelling;
     std::string Macro, Callee, FirstCaller;
     unsigned Expansions = 0;
+    bool InMainFile = false;
   };
   llvm::MapVector<unsigned, MacroExit> MacroExits;
 
