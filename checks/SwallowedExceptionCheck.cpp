@@ -8,6 +8,7 @@
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
+#include "llvm/Support/Regex.h"
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -87,13 +88,11 @@ static const Expr *stripReturned(const Expr *E) {
 }
 
 static bool nameSaysError(StringRef Name) {
-  std::string Lower = Name.lower();
-  return llvm::any_of(llvm::ArrayRef<StringRef>{"err", "fail", "invalid",
-                                                 "unexpected", "bad", "warn",
-                                                 "fatal", "crit", "abort"},
-                      [&](StringRef Word) {
-                        return StringRef(Lower).contains(Word);
-                      });
+  // Whole words, so that `deferred` or `badge` are not errors.
+  static const llvm::Regex ErrorWord(
+      "(^|[^a-z])err|error|errc|stderr|fail|invalid|unexpected|(^|[^a-z])bad|"
+      "warn|fatal|crit|abort");
+  return ErrorWord.match(Name.lower());
 }
 
 // Whether \p E, returned, reports a failure or hands back the caller's
