@@ -240,6 +240,67 @@ static bool tests(const Stmt *S,
                       [&](const Stmt *Child) { return tests(Child, Decls); });
 }
 
+// The statement control reaches when \p S completes normally: the next
+// statement of its block, or, at the end of a block, the one after the
+// enclosing `if` -- or after the enclosing loop, with \p ThroughLoops (a
+// try that leaves the loop on success: `for (node : nodes) { try { use(node);
+// return; } catch (...) {} } throw Error("all failed");`).
+static const Stmt *nextStatement(const Stmt &S, ASTContext &Ctx,
+                                 bool ThroughLoops) {
+  const Stmt *Current = &S;
+  for (int Depth = 0; Depth < 8; ++Depth) {
+    auto Parents = Ctx.getParents(*Current);
+    if (Parents.size() != 1)
+      return nullptr;
+    if (const auto *Block = Parents[0].get<CompoundStmt>()) {
+      const auto *It = llvm::find(Block->body(), Current);
+      if (It == Block->body_end())
+        return nullptr;
+      for (++It; It != Block->body_end(); ++It)
+        if (!isa<NullStmt>(*It))
+          return *It;
+      Current = Block;
+      continue;
+    }
+    if (const auto *If = Parents[0].get<IfStmt>()) {
+      if (Current != If->getThen() && Current != If->getElse())
+        return nullptr;
+      Current = If;
+      continue;
+    }
+    const Stmt *Loop = Parents[0].get<Stmt>();
+    const Stmt *Body = nullptr;
+    if (const auto *For = dyn_cast_or_null<ForStmt>(Loop))
+      Body = For->getBody();
+    else if (const auto *Range = dyn_cast_or_null<CXXForRangeStmt>(Loop))
+      Body = Range->getBody();
+    else if (const auto *While = dyn_cast_or_null<WhileStmt>(Loop))
+      Body = While->getBody();
+    else if (const auto *Do = dyn_cast_or_null<DoStmt>(Loop))
+      Body = Do->getBody();
+    if (!ThroughLoops || !Body || Body != Current)
+      return nullptr;
+    Current = Loop;
+  }
+  return nullptr;
+}
+
+// The exception_ptr variables \p S rethrows (`std::rethrow_exception(err)`).
+static void collectRethrown(const Stmt *S,
+                            llvm::SmallPtrSetImpl<const ValueDecl *> &Out) {
+  if (!S)
+    return;
+  if (const auto *Call = dyn_cast<CallExpr>(S))
+    if (const FunctionDecl *Callee = Call->getDirectCallee())
+      if (Callee->getIdentifier() &&
+          Callee->getName() == "rethrow_exception" && Call->getNumArgs() == 1)
+        if (const auto *Ref =
+                dyn_cast<DeclRefExpr>(Call->getArg(0)->IgnoreParenImpCasts()))
+          Out.insert(Ref->getDecl());
+  for (const Stmt *Child : S->children())
+    collectRethrown(Child, Out);
+}
+
 // Whether the failure an empty handler of \p Try drops is captured outside
 // the handler (RULES.md, revision of 2026-12-01): a variable or field the
 // try block assigns (`ok = true;`, `result = parse(s);`) is read after the
@@ -266,13 +327,19 @@ static bool failureCapturedOutside(const CXXTryStmt &Try, ASTContext &Ctx) {
       llvm::any_of(After, [&](const Stmt *S) { return tests(S, Assigned); }))
     return true;
 
-  while (!After.empty() && isa<NullStmt>(After.front()))
-    After = After.drop_front();
-  if (After.empty())
-    return false;
-  const Stmt *Next = After.front();
+  // `try { std::rethrow_exception(err); } catch (...) {}` followed by code
+  // that passes `err` on: the error is handled after the try.
+  llvm::SmallPtrSet<const ValueDecl *, 2> Rethrown;
+  collectRethrown(Try.getTryBlock(), Rethrown);
+  if (!Rethrown.empty() &&
+      llvm::any_of(After, [&](const Stmt *S) { return mentions(S, Rethrown); }))
+    return true;
+
   // Reached only by an exception: the code after the try is the handler.
   bool OnlyOnFailure = alwaysLeaves(Try.getTryBlock());
+  const Stmt *Next = nextStatement(Try, Ctx, /*ThroughLoops=*/OnlyOnFailure);
+  if (!Next)
+    return false;
   if (const auto *Return = dyn_cast<ReturnStmt>(Next)) {
     const Expr *Value = Return->getRetValue();
     if (!Value)

@@ -5,9 +5,12 @@
 // block sets is tested after the try statement, or the statement right after
 // it takes a fallback path.
 
+#include <exception>
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <utility>
+#include <vector>
 
 void work();
 int parse(const std::string &);
@@ -95,6 +98,57 @@ void logsAfter() {
   log_error("work failed");
 }
 
+void set_exception(std::exception_ptr);
+void update_from(int node);
+void note_bad(int);
+int s_bad_request;
+
+// The try block rethrows a stored exception; the code after the try passes
+// it on.
+void passesOn(std::exception_ptr err) {
+  try {
+    std::rethrow_exception(err);
+  } catch (const std::invalid_argument &) {
+    note("invalid");
+  } catch (...) {
+  }
+  set_exception(err);
+}
+
+// Failover over alternatives: the loop is left on success, and the code
+// after the loop is reached only when every alternative failed.
+void failover(const std::vector<int> &nodes) {
+  for (int node : nodes) {
+    try {
+      update_from(node);
+      return;
+    } catch (const std::exception &) {
+      // try the next one
+    }
+  }
+  throw std::runtime_error("no node answered");
+}
+
+// A parse probe inside an if, with the fallback after the if.
+std::pair<std::string, int> parseUri(const std::string &path, size_t pos) {
+  if (pos != std::string::npos) {
+    try {
+      int db = parse(path.substr(pos + 1));
+      return {path.substr(0, pos), db};
+    } catch (const std::exception &) {
+      // not a db number: a unix socket path
+    }
+  }
+  return {path, 0};
+}
+
+// A counter bump, then an error value.
+bool counted(const std::string &s) {
+  try { work(); } catch (...) {}
+  ++s_bad_request;
+  return false;
+}
+
 // Positives: the code after the try statement carries on as if nothing
 // failed.
 bool returnsTrue() {
@@ -129,6 +183,13 @@ void flagNotTested() {
 void lastInFunction() {
   try { work(); } catch (...) {}
   // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: every exception ('...') is caught
+}
+void loopCarriesOn(const std::vector<int> &nodes) {
+  for (int node : nodes) {
+    try { update_from(node); } catch (...) {}
+    // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: every exception ('...') is caught
+  }
+  note("done");
 }
 int retryLoop(const std::string &s) {
   for (;;) {
