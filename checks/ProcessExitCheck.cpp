@@ -108,9 +108,18 @@ public:
     return true;
   }
   bool VisitDeclRefExpr(DeclRefExpr *Ref) {
+    // A function whose address is taken runs wherever the pointer is
+    // called; the function that takes it counts as its caller (an option
+    // callback main hands to a parser: `fuse_opt_parse(..., ProcessArg)`).
+    // Taken outside any function (`void (*f)() = g;`), it has unknown
+    // callers.
     if (const auto *F = dyn_cast<FunctionDecl>(Ref->getDecl()))
-      if (!CalleeRefs.contains(Ref))
-        AddressTaken.insert(F->getCanonicalDecl());
+      if (!CalleeRefs.contains(Ref)) {
+        if (Current)
+          Callers[F->getCanonicalDecl()].insert(Current);
+        else
+          AddressTaken.insert(F->getCanonicalDecl());
+      }
     return true;
   }
 

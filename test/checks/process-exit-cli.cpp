@@ -66,6 +66,18 @@ static void check_flags(char **argv) {
     std::exit(64);
 }
 
+// An option callback main hands to a parser (fuse_opt_parse, getopt-style
+// libraries): its address is taken only in main.
+typedef int (*opt_proc_t)(void *data, const char *arg, int key);
+int opt_parse(void *data, opt_proc_t proc);
+static int ProcessArgument(void *, const char *arg, int) {
+  if (!std::strcmp(arg, "--version")) {
+    print_version();
+    exit(0);
+  }
+  return 1;
+}
+
 // Positives: a command-line helper that another function (not only main)
 // calls, one whose address is taken, and a library function main calls.
 void show_help() { std::exit(0); }
@@ -103,6 +115,7 @@ void flush_all() { DIE(); }
 int main(int argc, char **argv) {
   Options o = parse_args(argc, argv);
   check_flags(argv);
+  opt_parse(nullptr, ProcessArgument);
   load_config(o.file);
   if (argc > 5)
     FATAL("in main: not counted");
