@@ -9,6 +9,9 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
+#include "clang/Lex/MacroInfo.h"
+#include "clang/Lex/PPCallbacks.h"
+#include "clang/Lex/Preprocessor.h"
 #include "llvm/Support/Regex.h"
 
 using namespace clang;
@@ -130,6 +133,15 @@ void HardcodedSecretCheck::consider(const StringLiteral &Literal, Priority P,
   auto It = Candidates.find(Key);
   if (It != Candidates.end() && It->second.P <= P)
     return;
+  // A secret-named macro already reported at its definition keeps that
+  // location: the definition is what to fix (a more specific finding,
+  // such as a known format, still replaces the message).
+  if (It != Candidates.end() && It->second.MacroName.empty() &&
+      It->second.Loc == Sources.getSpellingLoc(Begin) && Begin.isMacroID()) {
+    It->second.P = P;
+    It->second.Message = std::move(Message);
+    return;
+  }
   Candidate C{Sources.getFileLoc(Begin), P, std::move(Message), {}, {}};
   if (Begin.isMacroID() && Sources.isMacroBodyExpansion(Begin)) {
     SourceLocation Spelling = Sources.getSpellingLoc(Begin);
@@ -142,6 +154,15 @@ void HardcodedSecretCheck::consider(const StringLiteral &Literal, Priority P,
   Candidates[Key] = std::move(C);
 }
 
+bool HardcodedSecretCheck::isPlausibleFor(StringRef Name, StringRef Value,
+                                          bool ForceStrict) const {
+  std::string Normalised = Name.str();
+  std::replace(Normalised.begin(), Normalised.end(), '-', '_');
+  bool Strict = ForceStrict || (WeakSecretName.match(Normalised) &&
+                                !StrongSecretName.match(Normalised));
+  return isPlausibleSecretValue(Value, Strict, SecretNames.include());
+}
+
 void HardcodedSecretCheck::checkNamed(StringRef Name, const Expr *Value,
                                       StringRef What, bool ForceStrict,
                                       ASTContext &Ctx, StringRef Where) {
@@ -149,14 +170,9 @@ void HardcodedSecretCheck::checkNamed(StringRef Name, const Expr *Value,
     return;
   SmallVector<const StringLiteral *, 2> Literals;
   collectLiterals(Value, Literals);
-  std::string Normalised = Name.str();
-  std::replace(Normalised.begin(), Normalised.end(), '-', '_');
-  bool Strict = ForceStrict || (WeakSecretName.match(Normalised) &&
-                                !StrongSecretName.match(Normalised));
   for (const StringLiteral *Literal : Literals) {
     if (Literal->getCharByteWidth() != 1 ||
-        !isPlausibleSecretValue(Literal->getString(), Strict,
-                                SecretNames.include()))
+        !isPlausibleFor(Name, Literal->getString(), ForceStrict))
       continue;
     consider(*Literal, Named,
              (What + " '" + Name + "'" + Where +
@@ -164,6 +180,168 @@ void HardcodedSecretCheck::checkNamed(StringRef Name, const Expr *Value,
               redactSecret(Literal->getString()) + "); " + Consequence)
                  .str(),
              Ctx);
+  }
+}
+
+namespace {
+class SecretMacroCallbacks : public PPCallbacks {
+public:
+  SecretMacroCallbacks(HardcodedSecretCheck &Check, const SourceManager &SM)
+      : Check(Check), SM(SM) {}
+  void MacroDefined(const Token &MacroName,
+                    const MacroDirective *MD) override {
+    const MacroInfo *Info = MD->getMacroInfo();
+    if (!Info || Info->isFunctionLike() || Info->getNumTokens() == 0)
+      return;
+    // The body is one string literal, possibly in parentheses.
+    ArrayRef<Token> Tokens = Info->tokens();
+    while (Tokens.size() >= 3 && Tokens.front().is(tok::l_paren) &&
+           Tokens.back().is(tok::r_paren))
+      Tokens = Tokens.drop_front().drop_back();
+    if (Tokens.size() != 1 || !Tokens.front().is(tok::string_literal))
+      return;
+    if (SM.isInSystemHeader(MacroName.getLocation()))
+      return;
+    Check.checkMacroDefinition(MacroName.getIdentifierInfo()->getName(),
+                               Tokens.front(), SM);
+  }
+
+private:
+  HardcodedSecretCheck &Check;
+  const SourceManager &SM;
+};
+} // namespace
+
+void HardcodedSecretCheck::registerPPCallbacks(const SourceManager &Sources,
+                                               Preprocessor *PP,
+                                               Preprocessor *) {
+  PP->addPPCallbacks(std::make_unique<SecretMacroCallbacks>(*this, Sources));
+}
+
+void HardcodedSecretCheck::checkMacroDefinition(StringRef Name,
+                                                const Token &Literal,
+                                                const SourceManager &Sources) {
+  if (!isSecret(Name) || !Literal.getLiteralData())
+    return;
+  StringRef Spelling(Literal.getLiteralData(), Literal.getLength());
+  // Plain "..." literals without escapes: the spelling is the value.
+  if (Spelling.size() < 2 || !Spelling.starts_with("\"") ||
+      !Spelling.ends_with("\"") || Spelling.contains('\\'))
+    return;
+  StringRef Value = Spelling.drop_front().drop_back();
+  SourceLocation Loc = Literal.getLocation();
+  // Not from the command line (-D) or a built-in buffer.
+  if (!Loc.isFileID() || !Sources.getFileEntryRefForID(Sources.getFileID(Loc)) ||
+      isInTestFile(Loc, Sources, TestFileRegex) ||
+      !isPlausibleFor(Name, Value, /*ForceStrict=*/false))
+    return;
+  unsigned Key = Loc.getRawEncoding();
+  auto It = Candidates.find(Key);
+  if (It != Candidates.end() && It->second.P <= Named)
+    return;
+  Candidates[Key] =
+      Candidate{Loc, Named,
+                ("the value of macro '" + Name +
+                 "' is a hard-coded credential (" + redactSecret(Value) +
+                 "); " + Consequence)
+                    .str(),
+                {}, {}};
+  SM = &Sources;
+}
+
+static bool isAuthorizationKey(StringRef Key) {
+  return Key.equals_insensitive("authorization") ||
+         Key.equals_insensitive("proxy-authorization") ||
+         Key.equals_insensitive("proxy_authorization");
+}
+
+// The header name \p E designates as a key: a string literal
+// ("Authorization") or an enumerator (Beast's `http::field::authorization`).
+static StringRef headerKey(const Expr *E) {
+  if (const StringLiteral *Literal = getStringLiteral(E))
+    return Literal->getCharByteWidth() == 1 ? Literal->getString() : "";
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(stripValue(E)))
+    if (isa<EnumConstantDecl>(Ref->getDecl()) &&
+        Ref->getDecl()->getIdentifier())
+      return Ref->getDecl()->getName();
+  return "";
+}
+
+void HardcodedSecretCheck::checkAuthorizationValue(const Expr *Value,
+                                                   ASTContext &Ctx) {
+  SmallVector<const StringLiteral *, 2> Literals;
+  collectLiterals(Value, Literals);
+  for (const StringLiteral *Literal : Literals)
+    // A literal that says it is a credential by itself ("Bearer 0123...")
+    // is reported as such by checkLiteral.
+    if (Literal->getCharByteWidth() == 1 &&
+        isAuthorizationWithToken(Literal->getString(), /*HeaderContext=*/true) &&
+        !isAuthorizationWithToken(Literal->getString()))
+      consider(*Literal, AuthHeader,
+               ("Authorization header value carries a hard-coded token (" +
+                redactSecret(Literal->getString()) + "); " + Consequence)
+                   .str(),
+               Ctx);
+}
+
+// Whether \p Callee takes a signing or encryption key: jwt-cpp's HMAC
+// algorithms (`jwt::algorithm::hs256{"..."}`), OpenSSL's HMAC, MAC-key and
+// cipher-init functions; the key is then the argument for a parameter named
+// like a key.
+static bool takesSigningKey(const FunctionDecl &Callee) {
+  if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(&Callee)) {
+    const CXXRecordDecl *Class = Ctor->getParent();
+    if (!Class->getIdentifier())
+      return false;
+    static const llvm::Regex HmacAlgorithm("^hs(256|384|512)$",
+                                           llvm::Regex::IgnoreCase);
+    return HmacAlgorithm.match(Class->getName()) &&
+           StringRef(qualifiedName(*Class)).starts_with("jwt::");
+  }
+  if (!Callee.getIdentifier())
+    return false;
+  static const llvm::Regex KeyedFunction(
+      "^(HMAC|HMAC_Init(_ex)?|EVP_PKEY_new_(mac|raw_private)_key|"
+      "EVP_(Encrypt|Decrypt|Cipher)Init(_ex2?)?|AES_set_(en|de)crypt_key|"
+      "CMAC_Init|EVP_MAC_init)$");
+  return KeyedFunction.match(Callee.getName());
+}
+
+static bool isKeyParameter(const ParmVarDecl &Param) {
+  if (!Param.getIdentifier())
+    return false;
+  std::string Lower = Param.getName().lower();
+  StringRef L(Lower);
+  return (L.ends_with("key") && !L.contains("len") && L != "evp_pkey") ||
+         L == "secret";
+}
+
+void HardcodedSecretCheck::checkSigningKey(const FunctionDecl &Callee,
+                                           ArrayRef<const Expr *> Args,
+                                           ASTContext &Ctx) {
+  if (!takesSigningKey(Callee))
+    return;
+  bool Ctor = isa<CXXConstructorDecl>(Callee);
+  for (unsigned I = 0; I < Args.size() && I < Callee.getNumParams(); ++I) {
+    if (!(Ctor && I == 0) && !isKeyParameter(*Callee.getParamDecl(I)))
+      continue;
+    SmallVector<const StringLiteral *, 2> Literals;
+    // Keys are bytes: `(const unsigned char *)"..."`.
+    const Expr *Arg = Args[I]->IgnoreParenImpCasts();
+    while (const auto *Cast = dyn_cast<ExplicitCastExpr>(Arg))
+      Arg = Cast->getSubExpr()->IgnoreParenImpCasts();
+    collectLiterals(Arg, Literals);
+    for (const StringLiteral *Literal : Literals)
+      if (Literal->getCharByteWidth() == 1 &&
+          isSigningKeyLiteral(Literal->getString()))
+        consider(*Literal, SigningKey,
+                 ("the key passed to '" + qualifiedName(Callee) +
+                  "' is a hard-coded signing/encryption key (" +
+                  redactSecret(Literal->getString()) +
+                  "); anyone who can read the source or the binary can forge "
+                  "or decrypt with it, and rotating it takes a release; load "
+                  "it at run time from a secret store or the environment"),
+                 Ctx);
   }
 }
 
@@ -205,6 +383,7 @@ void HardcodedSecretCheck::checkCall(const Expr &Call,
   }
   if (!Callee)
     return;
+  checkSigningKey(*Callee, Args, Ctx);
   // Arguments for parameters named like a secret ("named arguments").
   unsigned NumParams = Callee->getNumParams();
   std::string Of;
@@ -245,6 +424,10 @@ void HardcodedSecretCheck::checkCall(const Expr &Call,
   }
   // Key/value pairs: emplace("password", "..."), {"api_key", "..."}.
   for (unsigned I = 0; I + 1 < Args.size(); ++I) {
+    // Header setters: set("Authorization", "..."), insert/emplace,
+    // add_header, Beast's set(http::field::authorization, "...").
+    if (isAuthorizationKey(headerKey(Args[I])))
+      checkAuthorizationValue(Args[I + 1], Ctx);
     const StringLiteral *Key = getStringLiteral(Args[I]);
     if (!Key || Key->getCharByteWidth() != 1)
       continue;
@@ -313,11 +496,17 @@ void HardcodedSecretCheck::check(const MatchFinder::MatchResult &Result) {
                       Init->getInit(), "the value of", /*ForceStrict=*/false,
                       Ctx);
   }
-  if (const auto *Assign = Nodes.getNodeAs<BinaryOperator>("assign"))
+  if (const auto *Assign = Nodes.getNodeAs<BinaryOperator>("assign")) {
+    if (isAuthorizationKey(targetName(Assign->getLHS())))
+      checkAuthorizationValue(Assign->getRHS(), Ctx);
     return checkNamed(targetName(Assign->getLHS()), Assign->getRHS(),
                       "the value assigned to", /*ForceStrict=*/false, Ctx);
+  }
   if (const auto *Call = Nodes.getNodeAs<CallExpr>("call")) {
     if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call)) {
+      if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2 &&
+          isAuthorizationKey(targetName(Op->getArg(0))))
+        checkAuthorizationValue(Op->getArg(1), Ctx);
       if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2)
         checkNamed(targetName(Op->getArg(0)), Op->getArg(1),
                    "the value assigned to", /*ForceStrict=*/false, Ctx);

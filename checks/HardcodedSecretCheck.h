@@ -27,10 +27,25 @@ public:
   void
   check(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
   void onEndOfTranslationUnit() override;
+  void registerPPCallbacks(const clang::SourceManager &SM,
+                           clang::Preprocessor *PP,
+                           clang::Preprocessor *ModuleExpanderPP) override;
+
+  /// `#define API_KEY "..."`: a secret-named macro whose body is one string
+  /// literal; reported at the literal in the definition.
+  void checkMacroDefinition(llvm::StringRef Name, const clang::Token &Literal,
+                            const clang::SourceManager &SM);
 
 private:
   // Lower is more specific; one finding per literal, the most specific wins.
-  enum Priority { KnownFormat, CurlOption, AuthHeader, InlineSecret, Named };
+  enum Priority {
+    KnownFormat,
+    CurlOption,
+    SigningKey,
+    AuthHeader,
+    InlineSecret,
+    Named
+  };
 
   void consider(const clang::StringLiteral &Literal, Priority P,
                 std::string Message, clang::ASTContext &Ctx);
@@ -40,9 +55,18 @@ private:
   void checkCall(const clang::Expr &Call, const clang::FunctionDecl *Callee,
                  llvm::ArrayRef<const clang::Expr *> Args,
                  clang::ASTContext &Ctx);
+  void checkAuthorizationValue(const clang::Expr *Value,
+                               clang::ASTContext &Ctx);
+  void checkSigningKey(const clang::FunctionDecl &Callee,
+                       llvm::ArrayRef<const clang::Expr *> Args,
+                       clang::ASTContext &Ctx);
   void checkLiteral(const clang::StringLiteral &Literal,
                     clang::ASTContext &Ctx);
   bool isSecret(llvm::StringRef Name) const;
+  /// Whether \p Value, bound to the secret name \p Name, plausibly is the
+  /// credential itself.
+  bool isPlausibleFor(llvm::StringRef Name, llvm::StringRef Value,
+                      bool ForceStrict) const;
 
   SecretNameOptions SecretNames;
   const std::string TestFilePattern;

@@ -3,7 +3,10 @@
 #include "ProcessExitCheck.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/Support/Regex.h"
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -51,6 +54,159 @@ static const FunctionDecl *enclosingNamedFunction(const Decl *D) {
   return FD;
 }
 
+// A coroutine promise's unhandled_exception(): terminating there is what a
+// promise that cannot store the exception must do.
+static bool isPromiseUnhandledException(const FunctionDecl &F) {
+  const auto *Method = dyn_cast<CXXMethodDecl>(&F);
+  if (!Method || !Method->getIdentifier() ||
+      Method->getName() != "unhandled_exception")
+    return false;
+  const CXXRecordDecl *Promise = Method->getParent();
+  for (const CXXMethodDecl *M : Promise->methods())
+    if (M->getIdentifier() && (M->getName() == "get_return_object" ||
+                               M->getName() == "initial_suspend"))
+      return true;
+  return false;
+}
+
+namespace {
+// Records, for the functions of the main file, who calls them and which of
+// them have their address taken.
+class CallGraphBuilder : public RecursiveASTVisitor<CallGraphBuilder> {
+public:
+  CallGraphBuilder(
+      llvm::DenseMap<const FunctionDecl *,
+                     llvm::SmallPtrSet<const FunctionDecl *, 2>> &Callers,
+      llvm::DenseSet<const FunctionDecl *> &AddressTaken)
+      : Callers(Callers), AddressTaken(AddressTaken) {}
+
+  bool TraverseDecl(Decl *D) {
+    const auto *Func = dyn_cast_or_null<FunctionDecl>(D);
+    const auto *Method = dyn_cast_or_null<CXXMethodDecl>(D);
+    // A lambda's body belongs to the function that contains it.
+    if (!Func || (Method && Method->getParent()->isLambda()))
+      return RecursiveASTVisitor::TraverseDecl(D);
+    const FunctionDecl *Saved = Current;
+    Current = Func->getCanonicalDecl();
+    bool Result = RecursiveASTVisitor::TraverseDecl(D);
+    Current = Saved;
+    return Result;
+  }
+
+  bool VisitCallExpr(CallExpr *Call) {
+    if (const FunctionDecl *Callee = Call->getDirectCallee()) {
+      Callers[Callee->getCanonicalDecl()].insert(Current);
+      if (const auto *Ref =
+              dyn_cast<DeclRefExpr>(Call->getCallee()->IgnoreParenImpCasts()))
+        CalleeRefs.insert(Ref);
+    }
+    return true;
+  }
+  bool VisitCXXConstructExpr(CXXConstructExpr *Construct) {
+    Callers[Construct->getConstructor()->getCanonicalDecl()].insert(Current);
+    return true;
+  }
+  bool VisitDeclRefExpr(DeclRefExpr *Ref) {
+    // A function whose address is taken runs wherever the pointer is
+    // called; the function that takes it counts as its caller (an option
+    // callback main hands to a parser: `fuse_opt_parse(..., ProcessArg)`).
+    // Taken outside any function (`void (*f)() = g;`), it has unknown
+    // callers.
+    if (const auto *F = dyn_cast<FunctionDecl>(Ref->getDecl()))
+      if (!CalleeRefs.contains(Ref)) {
+        if (Current)
+          Callers[F->getCanonicalDecl()].insert(Current);
+        else
+          AddressTaken.insert(F->getCanonicalDecl());
+      }
+    return true;
+  }
+
+private:
+  llvm::DenseMap<const FunctionDecl *,
+                 llvm::SmallPtrSet<const FunctionDecl *, 2>> &Callers;
+  llvm::DenseSet<const FunctionDecl *> &AddressTaken;
+  llvm::DenseSet<const DeclRefExpr *> CalleeRefs;
+  const FunctionDecl *Current = nullptr;
+};
+} // namespace
+
+void ProcessExitCheck::buildCallGraph(ASTContext &Ctx) {
+  CallGraphBuilt = true;
+  const SourceManager &SM = Ctx.getSourceManager();
+  FileID MainFile = SM.getMainFileID();
+  // Only the main file's declarations: the functions a command-line
+  // program's main calls to handle its arguments live beside it, and the
+  // headers' declarations (the standard library's above all) are many.
+  CallGraphBuilder Builder(Callers, AddressTaken);
+  for (Decl *D : Ctx.getTranslationUnitDecl()->decls()) {
+    if (SM.getFileID(SM.getExpansionLoc(D->getLocation())) != MainFile)
+      continue;
+    if (const auto *F = dyn_cast<FunctionDecl>(D); F && F->isMain())
+      Main = F->getCanonicalDecl();
+    Builder.TraverseDecl(D);
+  }
+}
+
+bool ProcessExitCheck::reachedOnlyFromMain(const FunctionDecl &F,
+                                           ASTContext &Ctx) {
+  if (!CallGraphBuilt)
+    buildCallGraph(Ctx);
+  if (!Main)
+    return false;
+  const FunctionDecl *Canonical = F.getCanonicalDecl();
+  if (Canonical == Main)
+    return true;
+  auto [It, Inserted] = OnlyFromMain.try_emplace(Canonical, false);
+  if (!Inserted)
+    return It->second; // known, or on the current path (a cycle): false
+  if (AddressTaken.contains(Canonical))
+    return false;
+  auto Found = Callers.find(Canonical);
+  if (Found == Callers.end() || Found->second.empty())
+    return false;
+  // Copy: the recursion below may grow the map.
+  llvm::SmallVector<const FunctionDecl *, 4> Calling(Found->second.begin(),
+                                                     Found->second.end());
+  bool Only = llvm::all_of(Calling, [&](const FunctionDecl *Caller) {
+    return Caller && reachedOnlyFromMain(*Caller, Ctx);
+  });
+  OnlyFromMain[Canonical] = Only;
+  return Only;
+}
+
+// Whether \p F handles the command line: named so (usage, help, version,
+// parse_args, options, ...), given argc/argv, or calling getopt.
+static bool handlesCommandLine(const FunctionDecl &F) {
+  static const llvm::Regex CommandLineName(
+      "usage|help|version|arg|opt|cmd_?line|command_?line|flag|param|"
+      "cli|parse",
+      llvm::Regex::IgnoreCase);
+  if (F.getIdentifier() && CommandLineName.match(F.getName()))
+    return true;
+  for (const ParmVarDecl *Param : F.parameters()) {
+    QualType T = Param->getType();
+    // char **argv, char *argv[], const char *const *argv
+    if (const auto *Pointer = T->getAs<PointerType>())
+      if (const auto *Inner = Pointer->getPointeeType()->getAs<PointerType>())
+        if (Inner->getPointeeType()->isCharType())
+          return true;
+  }
+  struct GetoptFinder : RecursiveASTVisitor<GetoptFinder> {
+    bool Found = false;
+    bool VisitCallExpr(CallExpr *Call) {
+      if (const FunctionDecl *Callee = Call->getDirectCallee())
+        if (Callee->getIdentifier() &&
+            Callee->getName().starts_with("getopt"))
+          Found = true;
+      return !Found;
+    }
+  } Finder;
+  if (F.getBody())
+    Finder.TraverseStmt(F.getBody());
+  return Finder.Found;
+}
+
 void ProcessExitCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
   const auto *Callee = Result.Nodes.getNodeAs<FunctionDecl>("callee");
@@ -67,14 +223,70 @@ void ProcessExitCheck::check(const MatchFinder::MatchResult &Result) {
         (AllowedFunctionRegex.match(qualifiedName(*Caller)) ||
          AllowedFunctionRegex.match(Caller->getNameAsString())))
       return;
+    if (isPromiseUnhandledException(*Caller))
+      return;
+    // Command-line handling reached only from main (usage, --help, a bad
+    // option): exiting is the program's contract there.
+    if (handlesCommandLine(*Caller) &&
+        reachedOnlyFromMain(*Caller, *Result.Context))
+      return;
   }
   std::string Where = Caller ? "'" + qualifiedName(*Caller) + "'"
                              : std::string("this initializer");
+  // Written in the body of a project macro: one finding per macro, at its
+  // definition, once the unit has been seen.
+  SourceLocation Begin = Call->getBeginLoc();
+  if (Begin.isMacroID() && SM.isMacroBodyExpansion(Begin)) {
+    SourceLocation Spelling = SM.getSpellingLoc(Begin);
+    if (Spelling.isFileID() && !SM.isInSystemHeader(Spelling) &&
+        !isInTestFile(Spelling, SM, TestFileRegex)) {
+      MacroExit &Exit = MacroExits[Spelling.getRawEncoding()];
+      if (Exit.Expansions++ == 0) {
+        Exit.Spelling = Spelling;
+        Exit.Macro = Lexer::getImmediateMacroName(
+                         Begin, SM, Result.Context->getLangOpts())
+                         .str();
+        Exit.Callee = qualifiedName(*Callee);
+        Exit.FirstCaller = Where;
+        Exit.InMainFile = SM.getFileID(Spelling) == SM.getMainFileID();
+      }
+      return;
+    }
+  }
   diag(Loc, "'%0' called in %1 kills the process without unwinding, so "
             "in-flight requests, buffered logs and resources are lost and the "
             "caller cannot report or recover; return or throw an error and let "
             "main decide how to exit")
       << qualifiedName(*Callee) << Where;
+}
+
+void ProcessExitCheck::onEndOfTranslationUnit() {
+  for (const auto &[Key, Exit] : MacroExits) {
+    // A macro of a header is expanded by many units, each counting its own
+    // uses: one message for all of them, so the driver merges the finding.
+    if (!Exit.InMainFile) {
+      diag(Exit.Spelling,
+           "'%0' called in macro '%1' kills the process without unwinding "
+           "wherever the macro is used, so in-flight requests, buffered logs "
+           "and resources are lost and the caller cannot report or recover; "
+           "return or throw an error and let main decide how to exit")
+          << Exit.Callee << Exit.Macro;
+      continue;
+    }
+    diag(Exit.Spelling,
+         "'%0' called in macro '%1' (%2 %plural{1:use|:uses}2 in this unit, "
+         "the first in %3) kills the process without unwinding, so "
+         "in-flight requests, buffered logs and resources are lost and the "
+         "caller cannot report or recover; return or throw an error and let "
+         "main decide how to exit")
+        << Exit.Callee << Exit.Macro << Exit.Expansions << Exit.FirstCaller;
+  }
+  MacroExits.clear();
+  Callers.clear();
+  AddressTaken.clear();
+  OnlyFromMain.clear();
+  Main = nullptr;
+  CallGraphBuilt = false;
 }
 
 } // namespace prodready

@@ -2,8 +2,13 @@
 
 #include "SwallowedExceptionCheck.h"
 #include "CheckUtils.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/Support/Regex.h"
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -36,6 +41,322 @@ static bool discardsError(const Stmt *S) {
   return false;
 }
 
+// Whether control never falls through the end of \p S on its normal path:
+// it ends in return, throw, break, continue or a noreturn call.
+static bool alwaysLeaves(const Stmt *S) {
+  if (!S)
+    return false;
+  if (isa<ReturnStmt, BreakStmt, ContinueStmt, CoreturnStmt, GotoStmt>(S))
+    return true;
+  if (const auto *Block = dyn_cast<CompoundStmt>(S))
+    return !Block->body_empty() && alwaysLeaves(Block->body_back());
+  if (const auto *If = dyn_cast<IfStmt>(S))
+    return If->getElse() && alwaysLeaves(If->getThen()) &&
+           alwaysLeaves(If->getElse());
+  if (const auto *E = dyn_cast<Expr>(S)) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(E))
+      E = Cleanups->getSubExpr()->IgnoreParenImpCasts();
+    if (isa<CXXThrowExpr>(E))
+      return true;
+    if (const auto *Call = dyn_cast<CallExpr>(E))
+      if (const FunctionDecl *Callee = Call->getDirectCallee())
+        return Callee->isNoReturn();
+  }
+  return false;
+}
+
+// Looks through what does not change a returned value.
+static const Expr *stripReturned(const Expr *E) {
+  while (true) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(E))
+      E = Cleanups->getSubExpr();
+    else if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = Temp->getSubExpr();
+    else if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = Bind->getSubExpr();
+    else if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(E))
+      E = Cast->getSubExpr();
+    else if (const auto *Construct = dyn_cast<CXXConstructExpr>(E);
+             Construct && Construct->getNumArgs() == 1 &&
+             !isa<CXXTemporaryObjectExpr>(Construct))
+      E = Construct->getArg(0);
+    else
+      return E;
+  }
+}
+
+static bool nameSaysError(StringRef Name) {
+  // Whole words, so that `deferred` or `badge` are not errors.
+  static const llvm::Regex ErrorWord(
+      "(^|[^a-z])err|error|errc|stderr|fail|invalid|unexpected|(^|[^a-z])bad|"
+      "warn|fatal|crit|abort");
+  return ErrorWord.match(Name.lower());
+}
+
+// Whether \p E, returned, reports a failure or hands back the caller's
+// fallback: false, nullptr, a negative number, std::nullopt, `{}`, an
+// error-named value or call (`std::unexpected(...)`, `Status::Error(...)`),
+// or a parameter or a variable named like a default (`return def;`).
+static bool isErrorValue(const Expr *E) {
+  E = stripReturned(E);
+  if (const auto *Bool = dyn_cast<CXXBoolLiteralExpr>(E))
+    return !Bool->getValue();
+  if (isa<CXXNullPtrLiteralExpr, GNUNullExpr>(E))
+    return true;
+  if (const auto *Minus = dyn_cast<UnaryOperator>(E))
+    return Minus->getOpcode() == UO_Minus &&
+           isa<IntegerLiteral, FloatingLiteral>(
+               Minus->getSubExpr()->IgnoreParenImpCasts());
+  if (const auto *List = dyn_cast<InitListExpr>(E))
+    return List->getNumInits() == 0;
+  if (isa<CXXScalarValueInitExpr>(E))
+    return true;
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
+    if (Construct->getNumArgs() == 0)
+      return true;
+  if (const auto *RD = E->getType()->getAsCXXRecordDecl())
+    if (RD->getIdentifier() &&
+        (RD->getName() == "nullopt_t" || RD->getName() == "none_t" ||
+         nameSaysError(RD->getName())))
+      return true;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+    const ValueDecl *D = Ref->getDecl();
+    if (isa<ParmVarDecl>(D) || nameSaysError(D->getName()))
+      return true;
+    std::string Lower = D->getName().lower();
+    return StringRef(Lower).starts_with("def") ||
+           StringRef(Lower).contains("fallback");
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(E))
+    if (const FunctionDecl *Callee = Call->getDirectCallee())
+      return Callee->getIdentifier() && nameSaysError(Callee->getName());
+  return false;
+}
+
+// Whether the expression statement \p S reports an error: a call to
+// something named like an error report (`log_error`, `spdlog::warn`,
+// `LOG(ERROR)`), or a write to std::cerr.
+static bool reportsError(const Stmt *S, const SourceManager &SM,
+                         const LangOptions &LangOpts) {
+  const auto *E = dyn_cast<Expr>(S);
+  if (!E)
+    return false;
+  if (E->getBeginLoc().isMacroID() &&
+      nameSaysError(
+          Lexer::getImmediateMacroName(E->getBeginLoc(), SM, LangOpts)))
+    return true;
+  struct Finder : RecursiveASTVisitor<Finder> {
+    bool Found = false;
+    bool VisitCallExpr(CallExpr *Call) {
+      if (const FunctionDecl *Callee = Call->getDirectCallee())
+        if (Callee->getIdentifier() && nameSaysError(Callee->getName()))
+          Found = true;
+      return !Found;
+    }
+    bool VisitDeclRefExpr(DeclRefExpr *Ref) {
+      if (Ref->getDecl()->getIdentifier() &&
+          (Ref->getDecl()->getName() == "cerr" ||
+           nameSaysError(Ref->getDecl()->getName())))
+        Found = true;
+      return !Found;
+    }
+  } F;
+  F.TraverseStmt(const_cast<Expr *>(E));
+  return F.Found;
+}
+
+// The variables and fields \p S assigns (`ok = true;`, `result = parse(s);`).
+static void collectAssigned(const Stmt *S,
+                            llvm::SmallPtrSetImpl<const ValueDecl *> &Out) {
+  if (!S)
+    return;
+  const Expr *Target = nullptr;
+  if (const auto *Bin = dyn_cast<BinaryOperator>(S);
+      Bin && Bin->isAssignmentOp())
+    Target = Bin->getLHS();
+  else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S);
+           Op && Op->isAssignmentOp() && Op->getNumArgs() == 2)
+    Target = Op->getArg(0);
+  if (Target) {
+    Target = Target->IgnoreParenImpCasts();
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(Target))
+      Out.insert(Ref->getDecl());
+    else if (const auto *Member = dyn_cast<MemberExpr>(Target))
+      Out.insert(Member->getMemberDecl());
+  }
+  for (const Stmt *Child : S->children())
+    collectAssigned(Child, Out);
+}
+
+static bool mentions(const Stmt *S,
+                     const llvm::SmallPtrSetImpl<const ValueDecl *> &Decls) {
+  if (!S)
+    return false;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+    if (Decls.contains(Ref->getDecl()))
+      return true;
+  if (const auto *Member = dyn_cast<MemberExpr>(S))
+    if (Decls.contains(Member->getMemberDecl()))
+      return true;
+  return llvm::any_of(S->children(),
+                      [&](const Stmt *Child) { return mentions(Child, Decls); });
+}
+
+// Whether \p S tests one of \p Decls (`if (!ok)`, `ok ? a : b`, `n == 0`,
+// `!result.empty()`) or returns it (the caller tests it).
+static bool tests(const Stmt *S,
+                  const llvm::SmallPtrSetImpl<const ValueDecl *> &Decls) {
+  if (!S)
+    return false;
+  const Stmt *Cond = nullptr;
+  if (const auto *If = dyn_cast<IfStmt>(S))
+    Cond = If->getCond();
+  else if (const auto *While = dyn_cast<WhileStmt>(S))
+    Cond = While->getCond();
+  else if (const auto *For = dyn_cast<ForStmt>(S))
+    Cond = For->getCond();
+  else if (const auto *Do = dyn_cast<DoStmt>(S))
+    Cond = Do->getCond();
+  else if (const auto *Switch = dyn_cast<SwitchStmt>(S))
+    Cond = Switch->getCond();
+  else if (const auto *Conditional = dyn_cast<AbstractConditionalOperator>(S))
+    Cond = Conditional->getCond();
+  else if (const auto *Return = dyn_cast<ReturnStmt>(S))
+    Cond = Return->getRetValue();
+  else if (const auto *Bin = dyn_cast<BinaryOperator>(S);
+           Bin && (Bin->isLogicalOp() || Bin->isComparisonOp()))
+    Cond = Bin;
+  else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S);
+           Op && Op->isComparisonOp())
+    Cond = Op;
+  else if (const auto *Not = dyn_cast<UnaryOperator>(S);
+           Not && Not->getOpcode() == UO_LNot)
+    Cond = Not;
+  if (Cond && mentions(Cond, Decls))
+    return true;
+  return llvm::any_of(S->children(),
+                      [&](const Stmt *Child) { return tests(Child, Decls); });
+}
+
+// The statement control reaches when \p S completes normally: the next
+// statement of its block, or, at the end of a block, the one after the
+// enclosing `if` -- or after the enclosing loop, with \p ThroughLoops (a
+// try that leaves the loop on success: `for (node : nodes) { try { use(node);
+// return; } catch (...) {} } throw Error("all failed");`).
+static const Stmt *nextStatement(const Stmt &S, ASTContext &Ctx,
+                                 bool ThroughLoops) {
+  const Stmt *Current = &S;
+  for (int Depth = 0; Depth < 8; ++Depth) {
+    auto Parents = Ctx.getParents(*Current);
+    if (Parents.size() != 1)
+      return nullptr;
+    if (const auto *Block = Parents[0].get<CompoundStmt>()) {
+      const auto *It = llvm::find(Block->body(), Current);
+      if (It == Block->body_end())
+        return nullptr;
+      for (++It; It != Block->body_end(); ++It)
+        if (!isa<NullStmt>(*It))
+          return *It;
+      Current = Block;
+      continue;
+    }
+    if (const auto *If = Parents[0].get<IfStmt>()) {
+      if (Current != If->getThen() && Current != If->getElse())
+        return nullptr;
+      Current = If;
+      continue;
+    }
+    const Stmt *Loop = Parents[0].get<Stmt>();
+    const Stmt *Body = nullptr;
+    if (const auto *For = dyn_cast_or_null<ForStmt>(Loop))
+      Body = For->getBody();
+    else if (const auto *Range = dyn_cast_or_null<CXXForRangeStmt>(Loop))
+      Body = Range->getBody();
+    else if (const auto *While = dyn_cast_or_null<WhileStmt>(Loop))
+      Body = While->getBody();
+    else if (const auto *Do = dyn_cast_or_null<DoStmt>(Loop))
+      Body = Do->getBody();
+    if (!ThroughLoops || !Body || Body != Current)
+      return nullptr;
+    Current = Loop;
+  }
+  return nullptr;
+}
+
+// The exception_ptr variables \p S rethrows (`std::rethrow_exception(err)`).
+static void collectRethrown(const Stmt *S,
+                            llvm::SmallPtrSetImpl<const ValueDecl *> &Out) {
+  if (!S)
+    return;
+  if (const auto *Call = dyn_cast<CallExpr>(S))
+    if (const FunctionDecl *Callee = Call->getDirectCallee())
+      if (Callee->getIdentifier() &&
+          Callee->getName() == "rethrow_exception" && Call->getNumArgs() == 1)
+        if (const auto *Ref =
+                dyn_cast<DeclRefExpr>(Call->getArg(0)->IgnoreParenImpCasts()))
+          Out.insert(Ref->getDecl());
+  for (const Stmt *Child : S->children())
+    collectRethrown(Child, Out);
+}
+
+// Whether the failure an empty handler of \p Try drops is captured outside
+// the handler (RULES.md, revision of 2026-12-01): a variable or field the
+// try block assigns (`ok = true;`, `result = parse(s);`) is read after the
+// try statement, or the statement right after it takes a fallback path --
+// returns an error value, throws, reports an error, or, when the try block
+// itself always leaves on success, does anything but discard.
+static bool failureCapturedOutside(const CXXTryStmt &Try, ASTContext &Ctx) {
+  auto Parents = Ctx.getParents(Try);
+  if (Parents.size() != 1)
+    return false;
+  const auto *Block = Parents[0].get<CompoundStmt>();
+  if (!Block)
+    return false;
+  const auto *It = llvm::find(Block->body(), &Try);
+  if (It == Block->body_end())
+    return false;
+  ++It;
+  llvm::ArrayRef<const Stmt *> After(It, Block->body_end());
+
+  llvm::SmallPtrSet<const ValueDecl *, 4> Assigned;
+  collectAssigned(Try.getTryBlock(), Assigned);
+  // Locals of the try block are gone after it.
+  if (!Assigned.empty() &&
+      llvm::any_of(After, [&](const Stmt *S) { return tests(S, Assigned); }))
+    return true;
+
+  // `try { std::rethrow_exception(err); } catch (...) {}` followed by code
+  // that passes `err` on: the error is handled after the try.
+  llvm::SmallPtrSet<const ValueDecl *, 2> Rethrown;
+  collectRethrown(Try.getTryBlock(), Rethrown);
+  if (!Rethrown.empty() &&
+      llvm::any_of(After, [&](const Stmt *S) { return mentions(S, Rethrown); }))
+    return true;
+
+  // Reached only by an exception: the code after the try is the handler.
+  bool OnlyOnFailure = alwaysLeaves(Try.getTryBlock());
+  const Stmt *Next = nextStatement(Try, Ctx, /*ThroughLoops=*/OnlyOnFailure);
+  if (!Next)
+    return false;
+  if (const auto *Return = dyn_cast<ReturnStmt>(Next)) {
+    const Expr *Value = Return->getRetValue();
+    if (!Value)
+      return false;
+    if (OnlyOnFailure) {
+      const auto *Bool = dyn_cast<CXXBoolLiteralExpr>(stripReturned(Value));
+      return !Bool || !Bool->getValue(); // `return true;` hides the failure
+    }
+    return isErrorValue(Value);
+  }
+  if (alwaysLeaves(Next) && !isa<BreakStmt, ContinueStmt>(Next))
+    return true; // a throw, or a noreturn call
+  if (reportsError(Next, Ctx.getSourceManager(), Ctx.getLangOpts()))
+    return true;
+  return OnlyOnFailure && !discardsError(Next);
+}
+
 bool SwallowedExceptionCheck::isAllowedType(const CXXCatchStmt &Catch) const {
   if (AllowedExceptionTypes.empty())
     return false;
@@ -55,6 +376,11 @@ void SwallowedExceptionCheck::check(const MatchFinder::MatchResult &Result) {
   const Stmt *Handler = Catch->getHandlerBlock();
   if (!Handler || !discardsError(Handler) || isAllowedType(*Catch))
     return;
+  auto Parents = Result.Context->getParents(*Catch);
+  if (Parents.size() == 1)
+    if (const auto *Try = Parents[0].get<CXXTryStmt>())
+      if (failureCapturedOutside(*Try, *Result.Context))
+        return;
   const SourceManager &SM = *Result.SourceManager;
   // A handler in a template is seen in the pattern and in every
   // instantiation (which may share its nodes); report it once.

@@ -41,6 +41,11 @@ bool isPlaceholderValue(llvm::StringRef Value) {
        {"example", "placeholder", "dummy", "sample", "fake", "redacted"})
     if (L.contains(Fake))
       return true;
+  for (llvm::StringRef Stand : {"changeme", "change_me", "change-me",
+                                "changeit", "secret", "password", "passwd",
+                                "todo", "tbd", "none", "null", "xxx"})
+    if (L == Stand)
+      return true;
   return L.starts_with("your") || L.starts_with("insert") ||
          L.starts_with("replace") || L.starts_with("enter");
 }
@@ -211,32 +216,61 @@ static bool isTokenValue(llvm::StringRef Token) {
   if (Token.size() < 8 || isPlaceholderValue(Token) ||
       hasFormatDirective(Token) || isEnvironmentVariableName(Token))
     return false;
+  // "username:", "token." -- a word of prose, not a token.
+  if (llvm::StringRef(":.").contains(Token.back()))
+    return false;
   return llvm::all_of(Token, [](char C) {
     return llvm::isAlnum(C) || llvm::StringRef("-._~+/=:").contains(C);
   });
 }
 
-bool isAuthorizationWithToken(llvm::StringRef Text) {
+// A token that looks generated: digits, or both letter cases
+// (base64 credentials), not a word.
+static bool looksGenerated(llvm::StringRef Token) {
+  return llvm::any_of(Token, llvm::isDigit) ||
+         (llvm::any_of(Token, llvm::isUpper) &&
+          llvm::any_of(Token, llvm::isLower) &&
+          !llvm::isUpper(Token.front()));
+}
+
+bool isAuthorizationWithToken(llvm::StringRef Text, bool HeaderContext) {
   llvm::StringRef T = Text.trim();
-  bool Header = false;
-  if (T.starts_with_insensitive("proxy-"))
-    T = T.drop_front(6);
-  if (T.starts_with_insensitive("authorization:")) {
+  bool Header = HeaderContext;
+  if (T.starts_with_insensitive("proxy-authorization:")) {
+    T = T.drop_front(20).trim();
+    Header = true;
+  } else if (T.starts_with_insensitive("authorization:")) {
     T = T.drop_front(14).trim();
     Header = true;
   }
   auto [Scheme, Rest] = T.split(' ');
   Rest = Rest.trim();
+  // Without header context only the two schemes that cannot be prose
+  // ("Bearer <token>", "Basic <base64>") say that this is a credential;
+  // "Bot username: " or "token expired" are words.
+  bool BareScheme = Scheme == "Bearer" || Scheme == "Basic";
   bool KnownScheme = Scheme.equals_insensitive("bearer") ||
                      Scheme.equals_insensitive("basic") ||
                      Scheme.equals_insensitive("token") ||
                      Scheme.equals_insensitive("bot") ||
                      Scheme.equals_insensitive("apikey");
-  if (KnownScheme)
-    return !Rest.contains(' ') && isTokenValue(Rest);
+  if (KnownScheme && (Header || BareScheme))
+    return !Rest.contains(' ') && isTokenValue(Rest) &&
+           (Header || looksGenerated(Rest));
   // "Authorization: <raw api key>"
   return Header && Rest.empty() && isTokenValue(Scheme) &&
          llvm::any_of(Scheme, llvm::isDigit);
+}
+
+bool isSigningKeyLiteral(llvm::StringRef Value) {
+  llvm::StringRef V = Value.trim();
+  if (V.empty() || isEnvironmentVariableName(V))
+    return false;
+  // Templates filled in at run time are not keys.
+  return !((V.starts_with("<") && V.ends_with(">")) ||
+           (V.starts_with("${") && V.ends_with("}")) ||
+           (V.starts_with("{{") && V.ends_with("}}")) ||
+           hasFormatDirective(V));
 }
 
 InlinePassword findInlinePassword(llvm::StringRef Text,

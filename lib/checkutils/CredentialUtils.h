@@ -23,8 +23,9 @@ namespace prodready {
 std::string redactSecret(llvm::StringRef Value);
 
 /// `<...>`, `${...}`, `$(...)`, `%...%`, `{{...}}`, masks such as `****` or
-/// `xxxx`, and obviously fake values (containing "example", "placeholder",
-/// "dummy", "sample", "fake", or starting with "your").
+/// `xxxx`, stand-ins ("changeme", "secret", "password", "todo"), and
+/// obviously fake values (containing "example", "placeholder", "dummy",
+/// "sample", "fake", or starting with "your").
 bool isPlaceholderValue(llvm::StringRef Value);
 
 /// ALL_CAPS_WITH_UNDERSCORES: the name of an environment variable.
@@ -50,8 +51,17 @@ bool isPlausibleSecretValue(llvm::StringRef Value, bool Strict,
 llvm::StringRef knownCredentialFormat(llvm::StringRef Text);
 
 /// Whether \p Text is an `Authorization:` / `Proxy-Authorization:` header,
-/// or a bare `Bearer ...` / `Basic ...` value, that carries a literal token.
-bool isAuthorizationWithToken(llvm::StringRef Text);
+/// or a bare `Bearer ...` / `Basic ...` value with a generated-looking token,
+/// that carries a literal token. With \p HeaderContext (the value of a header
+/// set under the key "Authorization") the other schemes count too (`Bot`,
+/// `token`, `apikey`), and so does a raw key.
+bool isAuthorizationWithToken(llvm::StringRef Text, bool HeaderContext = false);
+
+/// Whether \p Value, passed as a signing or encryption key (`hs256{"..."}`,
+/// `HMAC(md, "...", ...)`), is a key: any non-empty literal, even a stand-in
+/// such as "secret" (it IS the key in use), but not a template or the name of
+/// an environment variable.
+bool isSigningKeyLiteral(llvm::StringRef Value);
 
 /// Inline passwords: `password=...` / `pwd=...` in a connection string, or
 /// `scheme://user:pass@host` in a URL.

@@ -4,6 +4,8 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/STLExtras.h"
+#include <optional>
+#include <string>
 
 using namespace clang;
 
@@ -28,16 +30,87 @@ const Expr *skipNoOps(const Expr *E) {
   }
 }
 
-// The local variable of class type that \p E names, or null.
-const VarDecl *namedVariable(const Expr *E) {
-  const auto *Ref = dyn_cast<DeclRefExpr>(skipNoOps(E));
-  if (!Ref || Ref->refersToEnclosingVariableOrCapture())
-    return nullptr;
-  const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
-  if (!Var || !Var->getType()->isRecordType())
-    return nullptr;
-  return Var;
+// An access path: a local variable, parameter or `this`, then the members
+// reached from it with `.`, `->` (built-in or a smart pointer's) or `*`
+// (`v`, `msg->text`, `this->_functions`, `resp.body`). Encoded as the bytes
+// of its steps' declarations, so that equal paths have equal keys.
+struct Path {
+  std::string Key;
+  const VarDecl *Root = nullptr; // null for `this`
+  unsigned Steps = 0;            // members and dereferences after the root
+  /// The key of each proper prefix that has at least one step.
+  llvm::SmallVector<size_t, 2> PrefixEnds;
+  explicit operator bool() const { return !Key.empty(); }
+};
+
+void appendStep(std::string &Key, const void *Step) {
+  Key.append(reinterpret_cast<const char *>(&Step), sizeof(Step));
 }
+
+const void *const ThisRoot = reinterpret_cast<const void *>(1);
+const void *const DerefStep = reinterpret_cast<const void *>(2);
+
+bool buildPath(const Expr *E, Path &P) {
+  E = skipNoOps(E);
+  if (const auto *Cast = dyn_cast<ImplicitCastExpr>(E);
+      Cast && Cast->getCastKind() == CK_LValueToRValue &&
+      Cast->getType()->isPointerType())
+    E = skipNoOps(Cast->getSubExpr());
+  auto Step = [&](const Expr *Base, const void *S) {
+    if (!buildPath(Base, P))
+      return false;
+    if (P.Steps > 0)
+      P.PrefixEnds.push_back(P.Key.size());
+    appendStep(P.Key, S);
+    ++P.Steps;
+    return true;
+  };
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+    const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+    if (!Var || Ref->refersToEnclosingVariableOrCapture())
+      return false;
+    P.Root = Var;
+    appendStep(P.Key, Var);
+    return true;
+  }
+  if (isa<CXXThisExpr>(E)) {
+    appendStep(P.Key, ThisRoot);
+    return true;
+  }
+  if (const auto *Member = dyn_cast<MemberExpr>(E)) {
+    const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
+    if (!Field)
+      return false;
+    const Expr *Base = Member->getBase();
+    if (Member->isArrow() && !isa<CXXThisExpr>(skipNoOps(Base))) {
+      if (!Step(Base, DerefStep))
+        return false;
+      P.PrefixEnds.push_back(P.Key.size());
+      appendStep(P.Key, Field);
+      ++P.Steps;
+      return true;
+    }
+    return Step(Base, Field);
+  }
+  if (const auto *Deref = dyn_cast<UnaryOperator>(E);
+      Deref && Deref->getOpcode() == UO_Deref)
+    return Step(Deref->getSubExpr(), DerefStep);
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E);
+      Op && Op->getNumArgs() == 1 &&
+      (Op->getOperator() == OO_Star || Op->getOperator() == OO_Arrow))
+    return Step(Op->getArg(0), DerefStep);
+  return false;
+}
+
+Path pathOf(const Expr *E) {
+  Path P;
+  if (!E || !buildPath(E, P))
+    return Path();
+  return P;
+}
+
+// The key of the path of \p E, or empty.
+std::string keyOf(const Expr *E) { return pathOf(E).Key; }
 
 // Strips what does not change the truth of a condition: parentheses,
 // implicit conversions (including `operator bool`'s), cleanups and explicit
@@ -68,19 +141,79 @@ bool isNoneType(QualType T) {
 // A test of one variable: Holds is true when the condition is true exactly
 // when the variable holds a value, false when exactly when it is empty.
 struct Atom {
-  const VarDecl *Var = nullptr;
+  std::string Key;
   bool Holds = true;
+  const Expr *Object = nullptr; // the holder tested
 };
+
+Atom atomOn(const Expr *Object, bool Holds) {
+  return {keyOf(Object), Holds, Object};
+}
 
 Atom compareWithNone(BinaryOperatorKind Op, const Expr *LHS, const Expr *RHS) {
   if (Op != BO_EQ && Op != BO_NE)
     return {};
-  const VarDecl *Var = nullptr;
   if (isNoneType(RHS->getType()))
-    Var = namedVariable(LHS);
-  else if (isNoneType(LHS->getType()))
-    Var = namedVariable(RHS);
-  return {Var, Op == BO_NE};
+    return atomOn(LHS, Op == BO_NE);
+  if (isNoneType(LHS->getType()))
+    return atomOn(RHS, Op == BO_NE);
+  return {};
+}
+
+Atom atomOf(const Expr *E);
+
+// A small inline accessor that only tests one member holder of its object:
+// `bool HasFunctions() const { return _functions ? true : false; }`,
+// `return x_.has_value();`, `return static_cast<bool>(x_);`,
+// `bool empty() const { return !x_; }`. Returns the member and what a true
+// result means.
+std::optional<std::pair<const FieldDecl *, bool>>
+accessorTest(const CXXMethodDecl &Method) {
+  if (Method.isVirtual() || Method.getNumParams() != 0 ||
+      !Method.getReturnType()->isBooleanType())
+    return std::nullopt;
+  const FunctionDecl *Definition = nullptr;
+  const auto *Body =
+      dyn_cast_or_null<CompoundStmt>(Method.getBody(Definition));
+  if (!Body || Body->size() != 1)
+    return std::nullopt;
+  const auto *Return = dyn_cast<ReturnStmt>(Body->body_front());
+  if (!Return || !Return->getRetValue())
+    return std::nullopt;
+  const Expr *Test = stripCondition(Return->getRetValue());
+  bool Holds = true;
+  while (true) {
+    if (const auto *Not = dyn_cast<UnaryOperator>(Test);
+        Not && Not->getOpcode() == UO_LNot) {
+      Holds = !Holds;
+      Test = stripCondition(Not->getSubExpr());
+      continue;
+    }
+    // `x ? true : false`
+    if (const auto *Cond = dyn_cast<ConditionalOperator>(Test)) {
+      const auto *T = dyn_cast<CXXBoolLiteralExpr>(
+          Cond->getTrueExpr()->IgnoreParenImpCasts());
+      const auto *F = dyn_cast<CXXBoolLiteralExpr>(
+          Cond->getFalseExpr()->IgnoreParenImpCasts());
+      if (!T || !F || T->getValue() == F->getValue())
+        return std::nullopt;
+      if (!T->getValue())
+        Holds = !Holds;
+      Test = stripCondition(Cond->getCond());
+      continue;
+    }
+    break;
+  }
+  Atom A = atomOf(Test);
+  if (A.Key.empty() || !A.Object)
+    return std::nullopt;
+  const auto *Member = dyn_cast<MemberExpr>(skipNoOps(A.Object));
+  if (!Member || !isa<CXXThisExpr>(skipNoOps(Member->getBase())))
+    return std::nullopt;
+  const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
+  if (!Field)
+    return std::nullopt;
+  return std::make_pair(Field, A.Holds == Holds);
 }
 
 Atom atomOf(const Expr *E) {
@@ -92,29 +225,44 @@ Atom atomOf(const Expr *E) {
     if (!Object)
       return {};
     if (isa<CXXConversionDecl>(Method))
-      return {namedVariable(Object), true};
+      return atomOn(Object, true);
     if (!Method->getIdentifier())
       return {};
     StringRef Name = Method->getName();
     if (Name == "has_value" || Name == "hasValue" || Name == "is_initialized")
-      return {namedVariable(Object), true};
+      return atomOn(Object, true);
     if (Name == "hasError" || Name == "has_error")
-      return {namedVariable(Object), false};
+      return atomOn(Object, false);
     if (Name == "ok") {
       // `s.ok()` on a StatusOr, or `s.status().ok()`.
       if (const auto *Inner =
               dyn_cast<CXXMemberCallExpr>(skipNoOps(Object)->IgnoreImplicit()))
         if (const CXXMethodDecl *Status = Inner->getMethodDecl())
           if (Status->getIdentifier() && Status->getName() == "status")
-            return {namedVariable(Inner->getImplicitObjectArgument()), true};
-      return {namedVariable(Object), true};
+            return atomOn(Inner->getImplicitObjectArgument(), true);
+      return atomOn(Object, true);
+    }
+    // `HasFunctions()` on `this` (or `p->HasText()`): the member it tests,
+    // reached through the same object.
+    if (auto Test = accessorTest(*Method)) {
+      const auto *Callee = dyn_cast<MemberExpr>(Call->getCallee()->IgnoreParens());
+      if (!Callee)
+        return {};
+      const Expr *Base = Callee->getBase();
+      Path P;
+      if (!buildPath(Base, P))
+        return {};
+      if (Callee->isArrow() && !isa<CXXThisExpr>(skipNoOps(Base)))
+        appendStep(P.Key, DerefStep);
+      appendStep(P.Key, Test->first);
+      return {P.Key, Test->second, nullptr};
     }
     return {};
   }
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
     if (Op->getOperator() == OO_Exclaim && Op->getNumArgs() == 1 &&
         isa_and_nonnull<CXXMethodDecl>(Op->getDirectCallee()))
-      return {namedVariable(Op->getArg(0)), false};
+      return atomOn(Op->getArg(0), false);
     if (Op->getNumArgs() == 2)
       return compareWithNone(
           BinaryOperator::getOverloadedOpcode(Op->getOperator()), Op->getArg(0),
@@ -131,7 +279,7 @@ Atom atomOf(const Expr *E) {
 // Adds to \p Out the variables that hold a value whenever \p Cond evaluates
 // to \p When.
 void provenBy(const Expr *Cond, bool When,
-              llvm::SmallVectorImpl<const VarDecl *> &Out) {
+              llvm::SmallVectorImpl<std::string> &Out) {
   if (!Cond)
     return;
   const Expr *E = stripCondition(Cond);
@@ -151,40 +299,110 @@ void provenBy(const Expr *Cond, bool When,
       provenBy(Bin->getRHS(), When, Out);
       return;
     }
-    llvm::SmallVector<const VarDecl *, 4> Left, Right;
+    llvm::SmallVector<std::string, 4> Left, Right;
     provenBy(Bin->getLHS(), When, Left);
     provenBy(Bin->getRHS(), When, Right);
-    for (const VarDecl *Var : Left)
-      if (llvm::is_contained(Right, Var))
-        Out.push_back(Var);
+    for (const std::string &Key : Left)
+      if (llvm::is_contained(Right, Key))
+        Out.push_back(Key);
     return;
   }
   Atom A = atomOf(E);
-  if (A.Var && A.Holds == When)
-    Out.push_back(A.Var);
+  if (!A.Key.empty() && A.Holds == When)
+    Out.push_back(A.Key);
 }
 
-bool proves(const Expr *Cond, bool When, const VarDecl &Var) {
-  llvm::SmallVector<const VarDecl *, 4> Vars;
-  provenBy(Cond, When, Vars);
-  return llvm::is_contained(Vars, &Var);
+// The test a test framework's assertion makes: gtest's
+// `if (const AssertionResult gtest_ar = AssertionResult(x)) ; else ...`
+// (ASSERT_TRUE/ASSERT_FALSE) or `= CmpHelperNE("x", "y", x, y)`
+// (ASSERT_NE). Adds to \p Out what holds when the assertion passes.
+bool assertionProves(const IfStmt &If, llvm::SmallVectorImpl<std::string> &Out) {
+  const VarDecl *Result = If.getConditionVariable();
+  if (!Result || !Result->getInit())
+    return false;
+  const auto *Class = Result->getType()->getAsCXXRecordDecl();
+  if (!Class || !Class->getIdentifier() ||
+      Class->getName() != "AssertionResult")
+    return false;
+  const Expr *Init = Result->getInit();
+  while (true) {
+    Init = Init->IgnoreParenImpCasts();
+    if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(Init))
+      Init = Cleanups->getSubExpr();
+    else if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(Init))
+      Init = Temp->getSubExpr();
+    else if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(Init))
+      Init = Bind->getSubExpr();
+    else if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(Init))
+      Init = Cast->getSubExpr();
+    else if (const auto *Construct = dyn_cast<CXXConstructExpr>(Init);
+             Construct && Construct->getNumArgs() >= 1 &&
+             (Construct->getConstructor()->isCopyOrMoveConstructor() ||
+              Construct->getNumArgs() == 1 ||
+              isa<CXXDefaultArgExpr>(Construct->getArg(1))))
+      Init = Construct->getArg(0);
+    else
+      break;
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(Init)) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (Callee && Callee->getIdentifier() && Call->getNumArgs() == 4 &&
+        Callee->getName() == "CmpHelperNE") {
+      Atom A = compareWithNone(BO_NE, Call->getArg(2), Call->getArg(3));
+      if (!A.Key.empty())
+        Out.push_back(A.Key);
+      return true;
+    }
+  }
+  // AssertionResult(x) converts a holder with its operator bool.
+  if (const auto *RD = Init->getType()->getAsCXXRecordDecl();
+      RD && RD->getIdentifier() && RD->getName() != "AssertionResult") {
+    std::string Key = keyOf(Init);
+    if (!Key.empty())
+      Out.push_back(Key);
+    return true;
+  }
+  provenBy(Init, true, Out);
+  return true;
+}
+
+// Adds to \p Out what holds when the condition of \p If is \p When.
+void provenByIf(const IfStmt &If, bool When,
+                llvm::SmallVectorImpl<std::string> &Out) {
+  llvm::SmallVector<std::string, 2> Asserted;
+  if (assertionProves(If, Asserted)) {
+    if (When)
+      Out.append(Asserted.begin(), Asserted.end());
+    return;
+  }
+  provenBy(If.getCond(), When, Out);
+}
+
+bool proves(const Expr *Cond, bool When, const std::string &Key) {
+  llvm::SmallVector<std::string, 4> Keys;
+  provenBy(Cond, When, Keys);
+  return llvm::is_contained(Keys, Key);
 }
 
 // Whether control never continues after \p S: return, throw, break,
 // continue, or a call to a noreturn function, possibly inside a block.
 // (Only used when the function has no labels, so nothing jumps past them.)
-bool alwaysExits(const Stmt *S) {
+bool alwaysExits(const Stmt *S, bool BreakLeaves = true) {
   if (!S)
     return false;
-  if (isa<ReturnStmt, BreakStmt, ContinueStmt, CoreturnStmt>(S))
+  if (isa<ReturnStmt, ContinueStmt, CoreturnStmt>(S))
     return true;
+  if (isa<BreakStmt>(S))
+    return BreakLeaves;
   if (const auto *Block = dyn_cast<CompoundStmt>(S))
-    return llvm::any_of(Block->body(), alwaysExits);
+    return llvm::any_of(Block->body(), [&](const Stmt *Child) {
+      return alwaysExits(Child, BreakLeaves);
+    });
   if (const auto *If = dyn_cast<IfStmt>(S))
-    return If->getElse() && alwaysExits(If->getThen()) &&
-           alwaysExits(If->getElse());
+    return If->getElse() && alwaysExits(If->getThen(), BreakLeaves) &&
+           alwaysExits(If->getElse(), BreakLeaves);
   if (const auto *Attributed = dyn_cast<AttributedStmt>(S))
-    return alwaysExits(Attributed->getSubStmt());
+    return alwaysExits(Attributed->getSubStmt(), BreakLeaves);
   if (const auto *E = dyn_cast<Expr>(S)) {
     E = E->IgnoreParenImpCasts();
     if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(E))
@@ -202,12 +420,28 @@ bool alwaysExits(const Stmt *S) {
 // \p S, a statement of a block: `if (!v) return;`, `if (v) {} else throw;`,
 // `assert(v)` (a conditional whose other branch does not return), and
 // `v || fail()`.
-void exitGuarded(const Stmt *S, llvm::SmallVectorImpl<const VarDecl *> &Out) {
+void exitGuarded(const Stmt *S, llvm::SmallVectorImpl<std::string> &Out) {
+  // gtest's ASSERT_* macros wrap their if in `switch (0) case 0: default:`
+  // (against dangling elses): the if always runs, and a `break` in it
+  // would only leave the switch.
+  bool BreakLeaves = true;
+  if (const auto *Switch = dyn_cast<SwitchStmt>(S)) {
+    const Stmt *Body = Switch->getBody();
+    bool HasDefault = false;
+    while (const auto *Case = dyn_cast_or_null<SwitchCase>(Body)) {
+      HasDefault |= isa<DefaultStmt>(Case);
+      Body = Case->getSubStmt();
+    }
+    if (!HasDefault || !isa_and_nonnull<IfStmt>(Body))
+      return;
+    S = Body;
+    BreakLeaves = false;
+  }
   if (const auto *If = dyn_cast<IfStmt>(S)) {
-    if (alwaysExits(If->getThen()))
-      provenBy(If->getCond(), false, Out);
-    else if (alwaysExits(If->getElse()))
-      provenBy(If->getCond(), true, Out);
+    if (alwaysExits(If->getThen(), BreakLeaves))
+      provenByIf(*If, false, Out);
+    else if (alwaysExits(If->getElse(), BreakLeaves))
+      provenByIf(*If, true, Out);
     return;
   }
   const auto *E = dyn_cast<Expr>(S);
@@ -289,11 +523,12 @@ bool isReturned(const Stmt *E, const ParentMap &Parents) {
 
 // Whether the use \p Ref of a local may modify it (or let something else
 // modify it later: a non-const reference, a pointer, a capture).
-static bool mayModify(const DeclRefExpr &Ref, const FunctionDecl &Func,
+static bool mayModify(const Expr &Use, const FunctionDecl &Func,
                       const ParentMap &Parents) {
-  if (Ref.refersToEnclosingVariableOrCapture())
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(&Use);
+      Ref && Ref->refersToEnclosingVariableOrCapture())
     return true;
-  const Stmt *Child = &Ref;
+  const Stmt *Child = &Use;
   const Stmt *P = Parents.getParent(Child);
   while (P) {
     if (isa<ParenExpr>(P)) {
@@ -317,6 +552,11 @@ static bool mayModify(const DeclRefExpr &Ref, const FunctionDecl &Func,
   if (!P || isa<CompoundStmt>(P))
     return false;
   if (const auto *Member = dyn_cast<MemberExpr>(P)) {
+    // A field of the object: modifying it modifies the object (a field
+    // reached through a pointer leaves the pointer as it is; the field's
+    // own uses are judged as a path of their own).
+    if (isa<FieldDecl>(Member->getMemberDecl()))
+      return !Member->isArrow() && mayModify(*Member, Func, Parents);
     const auto *Call =
         dyn_cast_or_null<CXXMemberCallExpr>(Parents.getParent(Member));
     if (!Call || Call->getCallee()->IgnoreParens() != Member)
@@ -389,10 +629,16 @@ GuardedAccessProver::GuardedAccessProver(const FunctionDecl &Func)
       if (!InSwitchBody)
         Structured = false;
     }
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(S)) {
       if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
         if (mayModify(*Ref, Func, Parents))
           Modified.insert(Var);
+    } else if (isa<MemberExpr, UnaryOperator, CXXOperatorCallExpr>(S)) {
+      // Members reached through paths (`msg->text`, `this->x_`, `*p`).
+      if (Path P = pathOf(cast<Expr>(S)); P && P.Steps > 0 &&
+          mayModify(*cast<Expr>(S), Func, Parents))
+        ModifiedPaths.insert(P.Key);
+    }
     for (const Stmt *Child : S->children())
       Work.push_back(Child);
   }
@@ -400,7 +646,7 @@ GuardedAccessProver::GuardedAccessProver(const FunctionDecl &Func)
 
 bool GuardedAccessProver::guardedInBlock(const CompoundStmt &Block,
                                          const Stmt &Child,
-                                         const VarDecl &Var) {
+                                         const std::string &Key) {
   auto [It, Inserted] = Blocks.try_emplace(&Block);
   BlockInfo &Info = It->second;
   if (Inserted) {
@@ -413,14 +659,14 @@ bool GuardedAccessProver::guardedInBlock(const CompoundStmt &Block,
       const Stmt *Guard = Child;
       while (const auto *Case = dyn_cast<SwitchCase>(Guard))
         Guard = Case->getSubStmt();
-      llvm::SmallVector<const VarDecl *, 4> Vars;
-      exitGuarded(Guard, Vars);
-      for (const VarDecl *V : Vars)
-        Info.FirstGuard.try_emplace(V, I);
+      llvm::SmallVector<std::string, 4> Keys;
+      exitGuarded(Guard, Keys);
+      for (const std::string &Key : Keys)
+        Info.FirstGuard.try_emplace(Key, I);
       ++I;
     }
   }
-  auto Guard = Info.FirstGuard.find(&Var);
+  auto Guard = Info.FirstGuard.find(Key);
   auto Position = Info.Position.find(&Child);
   if (Guard == Info.FirstGuard.end() || Position == Info.Position.end())
     return false;
@@ -435,41 +681,58 @@ bool GuardedAccessProver::guardedInBlock(const CompoundStmt &Block,
 }
 
 bool GuardedAccessProver::isGuarded(const Expr &Access, const Expr &Object) {
-  const VarDecl *Var = namedVariable(&Object);
-  if (!Structured || !Var || !Var->hasLocalStorage() ||
-      Var->getType().isVolatileQualified() ||
-      Var->getParentFunctionOrMethod() !=
-          static_cast<const DeclContext *>(&Func) ||
-      Modified.contains(Var))
+  Path P = pathOf(&Object);
+  if (!Structured || !P)
     return false;
-  const Stmt *Child = &Access;
-  for (const Stmt *P = Parents.getParent(Child); P;
-       Child = P, P = Parents.getParent(P)) {
-    if (isa<LambdaExpr, BlockExpr, CapturedStmt>(P))
+  if (const VarDecl *Var = P.Root) {
+    if (!Var->hasLocalStorage() || Var->getType().isVolatileQualified() ||
+        Var->getParentFunctionOrMethod() !=
+            static_cast<const DeclContext *>(&Func) ||
+        Modified.contains(Var))
       return false;
-    if (const auto *If = dyn_cast<IfStmt>(P)) {
-      if ((Child == If->getThen() && proves(If->getCond(), true, *Var)) ||
-          (Child == If->getElse() && proves(If->getCond(), false, *Var)))
+    // A holder variable itself is of class type; a path starts at a
+    // pointer or an object.
+    if (P.Steps == 0 && !Var->getType()->isRecordType())
+      return false;
+  }
+  // Nothing modifies the holder or anything it is reached through.
+  if (P.Steps > 0 && ModifiedPaths.contains(P.Key))
+    return false;
+  for (size_t End : P.PrefixEnds)
+    if (ModifiedPaths.contains(P.Key.substr(0, End)))
+      return false;
+  const std::string &Key = P.Key;
+  const Stmt *Child = &Access;
+  for (const Stmt *Parent = Parents.getParent(Child); Parent;
+       Child = Parent, Parent = Parents.getParent(Parent)) {
+    if (isa<LambdaExpr, BlockExpr, CapturedStmt>(Parent))
+      return false;
+    if (const auto *If = dyn_cast<IfStmt>(Parent)) {
+      llvm::SmallVector<std::string, 4> Keys;
+      if (Child == If->getThen())
+        provenByIf(*If, true, Keys);
+      else if (Child == If->getElse())
+        provenByIf(*If, false, Keys);
+      if (llvm::is_contained(Keys, Key))
         return true;
-    } else if (const auto *Cond = dyn_cast<ConditionalOperator>(P)) {
-      if ((Child == Cond->getTrueExpr() &&
-           proves(Cond->getCond(), true, *Var)) ||
+    } else if (const auto *Cond = dyn_cast<ConditionalOperator>(Parent)) {
+      if ((Child == Cond->getTrueExpr() && proves(Cond->getCond(), true, Key)) ||
           (Child == Cond->getFalseExpr() &&
-           proves(Cond->getCond(), false, *Var)))
+           proves(Cond->getCond(), false, Key)))
         return true;
-    } else if (const auto *Bin = dyn_cast<BinaryOperator>(P)) {
+    } else if (const auto *Bin = dyn_cast<BinaryOperator>(Parent)) {
       if (Child == Bin->getRHS() &&
-          ((Bin->getOpcode() == BO_LAnd && proves(Bin->getLHS(), true, *Var)) ||
-           (Bin->getOpcode() == BO_LOr && proves(Bin->getLHS(), false, *Var))))
+          ((Bin->getOpcode() == BO_LAnd && proves(Bin->getLHS(), true, Key)) ||
+           (Bin->getOpcode() == BO_LOr && proves(Bin->getLHS(), false, Key))))
         return true;
-    } else if (const auto *While = dyn_cast<WhileStmt>(P)) {
-      if (Child == While->getBody() && proves(While->getCond(), true, *Var))
+    } else if (const auto *While = dyn_cast<WhileStmt>(Parent)) {
+      if (Child == While->getBody() && proves(While->getCond(), true, Key))
         return true;
-    } else if (const auto *For = dyn_cast<ForStmt>(P)) {
-      if (Child == For->getBody() && proves(For->getCond(), true, *Var))
+    } else if (const auto *For = dyn_cast<ForStmt>(Parent)) {
+      if (Child == For->getBody() && proves(For->getCond(), true, Key))
         return true;
-    } else if (const auto *Block = dyn_cast<CompoundStmt>(P)) {
-      if (guardedInBlock(*Block, *Child, *Var))
+    } else if (const auto *Block = dyn_cast<CompoundStmt>(Parent)) {
+      if (guardedInBlock(*Block, *Child, Key))
         return true;
     }
   }

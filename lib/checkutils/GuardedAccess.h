@@ -2,9 +2,13 @@
 //
 // Proves, from the syntax of one function and in time linear in its size,
 // that an access (`*v`, `v->m`, `v.value()`, `v.get()`) of an optional-like
-// local variable is safe: the variable is never modified after it is
-// initialised, and the access is dominated by a test that it holds a value
-// (`if (v)`, `v && v->m`, `if (!v) return;` before it, `assert(v)`, ...).
+// object is safe: the object is a local variable or a member reached from a
+// local, a parameter or `this` through the same access path (`msg->text`,
+// `this->x_`, `resp.body`), nothing in the function modifies it or what it
+// is reached through, and the access is dominated by a test of the same
+// path (`if (v)`, `v && v->m`, `if (!v) return;` before it, `assert(v)`, a
+// small inline accessor such as `HasX()` that only tests it, a gtest
+// `ASSERT_TRUE(v)` / `ASSERT_NE(v, std::nullopt)`, ...).
 //
 // prodready-unchecked-value-access runs clang's dataflow analysis only for
 // the accesses this cannot prove. The dataflow framework's cost grows with
@@ -23,6 +27,9 @@
 #include "clang/AST/ParentMap.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSet.h"
+#include <string>
 
 namespace prodready {
 
@@ -38,7 +45,7 @@ private:
   /// Whether a test of \p Var in \p Block before its child \p Child lets
   /// control reach \p Child only when \p Var holds a value.
   bool guardedInBlock(const clang::CompoundStmt &Block,
-                      const clang::Stmt &Child, const clang::VarDecl &Var);
+                      const clang::Stmt &Child, const std::string &PathKey);
 
   const clang::FunctionDecl &Func;
   clang::ParentMap Parents;
@@ -46,11 +53,15 @@ private:
   /// statements: a jump could then bypass a test.
   bool Structured = true;
   llvm::DenseSet<const clang::VarDecl *> Modified;
+  /// Access paths with at least one member step (`msg->text`, `this->x_`)
+  /// that some use may modify.
+  llvm::StringSet<> ModifiedPaths;
   /// Per block, computed once: each child's position, the first child that
   /// is an exit guard for each variable, and the positions of case labels.
   struct BlockInfo {
     llvm::DenseMap<const clang::Stmt *, unsigned> Position;
-    llvm::DenseMap<const clang::VarDecl *, unsigned> FirstGuard;
+    llvm::StringMap<unsigned> FirstGuard; // by access path
+
     llvm::SmallVector<unsigned, 2> CaseLabels;
   };
   llvm::DenseMap<const clang::CompoundStmt *, BlockInfo> Blocks;

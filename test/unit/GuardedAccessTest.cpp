@@ -209,10 +209,13 @@ int d(int k) {
 }
 
 TEST(GuardedAccess, OnlyLocalsOfTheFunction) {
+  // A member of `this` is an access path the function may test (RULES.md,
+  // revision of 2026-12-01); a non-const reference, a capture or a static
+  // is not the function's own.
   expectAll(R"cpp(
 struct S {
   std::optional<int> m;
-  int a() { if (m) return unproven(*m); return 0; }
+  int a() { if (m) return proven(*m); return 0; }
 };
 int b(std::optional<int> &r) { if (r) return unproven(*r); return 0; }
 int c(std::optional<int> p) { if (p) return proven(*p); return 0; }
@@ -227,7 +230,34 @@ int e() {
   return 0;
 }
 )cpp",
-            1, 4);
+            2, 3);
+}
+
+TEST(GuardedAccess, AccessPathsAccessorsAndAssertions) {
+  expectAll(R"cpp(
+struct Msg { std::optional<int> id, other; };
+struct Holder {
+  std::optional<int> x_;
+  bool hasX() const { return x_ ? true : false; }
+  bool noX() const { return !x_.has_value(); }
+  int f(Msg *m, Msg &r) {
+    int n = m->id ? proven(*m->id) : 0;
+    if (r.id) n += proven(*r.id);
+    if (hasX()) n += proven(*x_);
+    if (this->hasX()) n += proven(*this->x_);
+    if (!noX()) n += proven(*x_);
+    if (m->id) n += unproven(*m->other);
+    if (hasX()) n += unproven(*m->id);
+    return n;
+  }
+  int g(Msg *m) {
+    if (!m->id) return 0;
+    m->id.reset();
+    return unproven(*m->id);
+  }
+};
+)cpp",
+            5, 3);
 }
 
 } // namespace

@@ -1,0 +1,199 @@
+// RUN: %check_prodready %s prodready-swallowed-exception
+
+// An empty handler does not swallow the failure when the failure is captured
+// outside it (RULES.md, revision of 2026-12-01): a flag or result the try
+// block sets is tested after the try statement, or the statement right after
+// it takes a fallback path.
+
+#include <exception>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <utility>
+#include <vector>
+
+void work();
+int parse(const std::string &);
+void log_error(const char *);
+void note(const char *);
+[[noreturn]] void fail(const char *);
+
+// Negatives: a flag set as the try block's last statement, tested after.
+bool flagTested(const std::string &s) {
+  bool ok = false;
+  try {
+    work();
+    ok = true;
+  } catch (...) {
+  }
+  if (!ok)
+    note("work failed, using the cache");
+  return ok;
+}
+
+// Negatives: a result assigned in the try block, tested or returned after.
+int resultTested(const std::string &s) {
+  int port = -1;
+  try { port = parse(s); } catch (const std::exception &) {}
+  return port < 0 ? 8080 : port;
+}
+std::optional<int> resultReturned(const std::string &s) {
+  std::optional<int> value;
+  try { value = parse(s); } catch (...) {}
+  return value;
+}
+struct Loader {
+  bool loaded_ = false;
+  void load() {
+    try { work(); loaded_ = true; } catch (...) {}
+    if (!loaded_)
+      note("not loaded");
+  }
+};
+
+// Negatives: the statement right after the try statement returns an error
+// value, throws or reports the error.
+bool returnsFalse() {
+  try { work(); return true; } catch (...) {}
+  return false;
+}
+bool returnsFalseAfterWork() {
+  try { work(); } catch (...) {}
+  return false;
+}
+std::optional<int> returnsNullopt(const std::string &s) {
+  try { return parse(s); } catch (const std::invalid_argument &) {}
+  return std::nullopt;
+}
+int returnsMinusOne(const std::string &s) {
+  try { return parse(s); } catch (...) {}
+  return -1;
+}
+int returnsDefault(const std::string &s, int def) {
+  try { return parse(s); } catch (...) {}
+  return def;
+}
+const char *returnsNull() {
+  try { work(); } catch (...) {}
+  return nullptr;
+}
+std::string returnsEmpty(const std::string &s) {
+  try { work(); return s; } catch (...) {}
+  return {};
+}
+int fallbackPath(const std::string &s) {
+  try { return parse(s); } catch (...) {}
+  return parse("0" + s); // reached only when the try block threw
+}
+void throwsAfter() {
+  try { work(); } catch (const std::exception &) {}
+  throw std::runtime_error("work failed");
+}
+void noreturnAfter() {
+  try { work(); return; } catch (...) {}
+  fail("work failed");
+}
+void logsAfter() {
+  try { work(); } catch (...) {}
+  log_error("work failed");
+}
+
+void set_exception(std::exception_ptr);
+void update_from(int node);
+void note_bad(int);
+int s_bad_request;
+
+// The try block rethrows a stored exception; the code after the try passes
+// it on.
+void passesOn(std::exception_ptr err) {
+  try {
+    std::rethrow_exception(err);
+  } catch (const std::invalid_argument &) {
+    note("invalid");
+  } catch (...) {
+  }
+  set_exception(err);
+}
+
+// Failover over alternatives: the loop is left on success, and the code
+// after the loop is reached only when every alternative failed.
+void failover(const std::vector<int> &nodes) {
+  for (int node : nodes) {
+    try {
+      update_from(node);
+      return;
+    } catch (const std::exception &) {
+      // try the next one
+    }
+  }
+  throw std::runtime_error("no node answered");
+}
+
+// A parse probe inside an if, with the fallback after the if.
+std::pair<std::string, int> parseUri(const std::string &path, size_t pos) {
+  if (pos != std::string::npos) {
+    try {
+      int db = parse(path.substr(pos + 1));
+      return {path.substr(0, pos), db};
+    } catch (const std::exception &) {
+      // not a db number: a unix socket path
+    }
+  }
+  return {path, 0};
+}
+
+// A counter bump, then an error value.
+bool counted(const std::string &s) {
+  try { work(); } catch (...) {}
+  ++s_bad_request;
+  return false;
+}
+
+// Positives: the code after the try statement carries on as if nothing
+// failed.
+bool returnsTrue() {
+  try { work(); } catch (...) {}
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: every exception ('...') is caught and silently discarded
+  return true;
+}
+bool returnsTrueOnFailureOnly() {
+  try { work(); return false; } catch (...) {}
+  // CHECK-MESSAGES: :[[@LINE-1]]:33: warning: every exception ('...') is caught
+  return true;
+}
+void continuesNormally() {
+  try { work(); } catch (const std::exception &) {}
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: 'std::exception' is caught
+  note("done");
+  work();
+}
+int returnsZero(const std::string &s) {
+  int n = 0;
+  try { work(); } catch (...) {}
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: every exception ('...') is caught
+  return n;
+}
+void flagNotTested() {
+  bool ok = false;
+  try { work(); ok = true; } catch (...) {}
+  // CHECK-MESSAGES: :[[@LINE-1]]:30: warning: every exception ('...') is caught
+  note("done");
+  ok = false;
+}
+void lastInFunction() {
+  try { work(); } catch (...) {}
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: every exception ('...') is caught
+}
+void loopCarriesOn(const std::vector<int> &nodes) {
+  for (int node : nodes) {
+    try { update_from(node); } catch (...) {}
+    // CHECK-MESSAGES: :[[@LINE-1]]:32: warning: every exception ('...') is caught
+  }
+  note("done");
+}
+int retryLoop(const std::string &s) {
+  for (;;) {
+    try { return parse(s); } catch (...) {}
+    // CHECK-MESSAGES: :[[@LINE-1]]:30: warning: every exception ('...') is caught
+  }
+}
