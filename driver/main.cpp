@@ -37,7 +37,7 @@ static cl::opt<std::string> SourceRoot("source-root", cl::desc("Root for relativ
 static cl::opt<std::string> CacheDir("cache", cl::desc("Cache directory (default: <build dir>/.prodready-cache)"), cl::cat(Category));
 static cl::opt<std::string> CacheMaxSize("cache-max-size", cl::desc("Bound the cache; least recently used units are pruned (e.g. 500M, 2G; a plain number is MiB; 0: unbounded; default 2G)"), cl::init("2G"), cl::cat(Category));
 static cl::opt<unsigned> Timeout("timeout", cl::desc("Per-file wall-clock budget in seconds; a file over it is stopped and reported as incomplete (default 300, 0: none)"), cl::init(300), cl::cat(Category));
-static cl::opt<unsigned> MaxMemory("max-memory", cl::desc("Per-file memory budget in MiB (address space of the worker; default: physical memory / jobs, at least 4096; 0: none)"), cl::init(~0u), cl::cat(Category));
+static cl::opt<unsigned> MaxMemory("max-memory", cl::desc("Per-file memory budget in MiB (address space of the worker; default: physical memory / jobs, at least 8192; 0: none)"), cl::init(~0u), cl::cat(Category));
 static cl::opt<bool> NoCache("no-cache", cl::desc("Do not read or write the cache"), cl::cat(Category));
 static cl::opt<std::string> Baseline("baseline", cl::desc("Report only findings not in this baseline"), cl::cat(Category));
 static cl::opt<std::string> WriteBaseline("write-baseline", cl::desc("Record all current findings as a baseline"), cl::cat(Category));

@@ -2,6 +2,7 @@
 
 #include "Analyzer.h"
 #include "Catalog.h"
+#include "Redact.h"
 #include "Statistics.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyModule.h"
@@ -657,6 +658,44 @@ UnitResult analyzeUnit(const tooling::CompilationDatabase &DB,
     Result.Notifications.insert(Result.Notifications.begin(),
                                 {File.str(), "error", Message, "parse-error"});
   }
+  // Nothing the unit reports repeats a detected credential: the string
+  // literals on the lines of hard-coded secrets, and credentials in
+  // well-known formats, are redacted from every message (compiler errors
+  // quoting a static_assert, notes, other rules' messages) before the
+  // result leaves the worker (temporary files, cache, outputs).
+  std::vector<std::string> Known;
+  for (const Finding &F : Result.Findings) {
+    const RuleInfo *Info = findRule(F.Rule);
+    if (!Info || !Info->RedactSource)
+      continue;
+    const llvm::MemoryBuffer *Buffer = Lines.get(F.Where.File);
+    if (!Buffer)
+      continue;
+    llvm::SmallVector<llvm::StringRef, 0> SourceLines;
+    Buffer->getBuffer().split(SourceLines, '\n');
+    // The message shows the secret's first characters, "(hu****)": of the
+    // literals on the line (keys such as "password" may share it), those
+    // that start so are the secret.
+    llvm::StringRef Shown;
+    size_t Mask = F.Message.find("****)");
+    size_t Open = Mask == std::string::npos ? Mask : F.Message.rfind('(', Mask);
+    if (Open != std::string::npos)
+      Shown = llvm::StringRef(F.Message).slice(Open + 1, Mask);
+    for (unsigned Line = F.Where.Line;
+         Line <= std::max(F.Where.Line, F.Where.EndLine) && Line <= SourceLines.size(); ++Line)
+      for (std::string &Literal : stringLiteralsOn(SourceLines[Line - 1]))
+        if (llvm::StringRef(Literal).starts_with(Shown))
+          Known.push_back(std::move(Literal));
+  }
+  for (Finding &F : Result.Findings) {
+    F.Message = redactCredentials(F.Message, Known);
+    for (FindingNote &N : F.Notes)
+      N.Message = redactCredentials(N.Message, Known);
+    for (FixReplacement &R : F.Fixes)
+      R.Text = redactCredentials(R.Text, Known);
+  }
+  for (Notification &N : Result.Notifications)
+    N.Message = redactCredentials(N.Message, Known);
   llvm::sort(Result.Findings);
   Result.Seconds = std::chrono::duration<double>(
                        std::chrono::steady_clock::now() - Start).count();

@@ -3,6 +3,7 @@
 #include "Driver.h"
 #include "Catalog.h"
 #include "Diff.h"
+#include "Redact.h"
 #include "Report.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
@@ -487,13 +488,14 @@ constexpr bool AddressSpaceLimitUsable =
 #endif
 
 /// --max-memory's default: the machine's memory shared by the jobs, but
-/// never below 4 GiB of address space (clang maps more than it uses).
+/// never below 8 GiB of address space (clang maps more than it uses, and a
+/// large unit that parses today must not start failing).
 unsigned defaultMaxMemoryMiB(unsigned Jobs) {
   long Pages = sysconf(_SC_PHYS_PAGES), PageSize = sysconf(_SC_PAGE_SIZE);
   uint64_t TotalMiB =
       Pages > 0 && PageSize > 0 ? (uint64_t(Pages) * uint64_t(PageSize)) >> 20 : 0;
   return static_cast<unsigned>(
-      std::min<uint64_t>(UINT32_MAX, std::max<uint64_t>(4096, TotalMiB / std::max(1u, Jobs))));
+      std::min<uint64_t>(UINT32_MAX, std::max<uint64_t>(8192, TotalMiB / std::max(1u, Jobs))));
 }
 
 /// Runs analyzeUnit for each file in a forked worker process, at most
@@ -533,7 +535,8 @@ std::vector<UnitResult> analyseInWorkers(const tooling::CompilationDatabase &DB,
       U.File = Files[I];
       U.Crashed = true;
       U.Parsed = false;
-      std::string Detail = readFile(ErrPath(I), Ok);
+      // Crash output quotes the command line (`-DTOKEN="..."`) and source.
+      std::string Detail = redactCredentials(readFile(ErrPath(I), Ok));
       llvm::StringRef Tail = llvm::StringRef(Detail).trim();
       if (W.TimedOut) {
         U.Notifications.push_back(
@@ -1153,6 +1156,12 @@ int runDriver(const DriverOptions &Opts) {
                    R.Findings.end());
   assignFingerprints(R.Findings);
 
+  for (const Finding &F : R.Findings) {
+    const RuleInfo *Info = findRule(F.Rule);
+    if (Info && Info->RedactSource)
+      for (unsigned Line = F.Where.Line; Line <= std::max(F.Where.Line, F.Where.EndLine); ++Line)
+        R.SecretLines.insert({F.Where.File, Line});
+  }
   if (PendingSignal)
     return stopExitCode();
   if (!Opts.WriteBaseline.empty()) {

@@ -8,6 +8,7 @@
 #include "llvm/Support/Error.h"
 #include "llvm/Support/raw_ostream.h"
 #include <nlohmann/json.hpp>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,9 @@ struct Report {
   std::vector<std::string> Rules;         // rules that ran, sorted
   unsigned FilesAnalysed = 0, FilesFromCache = 0, FilesFailed = 0;
   bool ExecutionSuccessful = true;
+  /// Lines that hold a detected credential (file, line), recorded before
+  /// baseline and diff filtering: text output never echoes them.
+  std::set<std::pair<std::string, unsigned>> SecretLines;
 };
 
 struct SarifOptions {
