@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Driver.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/WithColor.h"
@@ -37,6 +38,9 @@ static cl::opt<bool> IncludeTests("include-tests", cl::desc("Also judge test cod
 static cl::list<std::string> ExcludeGlobs("exclude", cl::desc("Do not judge files matching this glob (relative to the project root; repeatable)"), cl::cat(Category));
 static cl::list<std::string> IncludeGlobs("include", cl::desc("Judge files matching this glob even if test, vendored or generated (repeatable)"), cl::cat(Category));
 static cl::opt<std::string> CacheDir("cache", cl::desc("Cache directory (default: <build dir>/.prodready-cache)"), cl::cat(Category));
+static cl::opt<std::string> CacheMaxSize("cache-max-size", cl::desc("Bound the cache; least recently used units are pruned (e.g. 500M, 2G; a plain number is MiB; 0: unbounded; default 2G)"), cl::init("2G"), cl::cat(Category));
+static cl::opt<unsigned> Timeout("timeout", cl::desc("Per-file wall-clock budget in seconds; a file over it is stopped and reported as incomplete (default 300, 0: none)"), cl::init(300), cl::cat(Category));
+static cl::opt<unsigned> MaxMemory("max-memory", cl::desc("Per-file memory budget in MiB (address space of the worker; default: physical memory / jobs, at least 8192; 0: none)"), cl::init(~0u), cl::cat(Category));
 static cl::opt<bool> NoCache("no-cache", cl::desc("Do not read or write the cache"), cl::cat(Category));
 static cl::opt<std::string> Baseline("baseline", cl::desc("Report only findings not in this baseline"), cl::cat(Category));
 static cl::opt<std::string> WriteBaseline("write-baseline", cl::desc("Record all current findings as a baseline"), cl::cat(Category));
@@ -145,6 +149,25 @@ int main(int Argc, const char **Argv) {
   Opts.SourceRoot = SourceRoot;
   Opts.CacheDir = CacheDir;
   Opts.NoCache = NoCache;
+  Opts.TimeoutSeconds = Timeout;
+  if (MaxMemory.getNumOccurrences())
+    Opts.MaxMemoryMiB = MaxMemory;
+  {
+    StringRef Size = StringRef(CacheMaxSize).trim();
+    uint64_t Scale = 1ull << 20;
+    if (!Size.empty() && StringRef("kKmMgG").contains(Size.back())) {
+      char Unit = toLower(Size.back());
+      Scale = Unit == 'k' ? 1ull << 10 : Unit == 'm' ? 1ull << 20 : 1ull << 30;
+      Size = Size.drop_back();
+    }
+    uint64_t Count = 0;
+    if (Size.getAsInteger(10, Count)) {
+      WithColor::error(errs(), "prodready")
+          << "--cache-max-size takes a size such as 500M or 2G (a plain number is MiB)\n";
+      return prodready::ExitUsage;
+    }
+    Opts.CacheMaxBytes = Count * Scale;
+  }
   Opts.Baseline = Baseline;
   Opts.WriteBaseline = WriteBaseline;
   Opts.DiffBase = DiffBase;

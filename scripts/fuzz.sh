@@ -3,20 +3,20 @@
 # each for SECONDS (default 60) from its seed corpus in test/fuzz/corpus/.
 # New interesting inputs go to build-fuzz/corpus/<target>; crashes to
 # build-fuzz/crashes/ (turn each into a regression test). Prints exec/s.
-#   scripts/fuzz.sh [SECONDS] [TARGET...]   targets: Checklist Sarif Diff CompileDb
+#   scripts/fuzz.sh [SECONDS] [TARGET...]   targets: Checklist Sarif Diff CompileDb ClangTidyConfig
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_TARGET="${1:-60}"
 shift || true
 TARGETS=("$@")
-[ "${#TARGETS[@]}" -eq 0 ] && TARGETS=(Checklist Sarif Diff CompileDb)
+[ "${#TARGETS[@]}" -eq 0 ] && TARGETS=(Checklist Sarif Diff CompileDb ClangTidyConfig)
 cmake -S . -B build-fuzz -G Ninja -DCMAKE_CXX_COMPILER=clang++-19 \
   -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPRODREADY_FUZZ=ON >/dev/null
 ninja -C build-fuzz $(printf 'fuzz-%s ' "${TARGETS[@]}")
 mkdir -p build-fuzz/crashes
 status=0
 for t in "${TARGETS[@]}"; do
-  seed="test/fuzz/corpus/$(echo "$t" | sed 's/CompileDb/compile-db/' | tr '[:upper:]' '[:lower:]')"
+  seed="test/fuzz/corpus/$(echo "$t" | sed 's/CompileDb/compile-db/; s/ClangTidyConfig/clang-tidy-config/' | tr '[:upper:]' '[:lower:]')"
   work="build-fuzz/corpus/$t"
   mkdir -p "$work"
   echo "== fuzz-$t for ${SECONDS_PER_TARGET}s (seeds: $seed)"

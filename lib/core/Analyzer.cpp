@@ -3,6 +3,8 @@
 #include "Analyzer.h"
 #include "CheckUtils.h"
 #include "ProjectScope.h"
+#include "Catalog.h"
+#include "Redact.h"
 #include "Statistics.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyModule.h"
@@ -44,6 +46,80 @@ std::string contentHash(llvm::StringRef Bytes) {
   OS << llvm::format_hex_no_prefix(H.high64, 16)
      << llvm::format_hex_no_prefix(H.low64, 16);
   return OS.str();
+}
+
+namespace {
+
+/// Why a guarded file system refused a file: clang's message then reads
+/// "cannot open file 'x': not a regular file (FIFO, device or socket)".
+class RefusedCategory : public std::error_category {
+public:
+  const char *name() const noexcept override { return "prodready-fs"; }
+  std::string message(int Code) const override {
+    return Code == 1 ? "not a regular file (FIFO, device or socket); refused"
+                     : "file too large; refused";
+  }
+};
+
+std::error_code refused(int Code) {
+  static const RefusedCategory Category;
+  return {Code, Category};
+}
+
+class GuardedFileSystem : public llvm::vfs::ProxyFileSystem {
+public:
+  GuardedFileSystem(llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Base,
+                    std::set<std::string> *Missing, uint64_t MaxBytes)
+      : ProxyFileSystem(std::move(Base)), Missing(Missing), MaxBytes(MaxBytes) {}
+
+  llvm::ErrorOr<llvm::vfs::Status> status(const llvm::Twine &Path) override {
+    auto Result = ProxyFileSystem::status(Path);
+    if (!Result)
+      noteMissing(Path, Result.getError());
+    return Result;
+  }
+
+  bool exists(const llvm::Twine &Path) override {
+    auto Result = status(Path);
+    return Result && Result->exists();
+  }
+
+  llvm::ErrorOr<std::unique_ptr<llvm::vfs::File>>
+  openFileForRead(const llvm::Twine &Path) override {
+    // Checked before opening: open() of a FIFO without a writer blocks.
+    auto Status = status(Path);
+    if (!Status)
+      return Status.getError();
+    if (Status->getType() != llvm::sys::fs::file_type::regular_file)
+      return refused(1);
+    if (MaxBytes && Status->getSize() > MaxBytes)
+      return refused(2);
+    return ProxyFileSystem::openFileForRead(Path);
+  }
+
+private:
+  void noteMissing(const llvm::Twine &Path, std::error_code EC) {
+    if (!Missing || EC != std::errc::no_such_file_or_directory)
+      return;
+    llvm::SmallString<256> Abs;
+    Path.toVector(Abs);
+    if (makeAbsolute(Abs))
+      return;
+    llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/false);
+    Missing->insert(std::string(Abs));
+  }
+
+  std::set<std::string> *Missing;
+  uint64_t MaxBytes;
+};
+
+} // namespace
+
+llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem>
+makeGuardedFileSystem(llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Base,
+                      std::set<std::string> *Missing, uint64_t MaxBytes) {
+  return llvm::makeIntrusiveRefCnt<GuardedFileSystem>(std::move(Base), Missing,
+                                                      MaxBytes);
 }
 
 static std::string regexEscape(llvm::StringRef Text) {
@@ -139,6 +215,35 @@ std::string UnitScopeFilter::outOfScope(llvm::StringRef File,
     return "";
   return verdictName(Verdict).str();
 }
+namespace {
+
+/// clang-tidy's provider of .clang-tidy files, which come from the analysed
+/// tree: their nesting is bounded before LLVM's recursive YAML reader sees
+/// them (a deeply nested file would overflow the stack). The driver checks
+/// the same files up front and stops with an error naming the file; this
+/// guard covers the rest. (FileOptionsProvider's own constructor taking
+/// handlers leaves its file system unset in LLVM 19, hence the subclass.)
+class DepthCheckedOptionsProvider : public FileOptionsProvider {
+public:
+  DepthCheckedOptionsProvider(ClangTidyGlobalOptions Global, ClangTidyOptions Defaults,
+                              ClangTidyOptions Overrides)
+      : FileOptionsProvider(std::move(Global), std::move(Defaults), std::move(Overrides),
+                            llvm::vfs::getRealFileSystem()) {
+    ConfigHandlers.clear();
+    ConfigHandlers.emplace_back(
+        ".clang-tidy",
+        [](llvm::MemoryBufferRef Config) -> llvm::ErrorOr<ClangTidyOptions> {
+          if (llvm::Error E =
+                  checkNestingDepth(Config.getBuffer(), Config.getBufferIdentifier())) {
+            llvm::consumeError(std::move(E));
+            return std::make_error_code(std::errc::invalid_argument);
+          }
+          return parseConfiguration(Config);
+        });
+  }
+};
+
+} // namespace
 
 llvm::Expected<std::unique_ptr<ClangTidyOptionsProvider>>
 makeOptionsProvider(const AnalyzerOptions &Opts) {
@@ -155,6 +260,9 @@ makeOptionsProvider(const AnalyzerOptions &Opts) {
     Text = (*Buffer)->getBuffer().str();
     Origin = Opts.ConfigFile;
   }
+  if (Text)
+    if (llvm::Error E = checkNestingDepth(*Text, Origin))
+      return std::move(E);
   if (Text) {
     std::string Problems;
     auto Parsed = parseConfigurationWithDiags(
@@ -169,8 +277,8 @@ makeOptionsProvider(const AnalyzerOptions &Opts) {
     return std::make_unique<ConfigOptionsProvider>(
         Global, defaultOptions(Opts), std::move(*Parsed), overrideOptions(Opts));
   }
-  return std::make_unique<FileOptionsProvider>(Global, defaultOptions(Opts),
-                                               overrideOptions(Opts));
+  return std::make_unique<DepthCheckedOptionsProvider>(Global, defaultOptions(Opts),
+                                                       overrideOptions(Opts));
 }
 
 std::string effectiveConfiguration(const AnalyzerOptions &Opts,
@@ -489,7 +597,12 @@ UnitResult analyzeUnit(const tooling::CompilationDatabase &DB,
   ClangTidyContext Context(std::move(*Provider));
   Context.setEnableProfiling(Opts.Profile);
 
-  tooling::ClangTool Tool(DB, {File.str()});
+  // Every header lookup that found nothing is a dependency too: a generated
+  // header that appears later, or a new header shadowing another on the
+  // include path, changes the result.
+  std::set<std::string> Missing;
+  tooling::ClangTool Tool(DB, {File.str()}, std::make_shared<PCHContainerOperations>(),
+                          makeGuardedFileSystem(llvm::vfs::getRealFileSystem(), &Missing));
   Tool.appendArgumentsAdjuster(
       [&Context, &Opts](const tooling::CommandLineArguments &Args,
                         llvm::StringRef Filename) {
@@ -503,15 +616,19 @@ UnitResult analyzeUnit(const tooling::CompilationDatabase &DB,
         if (It != Adjusted.end())
           ++It; // after the compiler's name
         Adjusted.insert(It, Before.begin(), Before.end());
+        // Appended options go before a `--`: after it everything is an
+        // input file, and commands inferred for files missing from the
+        // database (headers, new files) end in `-- <file>`.
+        std::vector<std::string> After;
         if (FileOpts.ExtraArgs)
-          Adjusted.insert(Adjusted.end(), FileOpts.ExtraArgs->begin(),
-                          FileOpts.ExtraArgs->end());
-        Adjusted.insert(Adjusted.end(), Opts.ExtraArgs.begin(),
-                        Opts.ExtraArgs.end());
+          After.insert(After.end(), FileOpts.ExtraArgs->begin(),
+                       FileOpts.ExtraArgs->end());
+        After.insert(After.end(), Opts.ExtraArgs.begin(), Opts.ExtraArgs.end());
         // GCC-only warning flags in a database must not turn into errors.
-        Adjusted.push_back("-Wno-unknown-warning-option");
+        After.push_back("-Wno-unknown-warning-option");
         if (!Opts.ResourceDir.empty())
-          Adjusted.push_back("-resource-dir=" + Opts.ResourceDir);
+          After.push_back("-resource-dir=" + Opts.ResourceDir);
+        Adjusted.insert(llvm::find(Adjusted, "--"), After.begin(), After.end());
         return Adjusted;
       });
   Tool.appendArgumentsAdjuster(tooling::getStripPluginsAdjuster());
@@ -534,6 +651,11 @@ UnitResult analyzeUnit(const tooling::CompilationDatabase &DB,
   int Status = Tool.run(&Factory);
   Result.Statistics = takeStatistics();
   Result.OutOfScope = takeOutOfScope();
+  if (!Result.Dependencies.empty()) {
+    for (const std::string &Path : Missing)
+      Result.Dependencies.emplace_back(Path, AbsentDependency);
+    llvm::sort(Result.Dependencies);
+  }
   std::vector<ClangTidyError> Errors = DiagConsumer.take();
 
   LineTable Lines;
@@ -598,6 +720,44 @@ UnitResult analyzeUnit(const tooling::CompilationDatabase &DB,
     Result.Notifications.insert(Result.Notifications.begin(),
                                 {File.str(), "error", Message, "parse-error"});
   }
+  // Nothing the unit reports repeats a detected credential: the string
+  // literals on the lines of hard-coded secrets, and credentials in
+  // well-known formats, are redacted from every message (compiler errors
+  // quoting a static_assert, notes, other rules' messages) before the
+  // result leaves the worker (temporary files, cache, outputs).
+  std::vector<std::string> Known;
+  for (const Finding &F : Result.Findings) {
+    const RuleInfo *Info = findRule(F.Rule);
+    if (!Info || !Info->RedactSource)
+      continue;
+    const llvm::MemoryBuffer *Buffer = Lines.get(F.Where.File);
+    if (!Buffer)
+      continue;
+    llvm::SmallVector<llvm::StringRef, 0> SourceLines;
+    Buffer->getBuffer().split(SourceLines, '\n');
+    // The message shows the secret's first characters, "(hu****)": of the
+    // literals on the line (keys such as "password" may share it), those
+    // that start so are the secret.
+    llvm::StringRef Shown;
+    size_t Mask = F.Message.find("****)");
+    size_t Open = Mask == std::string::npos ? Mask : F.Message.rfind('(', Mask);
+    if (Open != std::string::npos)
+      Shown = llvm::StringRef(F.Message).slice(Open + 1, Mask);
+    for (unsigned Line = F.Where.Line;
+         Line <= std::max(F.Where.Line, F.Where.EndLine) && Line <= SourceLines.size(); ++Line)
+      for (std::string &Literal : stringLiteralsOn(SourceLines[Line - 1]))
+        if (llvm::StringRef(Literal).starts_with(Shown))
+          Known.push_back(std::move(Literal));
+  }
+  for (Finding &F : Result.Findings) {
+    F.Message = redactCredentials(F.Message, Known);
+    for (FindingNote &N : F.Notes)
+      N.Message = redactCredentials(N.Message, Known);
+    for (FixReplacement &R : F.Fixes)
+      R.Text = redactCredentials(R.Text, Known);
+  }
+  for (Notification &N : Result.Notifications)
+    N.Message = redactCredentials(N.Message, Known);
   llvm::sort(Result.Findings);
   Result.Seconds = std::chrono::duration<double>(
                        std::chrono::steady_clock::now() - Start).count();

@@ -14,8 +14,10 @@
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/Support/Error.h"
+#include "llvm/Support/VirtualFileSystem.h"
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -81,6 +83,20 @@ std::vector<std::string> stripUnknownArguments(const std::vector<std::string> &A
 
 /// Hash of a file's bytes as used in cache keys and dependency lists.
 std::string contentHash(llvm::StringRef Bytes);
+
+/// The dependency "hash" of a path that was looked up and did not exist (an
+/// include directory probed for a header, a __has_include): the cached result
+/// stays valid only while the path is still absent.
+inline constexpr const char *AbsentDependency = "absent";
+
+/// \p Base, except that only regular files can be opened (a FIFO would block
+/// the reader forever, a device such as /dev/zero never ends), files larger
+/// than \p MaxBytes (0: no limit) are refused, and every absolute path that
+/// was looked up and not found is added to \p Missing (when given).
+llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem>
+makeGuardedFileSystem(llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Base,
+                      std::set<std::string> *Missing = nullptr,
+                      uint64_t MaxBytes = 0);
 
 } // namespace prodready
 

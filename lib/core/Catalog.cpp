@@ -334,7 +334,84 @@ const Checklist &defaultChecklist() {
 }
 
 
+llvm::Error checkNestingDepth(llvm::StringRef Text, llvm::StringRef Origin) {
+  // Real configurations nest a handful of levels.
+  constexpr unsigned Limit = 128;
+  llvm::SmallVector<size_t, 16> Indents; // block indentation levels
+  unsigned Flow = 0;                     // open [ and {
+  char Quote = 0;                        // inside a quoted scalar
+  unsigned LineNumber = 0;
+  auto TooDeep = [&] {
+    return llvm::createStringError(
+        std::errc::invalid_argument,
+        "%s:%u: nested more than %u levels deep; refused before parsing "
+        "(no configuration needs this; a file this deep would crash the YAML "
+        "reader)",
+        Origin.str().c_str(), LineNumber, Limit);
+  };
+  while (!Text.empty()) {
+    auto [Line, Rest] = Text.split('\n');
+    Text = Rest;
+    ++LineNumber;
+    size_t I = 0;
+    unsigned Block = Indents.size();
+    if (Flow == 0 && Quote == 0) {
+      size_t Indent = Line.find_first_not_of(' ');
+      if (Indent == llvm::StringRef::npos || Line[Indent] == '#')
+        continue;
+      while (!Indents.empty() && Indents.back() > Indent)
+        Indents.pop_back();
+      if (Indents.empty() || Indents.back() < Indent)
+        Indents.push_back(Indent);
+      Block = Indents.size();
+      // Compact nesting on one line: `- - - x`, `? ? x`.
+      I = Indent;
+      while (I < Line.size() && (Line[I] == '-' || Line[I] == '?') &&
+             (I + 1 == Line.size() || Line[I + 1] == ' ' || Line[I + 1] == '\t')) {
+        ++Block;
+        I = std::min(Line.size(), Line.find_first_not_of(" \t", I + 1));
+      }
+    }
+    bool TokenStart = true;
+    for (; I < Line.size(); ++I) {
+      char C = Line[I];
+      if (Quote) {
+        if (Quote == '"' && C == '\\')
+          ++I;
+        else if (C == Quote && Quote == '\'' && I + 1 < Line.size() && Line[I + 1] == '\'')
+          ++I;
+        else if (C == Quote)
+          Quote = 0;
+        continue;
+      }
+      if (C == '#' && (I == 0 || Line[I - 1] == ' ' || Line[I - 1] == '\t'))
+        break;
+      if ((C == '"' || C == '\'') && TokenStart) {
+        Quote = C;
+        continue;
+      }
+      if (C == '[' || C == '{') {
+        if (Block + ++Flow > Limit)
+          return TooDeep();
+        TokenStart = true;
+        continue;
+      }
+      if (C == ']' || C == '}') {
+        Flow -= Flow > 0;
+        TokenStart = false;
+        continue;
+      }
+      TokenStart = C == ' ' || C == '\t' || C == ',' || C == ':' || C == '-' || C == '?';
+    }
+    if (Block + Flow > Limit)
+      return TooDeep();
+  }
+  return llvm::Error::success();
+}
+
 llvm::Expected<Checklist> parseChecklist(llvm::StringRef Text, llvm::StringRef Origin) {
+  if (llvm::Error E = checkNestingDepth(Text, Origin))
+    return std::move(E);
   try {
     return parseChecklistUnchecked(Text, Origin);
   } catch (const nlohmann::json::exception &E) {

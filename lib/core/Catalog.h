@@ -56,6 +56,14 @@ llvm::Expected<Checklist> parseChecklist(llvm::StringRef Text,
                                          llvm::StringRef Origin);
 llvm::Expected<Checklist> loadChecklist(llvm::StringRef Path);
 
+/// Refuses YAML or JSON text nested deeper than a configuration can
+/// plausibly be (flow brackets, indentation levels and compact `- - -`
+/// sequences together), before a recursive parser sees it: LLVM's YAML
+/// reader recurses once per level and a 50,000-deep file overflows the
+/// stack. The error names \p Origin and the line. Used for --checklist,
+/// --config/--config-file and every .clang-tidy read.
+llvm::Error checkNestingDepth(llvm::StringRef Text, llvm::StringRef Origin);
+
 /// The base URI of the rule documentation (helpUri).
 extern const char *const DocsBaseUri;
 extern const char *const ToolInformationUri;

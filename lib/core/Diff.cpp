@@ -21,7 +21,7 @@ llvm::Expected<ChangedLines> parseUnifiedDiff(llvm::StringRef Text,
   Text.split(Lines, '\n');
   std::string Current;
   unsigned NewLine = 0, Remaining = 0;
-  bool InHunk = false;
+  bool InHunk = false, SawHeader = false;
   for (size_t I = 0; I < Lines.size(); ++I) {
     llvm::StringRef Line = Lines[I];
     auto Fail = [&](const char *Problem) {
@@ -43,6 +43,8 @@ llvm::Expected<ChangedLines> parseUnifiedDiff(llvm::StringRef Text,
       }
       InHunk = false; // a truncated hunk: fall through to headers
     }
+    if (Line.starts_with("diff ") || Line.starts_with("--- ") || Line.starts_with("+++ "))
+      SawHeader = true;
     if (Line.starts_with("+++ ")) {
       llvm::StringRef Path = Line.drop_front(4);
       Current = Path.starts_with("/dev/null") ? std::string() : stripPrefix(Path);
@@ -70,6 +72,14 @@ llvm::Expected<ChangedLines> parseUnifiedDiff(llvm::StringRef Text,
       continue;
     }
   }
+  // Anything else (a log, a file list, a binary) is no diff: reading it as
+  // "nothing changed" would let every finding pass the gate.
+  if (!SawHeader && !Text.trim().empty())
+    return llvm::createStringError(
+        std::errc::invalid_argument,
+        "%s: not a unified diff (no 'diff', '---' or '+++' file header); "
+        "generate it with git diff or diff -u",
+        Origin.str().c_str());
   return Result;
 }
 

@@ -3,10 +3,12 @@
 #include "Driver.h"
 #include "Catalog.h"
 #include "Diff.h"
+#include "Redact.h"
 #include "Report.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/ConvertUTF.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -23,6 +25,9 @@
 #include <fcntl.h>
 #include <map>
 #include <set>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <thread>
 #include <unistd.h>
@@ -35,6 +40,76 @@ namespace prodready {
 namespace {
 
 llvm::raw_ostream &errs() { return llvm::errs(); }
+
+/// The stop signal (SIGINT or SIGTERM) received, or 0. The worker loop polls
+/// it: workers are killed, the temporary directory removed, no output is
+/// written and the run exits 128 + the signal.
+volatile sig_atomic_t PendingSignal = 0;
+
+extern "C" void onStopSignal(int Signal) { PendingSignal = Signal; }
+
+void installStopSignals() {
+  struct sigaction Action = {};
+  Action.sa_handler = onStopSignal;
+  sigemptyset(&Action.sa_mask);
+  Action.sa_flags = 0; // no SA_RESTART: a blocking wait returns at once
+  sigaction(SIGINT, &Action, nullptr);
+  sigaction(SIGTERM, &Action, nullptr);
+}
+
+int stopExitCode() { return 128 + PendingSignal; }
+
+/// JSON text that never aborts on bytes that are not UTF-8 (paths, messages
+/// quoting source): they become U+FFFD. Only for outputs read by people and
+/// other tools; the worker and the cache use CBOR, which keeps bytes.
+template <typename Json> std::string dumpText(const Json &Value, int Indent = -1) {
+  return Value.dump(Indent, ' ', false, Json::error_handler_t::replace);
+}
+
+/// nlohmann's parser rejects text that is not UTF-8, but a compilation
+/// database holds paths and arguments, which are bytes. Each byte of an
+/// invalid sequence travels through parsing as a private-use code point
+/// (U+10FF80..U+10FFFF) and is restored afterwards.
+std::string hideInvalidUtf8(llvm::StringRef Text) {
+  std::string Out;
+  Out.reserve(Text.size());
+  const auto *P = reinterpret_cast<const llvm::UTF8 *>(Text.begin());
+  const auto *End = reinterpret_cast<const llvm::UTF8 *>(Text.end());
+  while (P < End) {
+    if (*P < 0x80) {
+      Out += static_cast<char>(*P++);
+      continue;
+    }
+    unsigned Length = llvm::getNumBytesForUTF8(*P);
+    if (Length <= static_cast<size_t>(End - P) && llvm::isLegalUTF8Sequence(P, P + Length)) {
+      Out.append(reinterpret_cast<const char *>(P), Length);
+      P += Length;
+      continue;
+    }
+    Out += "\xF4\x8F";
+    Out += static_cast<char>(0xBE + ((*P >> 6) & 1));
+    Out += static_cast<char>(0x80 | (*P & 0x3F));
+    ++P;
+  }
+  return Out;
+}
+
+std::string restoreInvalidUtf8(llvm::StringRef Text) {
+  std::string Out;
+  Out.reserve(Text.size());
+  for (size_t I = 0; I < Text.size(); ++I) {
+    if (Text[I] == '\xF4' && I + 3 < Text.size() && Text[I + 1] == '\x8F' &&
+        (Text[I + 2] == '\xBE' || Text[I + 2] == '\xBF')) {
+      unsigned High = static_cast<unsigned char>(Text[I + 2]) - 0xBE;
+      unsigned Low = static_cast<unsigned char>(Text[I + 3]) & 0x3F;
+      Out += static_cast<char>(0x80 | High << 6 | Low);
+      I += 3;
+      continue;
+    }
+    Out += Text[I];
+  }
+  return Out;
+}
 
 int usageError(const llvm::Twine &Message) {
   llvm::WithColor::error(errs(), "prodready") << Message << "\n";
@@ -70,7 +145,43 @@ std::string findGitRoot(llvm::StringRef Dir) {
 struct Database {
   std::unique_ptr<tooling::CompilationDatabase> DB;
   std::string Directory; // where compile_commands.json lives ("" if fixed)
+  std::vector<Notification> Problems; // entries that were skipped
+  /// The entries' files as written (absolute): the JSON database's own list
+  /// turns a backslash in a file name into a '/'.
+  std::vector<std::string> Files;
 };
+
+/// Response files are read by the driver: only regular files, at most this
+/// big (`@/dev/zero` would never end, `@fifo` would block).
+constexpr uint64_t MaxResponseFileBytes = 16 << 20;
+
+/// What is wrong with one compilation database entry, or "".
+std::string entryProblem(const json &Entry) {
+  if (!Entry.is_object())
+    return "not an object";
+  auto IsString = [&](const char *Key) {
+    auto It = Entry.find(Key);
+    return It != Entry.end() && It->is_string();
+  };
+  if (!IsString("directory"))
+    return "no \"directory\" string";
+  if (!IsString("file") || Entry["file"].get<std::string>().empty())
+    return "no \"file\" string";
+  if (Entry.contains("output") && !IsString("output"))
+    return "\"output\" is not a string";
+  if (Entry.contains("arguments")) {
+    const json &Args = Entry["arguments"];
+    if (!Args.is_array() || Args.empty())
+      return "\"arguments\" is not a non-empty list";
+    for (const json &Arg : Args)
+      if (!Arg.is_string())
+        return "\"arguments\" holds something other than strings";
+    return "";
+  }
+  if (!IsString("command") || llvm::StringRef(Entry["command"].get<std::string>()).trim().empty())
+    return "no \"command\" string or \"arguments\" list";
+  return "";
+}
 
 llvm::Expected<Database> loadDatabase(const DriverOptions &Opts) {
   Database Result;
@@ -78,7 +189,8 @@ llvm::Expected<Database> loadDatabase(const DriverOptions &Opts) {
   if (Opts.FixedArgs) {
     Result.DB = tooling::expandResponseFiles(
         std::make_unique<tooling::FixedCompilationDatabase>(".", *Opts.FixedArgs),
-        llvm::vfs::getRealFileSystem());
+        makeGuardedFileSystem(llvm::vfs::getRealFileSystem(), nullptr,
+                              MaxResponseFileBytes));
     return std::move(Result);
   }
   std::vector<std::string> Candidates;
@@ -112,7 +224,7 @@ llvm::Expected<Database> loadDatabase(const DriverOptions &Opts) {
     std::string Text = readFile(File, Ok);
     if (!Ok)
       return llvm::createStringError(std::errc::io_error, "cannot read '%s'", File.c_str());
-    json Parsed = json::parse(Text, nullptr, false);
+    json Parsed = json::parse(hideInvalidUtf8(Text), nullptr, false);
     if (Parsed.is_discarded() || !Parsed.is_array())
       return llvm::createStringError(
           std::errc::invalid_argument,
@@ -122,22 +234,45 @@ llvm::Expected<Database> loadDatabase(const DriverOptions &Opts) {
     // A relative `directory` is relative to the database's own location (as
     // clangd reads it), not to wherever prodready happens to run.
     std::string DbDir(llvm::sys::path::parent_path(File));
-    for (json &Entry : Parsed)
-      if (Entry.is_object() && Entry.contains("directory") && Entry["directory"].is_string()) {
-        std::string Dir = Entry["directory"].get<std::string>();
-        if (!llvm::sys::path::is_absolute(Dir))
-          Entry["directory"] = normalise(Dir, DbDir);
+    // A malformed entry costs that entry, not the whole database.
+    json Usable = json::array();
+    std::string FirstProblem;
+    for (size_t Index = 0; Index < Parsed.size(); ++Index) {
+      const json &Entry = Parsed[Index];
+      std::string Problem = entryProblem(Entry);
+      if (!Problem.empty()) {
+        Problem = "entry " + std::to_string(Index) + " (counting from 0): " + Problem;
+        if (FirstProblem.empty())
+          FirstProblem = Problem;
+        Result.Problems.push_back(
+            {File, "warning", Problem + "; that entry is skipped", "database-entry"});
+        continue;
       }
+      json Clean = json::object();
+      for (const char *Key : {"directory", "file", "command", "arguments", "output"})
+        if (Entry.contains(Key))
+          Clean[Key] = Entry[Key];
+      std::string Dir = restoreInvalidUtf8(Clean["directory"].get<std::string>());
+      if (!llvm::sys::path::is_absolute(Dir))
+        Clean["directory"] = hideInvalidUtf8(Dir = normalise(Dir, DbDir));
+      Result.Files.push_back(normalise(restoreInvalidUtf8(Clean["file"].get<std::string>()), Dir));
+      Usable.push_back(std::move(Clean));
+    }
+    if (Usable.empty() && !FirstProblem.empty())
+      return llvm::createStringError(std::errc::invalid_argument,
+                                     "'%s': no usable entry; %s", File.c_str(),
+                                     FirstProblem.c_str());
     auto DB = tooling::JSONCompilationDatabase::loadFromBuffer(
-        Parsed.dump(), Error, tooling::JSONCommandLineSyntax::AutoDetect);
+        restoreInvalidUtf8(Usable.dump()), Error, tooling::JSONCommandLineSyntax::AutoDetect);
     if (!DB)
       return llvm::createStringError(std::errc::invalid_argument, "'%s': %s",
                                      File.c_str(), Error.c_str());
     Result.Directory = std::string(llvm::sys::path::parent_path(File));
     // Files missing from the database get flags from their neighbours, as
     // clangd does.
-    Result.DB = tooling::inferMissingCompileCommands(
-        tooling::expandResponseFiles(std::move(DB), llvm::vfs::getRealFileSystem()));
+    Result.DB = tooling::inferMissingCompileCommands(tooling::expandResponseFiles(
+        std::move(DB), makeGuardedFileSystem(llvm::vfs::getRealFileSystem(), nullptr,
+                                             MaxResponseFileBytes)));
     return std::move(Result);
   }
   return llvm::createStringError(
@@ -151,27 +286,49 @@ unsigned shardOf(llvm::StringRef RelativePath, unsigned Count) {
   return llvm::xxh3_64bits(RelativePath) % Count;
 }
 
-std::string toolIdentity() {
-  std::string Exe = llvm::sys::fs::getMainExecutable(nullptr, nullptr);
-  llvm::sys::fs::file_status Status;
-  std::string Id = PRODREADY_VERSION;
-  if (!llvm::sys::fs::status(Exe, Status))
-    Id += ":" + std::to_string(Status.getSize()) + ":" +
-          std::to_string(Status.getLastModificationTime().time_since_epoch().count());
+/// The tool by content: a rebuilt, byte-identical binary (the checks are
+/// linked into it) keeps its cache; any change to it invalidates the cache.
+/// Computed once per run.
+const std::string &toolIdentity() {
+  static const std::string Id = [] {
+    std::string Exe = llvm::sys::fs::getMainExecutable(nullptr, nullptr);
+    std::string Result = PRODREADY_VERSION;
+    auto Buffer = llvm::MemoryBuffer::getFile(Exe, /*IsText=*/false,
+                                              /*RequiresNullTerminator=*/false);
+    if (Buffer)
+      return Result + ":" + contentHash((*Buffer)->getBuffer());
+    // Unreadable (unusual): fall back to the file's identity.
+    llvm::sys::fs::file_status Status;
+    if (!llvm::sys::fs::status(Exe, Status))
+      Result += ":" + std::to_string(Status.getSize()) + ":" +
+                std::to_string(Status.getLastModificationTime().time_since_epoch().count());
+    return Result;
+  }();
   return Id;
 }
 
-/// The cache: one file per unit, keyed by the unit's path, compile command,
+/// The cache: one file per unit (CBOR, which keeps paths that are not
+/// UTF-8), keyed by the unit's path, compile command, extra arguments,
 /// configuration and tool build; valid while every file the unit read still
-/// has the recorded content.
+/// has the recorded content and every header looked up and not found is
+/// still absent. Units that failed to compile or crashed are never stored.
+/// Bounded: after a run, the least recently used entries are removed until
+/// the directory is within --cache-max-size.
 class UnitCache {
 public:
-  explicit UnitCache(std::string Dir) : Dir(std::move(Dir)) {}
+  UnitCache(std::string Dir, uint64_t MaxBytes) : Dir(std::move(Dir)), MaxBytes(MaxBytes) {}
   bool enabled() const { return !Dir.empty(); }
 
   std::string key(const std::string &File, const std::string &Command,
-                  const std::string &Config) const {
-    return contentHash(toolIdentity() + "\n" + File + "\n" + Command + "\n" + Config);
+                  const std::string &Config, const AnalyzerOptions &Analysis) const {
+    std::string Extra;
+    for (const std::string &Arg : Analysis.ExtraArgsBefore)
+      Extra += "before:" + Arg + "\x1f";
+    for (const std::string &Arg : Analysis.ExtraArgs)
+      Extra += "after:" + Arg + "\x1f";
+    Extra += "resource-dir:" + Analysis.ResourceDir;
+    return contentHash(toolIdentity() + "\n" + File + "\n" + Command + "\n" + Extra +
+                       "\n" + Config);
   }
 
   std::optional<UnitResult> lookup(const std::string &Key) const {
@@ -179,38 +336,106 @@ public:
     std::string Text = readFile(path(Key), Ok);
     if (!Ok)
       return std::nullopt;
-    json J = json::parse(Text, nullptr, false);
+    json J = json::from_cbor(Text, /*strict=*/true, /*allow_exceptions=*/false);
     UnitResult U;
-    if (J.is_discarded() || !fromJson(J, U) || U.Crashed || U.Dependencies.empty())
+    if (J.is_discarded() || !fromJson(J, U) || U.Crashed || !U.Parsed ||
+        U.Dependencies.empty())
       return std::nullopt;
     for (const auto &[Path, Hash] : U.Dependencies) {
+      if (Hash == AbsentDependency) {
+        if (llvm::sys::fs::exists(Path))
+          return std::nullopt;
+        continue;
+      }
       bool Read;
       std::string Now = readFile(Path, Read);
       if (!Read || contentHash(Now) != Hash)
         return std::nullopt;
     }
+    // Recently used: pruning removes the oldest modification times first.
+    utimensat(AT_FDCWD, path(Key).c_str(), nullptr, 0);
     return U;
   }
 
   void store(const std::string &Key, const UnitResult &U) const {
-    if (U.Crashed || U.Dependencies.empty())
+    // A unit that failed to compile is analysed again next time: its
+    // result depends on what the compiler could recover.
+    if (U.Crashed || !U.Parsed || U.Dependencies.empty())
       return;
     llvm::sys::fs::create_directories(Dir);
-    if (llvm::Error E = writeFileAtomically(path(Key), toJson(U).dump()))
+    std::vector<std::uint8_t> Bytes = json::to_cbor(toJson(U));
+    llvm::StringRef Text(reinterpret_cast<const char *>(Bytes.data()), Bytes.size());
+    if (llvm::Error E = writeFileAtomically(path(Key), Text))
       llvm::consumeError(std::move(E)); // a cache that cannot be written is only slower
   }
 
+  /// Removes least recently used entries until the cache fits its bound.
+  void prune() const {
+    if (!enabled() || !MaxBytes)
+      return;
+    struct Entry {
+      std::chrono::system_clock::time_point Used;
+      uint64_t Size;
+      std::string Path;
+    };
+    std::vector<Entry> Entries;
+    uint64_t Total = 0;
+    std::error_code EC;
+    for (llvm::sys::fs::directory_iterator It(Dir, EC), End; It != End && !EC;
+         It.increment(EC)) {
+      llvm::StringRef Name = llvm::sys::path::filename(It->path());
+      if (Name.starts_with(".")) // another run's file being written
+        continue;
+      llvm::sys::fs::file_status Status;
+      if (llvm::sys::fs::status(It->path(), Status, /*follow=*/false) ||
+          Status.type() != llvm::sys::fs::file_type::regular_file)
+        continue;
+      Entries.push_back({Status.getLastModificationTime(), Status.getSize(), It->path()});
+      Total += Status.getSize();
+    }
+    if (Total <= MaxBytes)
+      return;
+    llvm::sort(Entries, [](const Entry &A, const Entry &B) { return A.Used < B.Used; });
+    for (const Entry &E : Entries) {
+      if (Total <= MaxBytes)
+        break;
+      if (!llvm::sys::fs::remove(E.Path))
+        Total -= E.Size;
+    }
+  }
+
+  /// Whether the directory can be created and written.
+  std::error_code probe() const {
+    if (std::error_code EC = llvm::sys::fs::create_directories(Dir))
+      return EC;
+    int FD;
+    llvm::SmallString<256> Probe;
+    if (std::error_code EC =
+            llvm::sys::fs::createUniqueFile(Dir + "/.probe-%%%%%%", FD, Probe))
+      return EC;
+    ::close(FD);
+    llvm::sys::fs::remove(Probe);
+    return {};
+  }
+
 private:
-  std::string path(const std::string &Key) const { return Dir + "/" + Key + ".json"; }
+  std::string path(const std::string &Key) const { return Dir + "/" + Key + ".unit"; }
   std::string Dir;
+  uint64_t MaxBytes;
 };
 
 std::string commandKey(const tooling::CompilationDatabase &DB, const std::string &File) {
   std::string Key;
   for (const tooling::CompileCommand &C : DB.getCompileCommands(File)) {
     Key += C.Directory + "\n";
-    for (const std::string &Arg : C.CommandLine)
-      Key += Arg + "\x1f";
+    for (size_t I = 0; I < C.CommandLine.size(); ++I) {
+      llvm::StringRef Arg = C.CommandLine[I];
+      // Flags after `--` get a "clang-tool" compiler next to the driver
+      // binary: where the binary lives must not change the key.
+      if (I == 0 && llvm::sys::path::filename(Arg) == "clang-tool")
+        Arg = "clang-tool";
+      Key += Arg.str() + "\x1f";
+    }
     Key += "\n";
   }
   return Key;
@@ -246,58 +471,106 @@ private:
   std::chrono::steady_clock::time_point Start;
 };
 
+/// Whether address-space limits can be used: sanitizers reserve terabytes
+/// of address space up front.
+constexpr bool AddressSpaceLimitUsable =
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+    false;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(memory_sanitizer) ||              \
+    __has_feature(thread_sanitizer)
+    false;
+#else
+    true;
+#endif
+#else
+    true;
+#endif
+
+/// --max-memory's default: the machine's memory shared by the jobs, but
+/// never below 8 GiB of address space (clang maps more than it uses, and a
+/// large unit that parses today must not start failing).
+unsigned defaultMaxMemoryMiB(unsigned Jobs) {
+  long Pages = sysconf(_SC_PHYS_PAGES), PageSize = sysconf(_SC_PAGE_SIZE);
+  uint64_t TotalMiB =
+      Pages > 0 && PageSize > 0 ? (uint64_t(Pages) * uint64_t(PageSize)) >> 20 : 0;
+  return static_cast<unsigned>(
+      std::min<uint64_t>(UINT32_MAX, std::max<uint64_t>(8192, TotalMiB / std::max(1u, Jobs))));
+}
+
 /// Runs analyzeUnit for each file in a forked worker process, at most
-/// \p Jobs at a time. A worker that crashes or fails to report yields a
-/// "crash" notification for its unit; the others are unaffected.
+/// \p Jobs at a time. A worker that crashes, fails to report, exceeds the
+/// wall-clock budget (killed) or the memory budget (RLIMIT_AS) yields an
+/// error notification for its unit; the others are unaffected. On SIGINT or
+/// SIGTERM every worker is killed and the results are incomplete
+/// (PendingSignal tells). Workers die with the driver (PR_SET_PDEATHSIG).
 std::vector<UnitResult> analyseInWorkers(const tooling::CompilationDatabase &DB,
                                          const std::vector<std::string> &Files,
                                          const DriverOptions &Opts, unsigned Jobs,
+                                         unsigned MaxMemoryMiB, llvm::StringRef TempDir,
                                          Progress &Bar, size_t AlreadyDone) {
   std::vector<UnitResult> Results(Files.size());
-  llvm::SmallString<128> TempDir;
-  if (llvm::sys::fs::createUniqueDirectory("prodready", TempDir)) {
-    for (size_t I = 0; I < Files.size(); ++I) {
-      Results[I].File = Files[I];
-      Results[I].Crashed = true;
-      Results[I].Parsed = false;
-      Results[I].Notifications.push_back(
-          {Files[I], "error", "cannot create a temporary directory", "internal"});
-    }
-    return Results;
-  }
-  std::map<pid_t, size_t> Running;
+  struct Worker {
+    size_t Index;
+    std::chrono::steady_clock::time_point Started;
+    bool TimedOut = false;
+  };
+  std::map<pid_t, Worker> Running;
   size_t Next = 0, Done = 0;
-  auto ResultPath = [&](size_t I) { return (TempDir + "/unit-" + llvm::Twine(I) + ".json").str(); };
+  auto ResultPath = [&](size_t I) { return (TempDir + "/unit-" + llvm::Twine(I) + ".cbor").str(); };
   auto ErrPath = [&](size_t I) { return (TempDir + "/unit-" + llvm::Twine(I) + ".err").str(); };
+  const pid_t Driver = getpid();
 
   auto Collect = [&](pid_t Pid, int Status) {
-    size_t I = Running[Pid];
+    Worker W = Running[Pid];
+    size_t I = W.Index;
     Running.erase(Pid);
     UnitResult &U = Results[I];
     bool Ok;
     std::string Text = readFile(ResultPath(I), Ok);
-    json J = Ok ? json::parse(Text, nullptr, false) : json();
+    json J = Ok ? json::from_cbor(Text, /*strict=*/true, /*allow_exceptions=*/false) : json();
     bool Clean = WIFEXITED(Status) && WEXITSTATUS(Status) == 0;
-    if (!Clean || !Ok || J.is_discarded() || !fromJson(J, U)) {
+    if (W.TimedOut || !Clean || !Ok || J.is_discarded() || !fromJson(J, U)) {
       U = UnitResult();
       U.File = Files[I];
       U.Crashed = true;
       U.Parsed = false;
-      std::string Why = WIFSIGNALED(Status)
-                            ? "signal " + std::to_string(WTERMSIG(Status)) + " (" +
-                                  strsignal(WTERMSIG(Status)) + ")"
-                            : "exit code " + std::to_string(WEXITSTATUS(Status));
-      std::string Detail = readFile(ErrPath(I), Ok);
+      // Crash output quotes the command line (`-DTOKEN="..."`) and source.
+      std::string Detail = redactCredentials(readFile(ErrPath(I), Ok));
       llvm::StringRef Tail = llvm::StringRef(Detail).trim();
-      // The first lines say what went wrong; the stack trace follows.
-      if (Tail.size() > 400)
-        Tail = Tail.take_front(400);
-      U.Notifications.push_back(
-          {Files[I], "error",
-           "the analysis of this file crashed (" + Why +
-               "); its findings are missing, every other file was analysed" +
-               (Tail.empty() ? std::string() : ": " + Tail.str()),
-           "crash"});
+      if (W.TimedOut) {
+        U.Notifications.push_back(
+            {Files[I], "error",
+             "the analysis of this file did not finish within the budget (--timeout " +
+                 std::to_string(Opts.TimeoutSeconds) +
+                 " s) and was stopped; its findings are missing, every other file was "
+                 "analysed",
+             "timeout"});
+      } else if (MaxMemoryMiB && (Tail.contains("out of memory") ||
+                                  Tail.contains("Allocation failed") ||
+                                  Tail.contains("bad_alloc"))) {
+        U.Notifications.push_back(
+            {Files[I], "error",
+             "the analysis of this file needed more memory than the budget (--max-memory " +
+                 std::to_string(MaxMemoryMiB) +
+                 " MiB) and was stopped; its findings are missing, every other file was "
+                 "analysed",
+             "memory-limit"});
+      } else {
+        std::string Why = WIFSIGNALED(Status)
+                              ? "signal " + std::to_string(WTERMSIG(Status)) + " (" +
+                                    strsignal(WTERMSIG(Status)) + ")"
+                              : "exit code " + std::to_string(WEXITSTATUS(Status));
+        // The first lines say what went wrong; the stack trace follows.
+        if (Tail.size() > 400)
+          Tail = Tail.take_front(400);
+        U.Notifications.push_back(
+            {Files[I], "error",
+             "the analysis of this file crashed (" + Why +
+                 "); its findings are missing, every other file was analysed" +
+                 (Tail.empty() ? std::string() : ": " + Tail.str()),
+             "crash"});
+      }
     }
     llvm::sys::fs::remove(ResultPath(I));
     llvm::sys::fs::remove(ErrPath(I));
@@ -306,18 +579,30 @@ std::vector<UnitResult> analyseInWorkers(const tooling::CompilationDatabase &DB,
 
   llvm::outs().flush();
   errs().flush();
-  while (Next < Files.size() || !Running.empty()) {
-    while (Next < Files.size() && Running.size() < Jobs) {
+  while ((Next < Files.size() || !Running.empty()) && !PendingSignal) {
+    while (Next < Files.size() && Running.size() < Jobs && !PendingSignal) {
       size_t I = Next++;
       pid_t Pid = fork();
       if (Pid == 0) {
-        // The worker: its stdout and stderr go to a file so that compiler
-        // chatter never mixes with the report.
+        // The worker dies with the driver, even a SIGKILLed one, and obeys
+        // SIGINT/SIGTERM itself (the driver's handler only sets a flag).
+        prctl(PR_SET_PDEATHSIG, SIGKILL);
+        if (getppid() != Driver)
+          _exit(5);
+        signal(SIGINT, SIG_DFL);
+        signal(SIGTERM, SIG_DFL);
+        // Its stdout and stderr go to a file so that compiler chatter never
+        // mixes with the report.
         int Fd = open(ErrPath(I).c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
         if (Fd >= 0) {
           dup2(Fd, 1);
           dup2(Fd, 2);
           close(Fd);
+        }
+        if (MaxMemoryMiB) {
+          struct rlimit Limit;
+          Limit.rlim_cur = Limit.rlim_max = rlim_t(MaxMemoryMiB) << 20;
+          setrlimit(RLIMIT_AS, &Limit);
         }
         if (!Opts.DebugCrashOn.empty() &&
             llvm::StringRef(Files[I]).contains(Opts.DebugCrashOn)) {
@@ -326,12 +611,12 @@ std::vector<UnitResult> analyseInWorkers(const tooling::CompilationDatabase &DB,
           *Null = 1;
         }
         UnitResult U = analyzeUnit(DB, Files[I], Opts.Analysis);
-        std::string Text = toJson(U).dump();
+        std::vector<std::uint8_t> Bytes = json::to_cbor(toJson(U));
         std::error_code EC;
         llvm::raw_fd_ostream OS(ResultPath(I), EC);
         if (EC)
           _exit(4);
-        OS << Text;
+        OS.write(reinterpret_cast<const char *>(Bytes.data()), Bytes.size());
         OS.close();
         _exit(OS.has_error() ? 4 : 0);
       }
@@ -343,16 +628,34 @@ std::vector<UnitResult> analyseInWorkers(const tooling::CompilationDatabase &DB,
         U.Notifications.push_back({Files[I], "error", "cannot start a worker process", "internal"});
         continue;
       }
-      Running[Pid] = I;
+      Running[Pid] = {I, std::chrono::steady_clock::now()};
     }
     int Status = 0;
-    pid_t Pid = waitpid(-1, &Status, 0);
-    if (Pid > 0 && Running.count(Pid))
-      Collect(Pid, Status);
-    else if (Pid < 0 && errno != EINTR)
+    pid_t Pid = waitpid(-1, &Status, WNOHANG);
+    if (Pid > 0) {
+      if (Running.count(Pid))
+        Collect(Pid, Status);
+      continue;
+    }
+    if (Pid < 0 && errno == ECHILD)
       break;
+    if (Opts.TimeoutSeconds) {
+      auto Now = std::chrono::steady_clock::now();
+      for (auto &[WorkerPid, W] : Running)
+        if (!W.TimedOut && Now - W.Started > std::chrono::seconds(Opts.TimeoutSeconds)) {
+          kill(WorkerPid, SIGKILL);
+          W.TimedOut = true;
+        }
+    }
+    usleep(10000); // a signal ends the sleep early
   }
-  llvm::sys::fs::remove_directories(TempDir);
+  if (PendingSignal) {
+    for (const auto &[Pid, W] : Running)
+      kill(Pid, SIGKILL);
+    for (const auto &[Pid, W] : Running)
+      waitpid(Pid, nullptr, 0);
+    Running.clear();
+  }
   return Results;
 }
 
@@ -425,6 +728,12 @@ llvm::Expected<ChangedLines> changedLines(const DriverOptions &Opts, const std::
       return llvm::createStringError(std::errc::no_such_file_or_directory,
                                      "cannot read diff '%s'", Opts.DiffFile.c_str());
   } else {
+    // The revision is never an option to git (`--output=FILE` would
+    // truncate FILE): rejected here, and --end-of-options besides.
+    if (llvm::StringRef(Opts.DiffBase).starts_with("-"))
+      return llvm::createStringError(std::errc::invalid_argument,
+                                     "--diff-base '%s' is not a revision (it starts with '-')",
+                                     Opts.DiffBase.c_str());
     auto Git = llvm::sys::findProgramByName("git");
     if (!Git)
       return llvm::createStringError(std::errc::no_such_file_or_directory,
@@ -436,7 +745,7 @@ llvm::Expected<ChangedLines> changedLines(const DriverOptions &Opts, const std::
     std::vector<llvm::StringRef> Args = {*Git, "-C", Root, "-c", "core.fsmonitor=false",
                                          "-c", "diff.external=", "diff", "--no-ext-diff",
                                          "--no-textconv", "--no-color", "--relative",
-                                         "-U0", Opts.DiffBase, "--"};
+                                         "-U0", "--end-of-options", Opts.DiffBase, "--"};
     std::optional<llvm::StringRef> Redirects[] = {std::nullopt, llvm::StringRef(Out),
                                                    llvm::StringRef("")};
     std::string Error;
@@ -521,18 +830,75 @@ std::string render(const Report &R, const std::string &Format, const std::string
     S.SourceRoot = Root;
     S.Category = Category;
     S.Items = &Items;
-    OS << toSarif(R, S).dump(2) << "\n";
+    OS << dumpText(toSarif(R, S), 2) << "\n";
   } else if (Format == "markdown") {
     writeMarkdown(R, Items, Root, OS);
   } else if (Format == "json") {
     json Findings = json::array();
     for (const Finding &F : R.Findings)
       Findings.push_back(toJson(F));
-    OS << json({{"findings", Findings}}).dump(2) << "\n";
+    OS << dumpText(json({{"findings", Findings}}), 2) << "\n";
   } else {
     writeText(R, OS, ShowSource);
   }
   return OS.str();
+}
+
+/// Whether \p Path can be written the way emit() writes it, checked before
+/// the analysis so that a long run does not end in "cannot write".
+llvm::Error checkWritable(const std::string &Path) {
+  if (Path.empty() || Path == "-")
+    return llvm::Error::success();
+  auto Fail = [&](const std::string &Why) {
+    return llvm::createStringError(std::errc::permission_denied, "cannot write '%s': %s",
+                                   Path.c_str(), Why.c_str());
+  };
+  llvm::SmallString<256> Target(Path);
+  llvm::sys::fs::file_status Status;
+  if (!llvm::sys::fs::status(Path, Status, /*follow=*/true)) {
+    if (Status.type() == llvm::sys::fs::file_type::directory_file)
+      return Fail("it is a directory");
+    if (Status.type() != llvm::sys::fs::file_type::regular_file)
+      return llvm::Error::success(); // a device or FIFO, written in place
+    llvm::SmallString<256> Real;
+    if (!llvm::sys::fs::real_path(Path, Real))
+      Target = Real;
+  }
+  // The atomic write creates a temporary file next to the target.
+  llvm::SmallString<256> Dir(Target);
+  llvm::sys::path::remove_filename(Dir);
+  if (Dir.empty())
+    Dir = ".";
+  int FD;
+  llvm::SmallString<256> Probe;
+  if (std::error_code EC =
+          llvm::sys::fs::createUniqueFile(Dir + "/.prodready-probe-%%%%%%", FD, Probe))
+    return Fail(EC.message());
+  ::close(FD);
+  llvm::sys::fs::remove(Probe);
+  return llvm::Error::success();
+}
+
+/// The .clang-tidy files clang-tidy would read for \p Files (each directory
+/// up to the root), refused when nested too deeply for the YAML reader.
+llvm::Error checkClangTidyFiles(const std::vector<std::string> &Files) {
+  std::set<std::string> Seen;
+  for (const std::string &File : Files) {
+    for (llvm::StringRef Dir = llvm::sys::path::parent_path(File); !Dir.empty();
+         Dir = llvm::sys::path::parent_path(Dir)) {
+      if (!Seen.insert(Dir.str()).second)
+        break; // its ancestors were checked too
+      std::string Config = (Dir + "/.clang-tidy").str();
+      if (!llvm::sys::fs::is_regular_file(Config))
+        continue;
+      bool Ok;
+      std::string Text = readFile(Config, Ok);
+      if (Ok)
+        if (llvm::Error E = checkNestingDepth(Text, Config))
+          return E;
+    }
+  }
+  return llvm::Error::success();
 }
 
 llvm::Expected<Report> loadSarifFile(const std::string &Path, std::string &Root) {
@@ -548,6 +914,7 @@ llvm::Expected<Report> loadSarifFile(const std::string &Path, std::string &Root)
 
 int runDriver(const DriverOptions &Opts) {
   auto Start = std::chrono::steady_clock::now();
+  installStopSignals();
   if (!llvm::is_contained({"text", "sarif", "markdown", "json"}, Opts.Format))
     return usageError("unknown --format '" + Opts.Format +
                       "'; use text, sarif, markdown or json");
@@ -563,6 +930,9 @@ int runDriver(const DriverOptions &Opts) {
     return usageError(llvm::toString(Items.takeError()));
 
   if (Opts.ListChecks) {
+    if (!Opts.Analysis.ConfigText && Opts.Analysis.ConfigFile.empty())
+      if (llvm::Error E = checkClangTidyFiles({normalise("dummy.cpp")}))
+        return usageError(llvm::toString(std::move(E)));
     auto Provider = makeOptionsProvider(Opts.Analysis);
     if (!Provider)
       return usageError(llvm::toString(Provider.takeError()));
@@ -599,21 +969,37 @@ int runDriver(const DriverOptions &Opts) {
   if (Requested.empty()) {
     if (Opts.FixedArgs)
       return usageError("no input files; name the files to analyse before '--'");
-    Requested = DB->DB->getAllFiles();
+    Requested = DB->Files.empty() ? DB->DB->getAllFiles() : DB->Files;
     if (Requested.empty())
       return usageError("the compilation database has no entries");
   }
-  std::vector<Notification> Notifications;
+  std::vector<Notification> Notifications = DB->Problems;
   for (const std::string &File : Requested) {
     std::string Path = normalise(File);
     if (!Seen.insert(Path).second)
       continue;
-    if (!llvm::sys::fs::exists(Path)) {
-      Notifications.push_back({Path, "error", "file does not exist; skipped", "missing-file"});
+    llvm::sys::fs::file_status Status;
+    bool Exists = !llvm::sys::fs::status(Path, Status, /*follow=*/true);
+    bool Regular = Exists && Status.type() == llvm::sys::fs::file_type::regular_file;
+    if (!Opts.Files.empty() && !Regular)
+      // A named file that cannot be analysed is a setup error, not a pass.
+      return usageError("'" + File + "': " +
+                        (Exists ? "not a regular file" : "no such file") +
+                        "; nothing was analysed");
+    if (!Regular) {
+      Notifications.push_back({Path, "error",
+                               Exists ? "not a regular file; skipped"
+                                      : "file does not exist; skipped",
+                               "missing-file"});
       continue;
     }
     Files.push_back(Path);
   }
+  if (Files.empty())
+    return usageError("none of the " + llvm::Twine(Requested.size()) +
+                      " file(s) in the compilation database exists (e.g. '" +
+                      Requested.front() +
+                      "'); was it generated on another machine or before a clean?");
   llvm::sort(Files);
   if (Opts.ShardCount) {
     std::vector<std::string> Mine;
@@ -629,12 +1015,33 @@ int runDriver(const DriverOptions &Opts) {
 
   // Reject bad configuration before any work, with nothing written.
   if (!Files.empty()) {
+    if (!Analysis.ConfigText && Analysis.ConfigFile.empty())
+      if (llvm::Error E = checkClangTidyFiles(Files))
+        return usageError(llvm::toString(std::move(E)));
     std::vector<std::string> Problems = verifyConfiguration(Analysis, Files.front());
     if (!Problems.empty()) {
       for (const std::string &P : Problems)
         llvm::WithColor::error(errs(), "prodready") << P << "\n";
       return ExitUsage;
     }
+    // A gate that runs no check passes everything.
+    auto Provider = makeOptionsProvider(Analysis);
+    if (!Provider)
+      return usageError(llvm::toString(Provider.takeError()));
+    bool AnyCheck = false;
+    std::set<std::string> Dirs;
+    for (const std::string &File : Files)
+      if (Dirs.insert(llvm::sys::path::parent_path(File).str()).second &&
+          !tidy::getCheckNames((*Provider)->getOptions(File), false).empty()) {
+        AnyCheck = true;
+        break;
+      }
+    if (!AnyCheck)
+      return usageError(
+          "no prodready check is enabled" +
+          (Analysis.Checks ? " by --checks '" + *Analysis.Checks + "'" : std::string()) +
+          " (or by the .clang-tidy configuration); run 'prodready --list-checks' to see "
+          "what a configuration enables");
   }
 
   // Generated, test and vendored units are not judged (nor parsed).
@@ -670,12 +1077,60 @@ int runDriver(const DriverOptions &Opts) {
     Changed = std::move(*Lines);
   }
 
+  // Everything the run will write must be writable before it starts.
+  for (const std::string *Path : {&Opts.Output, &Opts.SarifOutput, &Opts.WriteBaseline})
+    if (llvm::Error E = checkWritable(*Path))
+      return usageError(llvm::toString(std::move(E)));
   std::string CacheDir = Opts.NoCache ? std::string() : Opts.CacheDir;
-  if (CacheDir.empty() && !Opts.NoCache && !DB->Directory.empty())
+  if (!CacheDir.empty())
+    if (std::error_code EC = UnitCache(CacheDir, 0).probe())
+      return usageError("cannot use cache directory '" + CacheDir + "': " + EC.message());
+  if (CacheDir.empty() && !Opts.NoCache && !DB->Directory.empty()) {
+    // The default cache is best effort: a read-only build directory only
+    // makes runs slower.
     CacheDir = DB->Directory + "/.prodready-cache";
-  UnitCache Cache(CacheDir);
+    if (UnitCache(CacheDir, 0).probe())
+      CacheDir.clear();
+  }
+  UnitCache Cache(CacheDir, Opts.CacheMaxBytes);
+
+  // The workers' results pass through a private temporary directory; an
+  // unusable TMPDIR (missing, read-only, full) is a setup error.
+  llvm::SmallString<128> TempDir;
+  {
+    llvm::SmallString<128> System;
+    llvm::sys::path::system_temp_directory(/*ErasedOnReboot=*/true, System);
+    auto TempProblem = [&](std::error_code EC) {
+      return usageError("cannot use the temporary directory '" + System + "': " +
+                        EC.message() + "; set TMPDIR to a writable directory");
+    };
+    if (std::error_code EC = llvm::sys::fs::createUniqueDirectory("prodready", TempDir))
+      return TempProblem(EC);
+    std::error_code EC;
+    {
+      llvm::raw_fd_ostream Probe((TempDir + "/probe").str(), EC);
+      if (!EC) {
+        Probe << std::string(64 << 10, '\0');
+        Probe.close();
+        EC = Probe.error();
+        Probe.clear_error();
+      }
+    }
+    llvm::sys::fs::remove((TempDir + "/probe").str());
+    if (EC) {
+      llvm::sys::fs::remove_directories(TempDir);
+      return TempProblem(EC);
+    }
+  }
+  struct RemoveTempDir {
+    llvm::SmallString<128> &Dir;
+    ~RemoveTempDir() { llvm::sys::fs::remove_directories(Dir); }
+  } TempDirCleanup{TempDir};
 
   unsigned Jobs = Opts.Jobs ? Opts.Jobs : std::max(1u, std::thread::hardware_concurrency());
+  unsigned MaxMemoryMiB = Opts.MaxMemoryMiB ? *Opts.MaxMemoryMiB : defaultMaxMemoryMiB(Jobs);
+  if (!AddressSpaceLimitUsable)
+    MaxMemoryMiB = 0;
   Progress Bar(Files.size(), !Opts.Quiet);
 
   std::vector<UnitResult> Units(Files.size());
@@ -686,7 +1141,7 @@ int runDriver(const DriverOptions &Opts) {
   for (size_t I = 0; I < Files.size(); ++I) {
     if (Cache.enabled()) {
       Keys[I] = Cache.key(Files[I], commandKey(*DB->DB, Files[I]),
-                          effectiveConfiguration(Analysis, Files[I]));
+                          effectiveConfiguration(Analysis, Files[I]), Analysis);
       if (auto Hit = Cache.lookup(Keys[I])) {
         Units[I] = std::move(*Hit);
         ++FromCache;
@@ -699,13 +1154,23 @@ int runDriver(const DriverOptions &Opts) {
   DriverOptions WorkerOpts = Opts;
   WorkerOpts.Analysis = Analysis;
   std::vector<UnitResult> Fresh =
-      analyseInWorkers(*DB->DB, ToAnalyse, WorkerOpts, Jobs, Bar, FromCache);
+      analyseInWorkers(*DB->DB, ToAnalyse, WorkerOpts, Jobs, MaxMemoryMiB, TempDir, Bar,
+                       FromCache);
+  if (PendingSignal) {
+    // Stopped: no output is written (previous files stay as they were).
+    Bar.finish();
+    llvm::WithColor::warning(errs(), "prodready")
+        << "stopped by " << (PendingSignal == SIGINT ? "SIGINT" : "SIGTERM")
+        << "; nothing was written\n";
+    return stopExitCode();
+  }
   for (size_t K = 0; K < Fresh.size(); ++K) {
     size_t I = ToAnalyseIndex[K];
     if (Cache.enabled())
       Cache.store(Keys[I], Fresh[K]);
     Units[I] = std::move(Fresh[K]);
   }
+  Cache.prune();
   Bar.finish();
 
   // Merge: a header's finding seen from several units is reported once.
@@ -731,9 +1196,17 @@ int runDriver(const DriverOptions &Opts) {
                    R.Findings.end());
   assignFingerprints(R.Findings);
 
+  for (const Finding &F : R.Findings) {
+    const RuleInfo *Info = findRule(F.Rule);
+    if (Info && Info->RedactSource)
+      for (unsigned Line = F.Where.Line; Line <= std::max(F.Where.Line, F.Where.EndLine); ++Line)
+        R.SecretLines.insert({F.Where.File, Line});
+  }
+  if (PendingSignal)
+    return stopExitCode();
   if (!Opts.WriteBaseline.empty()) {
     if (llvm::Error E = writeFileAtomically(Opts.WriteBaseline,
-                                            baselineJson(R.Findings, Root).dump(2) + "\n"))
+                                            dumpText(baselineJson(R.Findings, Root), 2) + "\n"))
       return usageError(llvm::toString(std::move(E)));
   }
   if (Baseline || Changed) {
@@ -767,6 +1240,8 @@ int runDriver(const DriverOptions &Opts) {
 
   std::string Text = render(R, Opts.Format, Root, Opts.Category, **Items,
                             /*ShowSource=*/Opts.Format == "text");
+  if (PendingSignal)
+    return stopExitCode();
   if (llvm::Error E = emit(Opts.Output, Text))
     return usageError(llvm::toString(std::move(E)));
   if (!Opts.SarifOutput.empty())
@@ -846,7 +1321,7 @@ int runMerge(const std::vector<std::string> &Inputs, const std::string &Output,
   SarifOptions S;
   S.SourceRoot = Root;
   S.Items = *Items;
-  if (llvm::Error E = emit(Output, toSarif(Merged, S).dump(2) + "\n"))
+  if (llvm::Error E = emit(Output, dumpText(toSarif(Merged, S), 2) + "\n"))
     return usageError(llvm::toString(std::move(E)));
   return ExitClean;
 }

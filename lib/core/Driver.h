@@ -18,6 +18,7 @@
 
 namespace prodready {
 
+/// 130 and 143 (128 + signal) after SIGINT and SIGTERM.
 enum ExitCode { ExitClean = 0, ExitFindings = 1, ExitUsage = 2, ExitIncomplete = 3 };
 
 struct DriverOptions {
@@ -34,6 +35,9 @@ struct DriverOptions {
   std::string SourceRoot;                 // --source-root, default: git top or cwd
   std::string CacheDir;                   // --cache
   bool NoCache = false;
+  uint64_t CacheMaxBytes = 2ull << 30;    // --cache-max-size, 0: unbounded
+  unsigned TimeoutSeconds = 300;          // --timeout, per unit, 0: none
+  std::optional<unsigned> MaxMemoryMiB;   // --max-memory, per worker, 0: none
   std::string Baseline, WriteBaseline;
   std::string DiffBase, DiffFile;
   unsigned ShardIndex = 0, ShardCount = 0; // --shard K/N (1-based K)

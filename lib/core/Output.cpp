@@ -1,6 +1,7 @@
 //===--- Output.cpp - text and Markdown outputs, atomic writes ------------===//
 
 #include "Report.h"
+#include "Redact.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -29,16 +30,20 @@ static std::string sourceLine(llvm::StringRef File, unsigned Line,
 static void writeDiagnostic(llvm::raw_ostream &OS, const TextRange &Where,
                             llvm::StringRef Level, llvm::StringRef Message,
                             llvm::StringRef Rule, bool ShowSource,
-                            std::map<std::string, std::unique_ptr<llvm::MemoryBuffer>> &Cache) {
+                            std::map<std::string, std::unique_ptr<llvm::MemoryBuffer>> &Cache,
+                            const std::set<std::pair<std::string, unsigned>> &SecretLines) {
   OS << Where.File << ":" << Where.Line << ":" << Where.Column << ": " << Level
-     << ": " << Message;
+     << ": " << redactCredentials(Message);
   if (!Rule.empty())
     OS << " [" << Rule << "]";
   OS << "\n";
-  if (!ShowSource)
+  // A line that holds a detected credential is never echoed, whichever
+  // finding or note points at it; nor is a line with a credential in a
+  // well-known format.
+  if (!ShowSource || SecretLines.count({Where.File, Where.Line}))
     return;
   std::string Line = sourceLine(Where.File, Where.Line, Cache);
-  if (Line.empty())
+  if (Line.empty() || containsCredential(Line))
     return;
   std::string Number = std::to_string(Where.Line);
   OS << llvm::format("%5s", Number.c_str()) << " | " << Line << "\n";
@@ -50,13 +55,21 @@ static void writeDiagnostic(llvm::raw_ostream &OS, const TextRange &Where,
 
 void writeText(const Report &R, llvm::raw_ostream &OS, bool ShowSource) {
   std::map<std::string, std::unique_ptr<llvm::MemoryBuffer>> Cache;
+  // The lines of hard-coded secrets (also those filtered out by a baseline
+  // or diff, which the driver passes in R.SecretLines) hold the secret.
+  std::set<std::pair<std::string, unsigned>> SecretLines = R.SecretLines;
   for (const Finding &F : R.Findings) {
-    // The source line of a hard-coded secret holds the secret itself.
+    const RuleInfo *Info = findRule(F.Rule);
+    if (Info && Info->RedactSource)
+      for (unsigned Line = F.Where.Line; Line <= std::max(F.Where.Line, F.Where.EndLine); ++Line)
+        SecretLines.insert({F.Where.File, Line});
+  }
+  for (const Finding &F : R.Findings) {
     const RuleInfo *Info = findRule(F.Rule);
     bool Show = ShowSource && !(Info && Info->RedactSource);
-    writeDiagnostic(OS, F.Where, F.Level, F.Message, F.Rule, Show, Cache);
+    writeDiagnostic(OS, F.Where, F.Level, F.Message, F.Rule, Show, Cache, SecretLines);
     for (const FindingNote &N : F.Notes)
-      writeDiagnostic(OS, N.Where, "note", N.Message, "", Show, Cache);
+      writeDiagnostic(OS, N.Where, "note", N.Message, "", Show, Cache, SecretLines);
   }
 }
 

@@ -9,6 +9,7 @@
 #include "llvm/Support/raw_ostream.h"
 #include <nlohmann/json.hpp>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,9 @@ struct Report {
   /// test, vendored, excluded).
   std::map<std::string, unsigned> OutOfScope;
   bool ExecutionSuccessful = true;
+  /// Lines that hold a detected credential (file, line), recorded before
+  /// baseline and diff filtering: text output never echoes them.
+  std::set<std::pair<std::string, unsigned>> SecretLines;
 };
 
 struct SarifOptions {

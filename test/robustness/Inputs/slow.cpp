@@ -1,0 +1,3 @@
+#include "constexpr-loops.h"
+void g();
+void f() { try { g(); } catch (...) {} }
