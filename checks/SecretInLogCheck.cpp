@@ -14,6 +14,7 @@
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
 #include "llvm/ADT/DenseSet.h"
 
 using namespace clang;
@@ -52,19 +53,56 @@ namespace {
 class SinkReporter {
 public:
   SinkReporter(SecretInLogCheck &Check, ASTContext &Ctx, SecretFlow &Flow)
-      : Check(Check), SM(Ctx.getSourceManager()), Flow(Flow),
-        Sinks(Ctx, Check.LogFunctions) {}
+      : Check(Check), SM(Ctx.getSourceManager()), LangOpts(Ctx.getLangOpts()),
+        Flow(Flow), Sinks(Ctx, Check.LogFunctions) {}
 
   void atCall(const CallExpr *Call) {
     std::optional<LogSink> Sink = Sinks.sinkOf(Call);
     if (!Sink)
       return;
-    for (const LoggedArgument &Arg : Sink->Arguments)
+    for (const LoggedArgument &Arg : Sink->Arguments) {
       if (std::optional<SecretTrace> Trace = Flow.secretIn(Arg.Value))
         report(Arg.Value, *Trace, Sink->Name);
+      else if (std::optional<SecretTrace> Labelled = labelledSecret(Arg))
+        report(Arg.Value, *Labelled, Sink->Name);
+    }
   }
 
 private:
+  /// A value of neutral name logged right after a label that announces a
+  /// secret (`LOG(INFO) << "PASSWORD: " << row[3]`, `printf("token=%s",
+  /// s)`): the label says what it is.
+  std::optional<SecretTrace> labelledSecret(const LoggedArgument &Arg) {
+    StringRef Label = secretLabelAtEnd(Arg.TextBefore, Check.SecretNames);
+    if (Label.empty() || !canCarrySecret(Arg.Value->getType()) ||
+        Flow.holdsNoSecret(Arg.Value))
+      return std::nullopt;
+    // A value whose own name says what else it is (`user_name`,
+    // `token_path`), or that was sanitized (`mask(s)`).
+    const Expr *Value = stripFullValue(Arg.Value);
+    const NamedDecl *Named = nullptr;
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(Value))
+      Named = Ref->getDecl();
+    else if (const auto *Member = dyn_cast<MemberExpr>(Value))
+      Named = Member->getMemberDecl();
+    else if (const auto *Call = dyn_cast<CallExpr>(Value))
+      Named = Call->getDirectCallee();
+    StringRef Name = identifierOf(Named);
+    if (!Name.empty() &&
+        (Check.SecretNames.isExcluded(Name) || Check.Sanitizer.match(Name)))
+      return std::nullopt;
+    SourceLocation Loc = userLoc(Arg.Value->getBeginLoc());
+    StringRef Text =
+        Lexer::getSourceText(CharSourceRange::getTokenRange(SourceRange(
+                                 Loc, userLoc(Arg.Value->getEndLoc()))),
+                             SM, LangOpts);
+    SecretTrace Trace;
+    Trace.Secret = Text.empty() || Text.size() > 40 ? "value" : Text.str();
+    Trace.Steps.push_back(
+        {Loc, ("it is logged under the label '" + Label + "'").str()});
+    return Trace;
+  }
+
   /// Where the user sees \p Loc: their own macro argument, or the outermost
   /// expansion of a macro body.
   SourceLocation userLoc(SourceLocation Loc) const {
@@ -95,6 +133,7 @@ private:
 
   SecretInLogCheck &Check;
   const SourceManager &SM;
+  const LangOptions &LangOpts;
   SecretFlow &Flow;
   LogSinkFinder Sinks;
   llvm::DenseSet<unsigned> Reported;

@@ -1,6 +1,7 @@
 //===--- SecretFlow.cpp - where a secret travels within a function -------===//
 
 #include "SecretFlow.h"
+#include "CredentialUtils.h"
 #include "LogSinks.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -15,11 +16,30 @@ namespace prodready {
 
 namespace {
 
-/// Types a secret can travel in: text, streams and formatting helpers.
+/// Values of JSON and configuration libraries. A secret looked up by key in
+/// one (`root["token"]`, `j.at("api_key")`) stays a secret until it is
+/// converted to text (`.asString()`, `.get<std::string>()`) and logged.
+bool isDocumentType(QualType T) {
+  const CXXRecordDecl *RD = T.isNull() ? nullptr : recordThroughPointer(T);
+  if (!RD)
+    return false;
+  static const std::vector<std::string> Documents = {
+      "Json::Value",        "nlohmann::basic_json",
+      "boost::json::value", "rapidjson::GenericValue",
+      "QJsonValue",         "QJsonValueRef",
+      "QJsonValueConstRef", "YAML::Node",
+      "toml::basic_value",  "picojson::value",
+      "json11::Json",       "web::json::value",
+      "Poco::Dynamic::Var"};
+  return matchesAnyName(qualifiedName(*RD), Documents);
+}
+
+/// Types a secret can travel in: text, streams, formatting helpers and
+/// documents.
 bool isTextType(QualType T) {
   if (T.isNull())
     return false;
-  if (isStringLikeType(T))
+  if (isStringLikeType(T) || isDocumentType(T))
     return true;
   const CXXRecordDecl *RD = T.getNonReferenceType()->getAsCXXRecordDecl();
   if (!RD)
@@ -75,7 +95,94 @@ const ValueDecl *destinationDecl(const Expr *E) {
   return nullptr;
 }
 
-//===--- The analysis -----------------------------------------------------===//
+/// Functions whose (text) result carries the text of their arguments.
+bool propagatesArguments(StringRef Qualified) {
+  static const std::vector<std::string> Names = {"std::move",
+                                                 "std::forward",
+                                                 "std::as_const",
+                                                 "std::format",
+                                                 "std::vformat",
+                                                 "std::quoted",
+                                                 "std::basic_string_view",
+                                                 "fmt::format",
+                                                 "fmt::sprintf",
+                                                 "fmt::to_string",
+                                                 "fmt::runtime",
+                                                 "fmt::vformat",
+                                                 "fmt::join",
+                                                 "absl::StrCat",
+                                                 "absl::StrFormat",
+                                                 "absl::Substitute",
+                                                 "absl::StrJoin",
+                                                 "absl::StrReplaceAll",
+                                                 "boost::str",
+                                                 "boost::lexical_cast",
+                                                 "boost::algorithm::join",
+                                                 "folly::sformat",
+                                                 "folly::to",
+                                                 "strdup",
+                                                 "strndup",
+                                                 "QString::fromStdString",
+                                                 "QString::fromUtf8",
+                                                 "QString::fromLatin1",
+                                                 "QString::fromLocal8Bit",
+                                                 "QString::asprintf",
+                                                 "QByteArray::fromStdString",
+                                                 "spdlog::fmt_lib::format"};
+  return matchesAnyName(Qualified, Names);
+}
+
+/// Functions of unknown body whose name says they re-encode or reshape their
+/// text argument (trim, escape, base64, to_upper, ...), so the secret is
+/// still in the result. Other unknown functions (lookups, validations) are
+/// assumed to return something else.
+bool isTransform(StringRef Name) {
+  static const llvm::Regex Transform(
+      "encode|decode|decrypt|escape|quote|trim|strip|lower|upper|to_?str|"
+      "utf8|utf16|wide|"
+      "narrow|convert|base64|b64|hex|concat|join|format|append|dup$|copy|"
+      "substr|truncat|pad|wrap|replace",
+      llvm::Regex::IgnoreCase);
+  return !Name.empty() && Transform.match(Name);
+}
+
+/// Free functions that write their text arguments into their first one.
+bool isTextWriter(const FunctionDecl *FD) {
+  if (!FD || identifierOf(FD).empty())
+    return false;
+  static const std::vector<std::string> Writers = {"snprintf",
+                                                   "sprintf",
+                                                   "swprintf",
+                                                   "strcpy",
+                                                   "strncpy",
+                                                   "strcat",
+                                                   "strncat",
+                                                   "stpcpy",
+                                                   "stpncpy",
+                                                   "strlcpy",
+                                                   "strlcat",
+                                                   "memcpy",
+                                                   "memmove",
+                                                   "wcscpy",
+                                                   "wcsncpy",
+                                                   "wcscat",
+                                                   "wcsncat",
+                                                   "fmt::format_to",
+                                                   "fmt::format_to_n",
+                                                   "std::format_to",
+                                                   "std::format_to_n",
+                                                   "absl::StrAppend",
+                                                   "absl::StrAppendFormat",
+                                                   "absl::SNPrintF"};
+  return matchesAnyName(qualifiedName(*FD), Writers);
+}
+
+/// Members that write their text arguments into their object.
+bool isTextWriterMember(StringRef Name) {
+  return llvm::is_contained({"append", "insert", "assign", "push_back",
+                             "prepend", "replace", "write", "operator+="},
+                            Name);
+}
 
 } // namespace
 
@@ -99,6 +206,8 @@ SecretFlow::~SecretFlow() = default;
 void SecretFlow::walk(const Stmt *S,
                       llvm::function_ref<void(const CallExpr *)> OnCall) {
   AtCall = OnCall;
+  Root = S;
+  Mutations.reset();
   visit(S);
   AtCall = nullptr;
 }
@@ -107,12 +216,197 @@ std::optional<SecretTrace> SecretFlow::secretIn(const Expr *E) {
   return traceOf(E, 0);
 }
 
-std::optional<SecretTrace>
-SecretFlow::variableTrace(const ValueDecl *D, SourceLocation /*UseLoc*/) {
+bool SecretFlow::holdsNoSecret(const Expr *E) { return isCleanValue(E, 0); }
+
+std::optional<SecretTrace> SecretFlow::variableTrace(const ValueDecl *D) {
   auto It = Variables.find(D);
-  if (It != Variables.end())
-    return It->second.Secret;
-  return std::nullopt;
+  if (It == Variables.end() || isCleanHere(D))
+    return std::nullopt;
+  return It->second.Secret;
+}
+
+//===--- Reaching definitions -------------------------------------------===//
+
+bool SecretFlow::isTrackedLocal(const ValueDecl *D) const {
+  const auto *VD = dyn_cast_or_null<VarDecl>(D);
+  if (!VD || !VD->hasLocalStorage() || VD->getType()->isReferenceType() ||
+      !canCarrySecret(VD->getType()))
+    return false;
+  // Only the variables whose value decides a finding: secrets by name,
+  // copies of a secret, and streams (`os << "utoken_" << uid`).
+  if (isSourceDecl(VD))
+    return true;
+  if (const CXXRecordDecl *RD = VD->getType()->getAsCXXRecordDecl();
+      RD && isOutputStreamClass(RD))
+    return true;
+  auto It = Variables.find(VD);
+  return It != Variables.end() && It->second.Secret;
+}
+
+/// Whether the branch chain \p Prefix starts \p Chain.
+static bool startsWith(llvm::ArrayRef<const Stmt *> Chain,
+                       llvm::ArrayRef<const Stmt *> Prefix) {
+  return Prefix.size() <= Chain.size() &&
+         Chain.take_front(Prefix.size()) == Prefix;
+}
+
+bool SecretFlow::isCleanHere(const ValueDecl *D) const {
+  auto It = Variables.find(D);
+  return It != Variables.end() && It->second.CleanIn &&
+         startsWith(Branches, *It->second.CleanIn);
+}
+
+void SecretFlow::recordDefinition(const ValueDecl *D, bool Clean,
+                                  bool Replaces) {
+  if (!isTrackedLocal(D))
+    return;
+  VariableState &State = Variables[D];
+  if (!Clean) {
+    State.CleanIn.reset();
+    return;
+  }
+  if (!Replaces)
+    return; // clean text appended keeps whatever was there
+  if (State.CleanIn && startsWith(Branches, *State.CleanIn))
+    return; // an earlier clean definition reaches here already
+  State.CleanIn.emplace(Branches.begin(), Branches.end());
+}
+
+bool SecretFlow::allArgumentsClean(const CallExpr *Call, unsigned From,
+                                   unsigned Depth) {
+  for (unsigned I = From, N = Call->getNumArgs(); I < N; ++I)
+    if (!isCleanValue(Call->getArg(I), Depth + 1))
+      return false;
+  return true;
+}
+
+bool SecretFlow::isCleanValue(const Expr *E, unsigned Depth) {
+  if (!E || Depth > 20)
+    return false;
+  E = E->IgnoreParens();
+  QualType T = E->getType();
+  if (T.isNull())
+    return false;
+  if (!canCarrySecret(T) || isa<CXXDefaultArgExpr, CXXDefaultInitExpr>(E))
+    return !T->isDependentType(); // numbers, flags, allocators, defaults
+  if (const auto *Full = dyn_cast<FullExpr>(E))
+    return isCleanValue(Full->getSubExpr(), Depth + 1);
+  if (const auto *Mat = dyn_cast<MaterializeTemporaryExpr>(E))
+    return isCleanValue(Mat->getSubExpr(), Depth + 1);
+  if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E))
+    return isCleanValue(Bind->getSubExpr(), Depth + 1);
+  if (const auto *Cast = dyn_cast<CastExpr>(E))
+    return isCleanValue(Cast->getSubExpr(), Depth + 1);
+  if (const auto *Lit = dyn_cast<StringLiteral>(E))
+    return Lit->getCharByteWidth() != 1 ||
+           knownCredentialFormat(Lit->getString()).empty();
+  if (isa<UserDefinedLiteral, PredefinedExpr, CXXNullPtrLiteralExpr,
+          GNUNullExpr>(E))
+    return true;
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
+    for (const Expr *Arg : Construct->arguments())
+      if (!isCleanValue(Arg, Depth + 1))
+        return false;
+    return true;
+  }
+  if (const auto *Init = dyn_cast<InitListExpr>(E)) {
+    for (const Expr *Sub : Init->inits())
+      if (!isCleanValue(Sub, Depth + 1))
+        return false;
+    return true;
+  }
+  if (const auto *Cond = dyn_cast<AbstractConditionalOperator>(E))
+    return isCleanValue(Cond->getTrueExpr(), Depth + 1) &&
+           isCleanValue(Cond->getFalseExpr(), Depth + 1);
+  if (const auto *BO = dyn_cast<BinaryOperator>(E)) {
+    if (BO->getOpcode() == BO_Comma || BO->isAssignmentOp())
+      return isCleanValue(BO->getRHS(), Depth + 1);
+    return isCleanValue(BO->getLHS(), Depth + 1) &&
+           isCleanValue(BO->getRHS(), Depth + 1);
+  }
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+    const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
+    if (!VD)
+      return false;
+    if (isTrackedLocal(VD))
+      return isCleanHere(VD);
+    // A constant: `const char *kPrefix = "utoken_";`.
+    QualType VT = VD->getType().getNonReferenceType();
+    bool Constant =
+        VT.isConstQualified() || VD->isConstexpr() ||
+        (VT->isPointerType() && VT->getPointeeType().isConstQualified());
+    return Constant && VD->getInit() && !isSourceDecl(VD) &&
+           isCleanValue(VD->getInit(), Depth + 1);
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    if (isa<CXXOperatorCallExpr>(Call))
+      return allArgumentsClean(Call, 0, Depth);
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
+      return !isDocumentType(Member->getImplicitObjectArgument()->getType()) &&
+             isCleanValue(Member->getImplicitObjectArgument(), Depth + 1) &&
+             allArgumentsClean(Call, 0, Depth);
+    const FunctionDecl *FD = Call->getDirectCallee();
+    if (!FD)
+      return false;
+    StringRef Name = identifierOf(FD);
+    bool Builds = Name == "to_string" || Name == "to_wstring" ||
+                  propagatesArguments(qualifiedName(*FD)) ||
+                  isTransform(Name) || FD->isVariadic();
+    return Builds && allArgumentsClean(Call, 0, Depth);
+  }
+  return false;
+}
+
+bool SecretFlow::isRecognizedWrite(const Stmt *By, const DeclRefExpr *Ref) {
+  const ValueDecl *D = Ref->getDecl();
+  auto IsRef = [&](const Expr *E) {
+    const auto *R = dyn_cast_or_null<DeclRefExpr>(stripFullValue(E));
+    return R && R->getDecl() == D;
+  };
+  if (const auto *BO = dyn_cast<BinaryOperator>(By))
+    return BO->isAssignmentOp() && IsRef(BO->getLHS());
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(By)) {
+    OverloadedOperatorKind Kind = Op->getOperator();
+    return Op->getNumArgs() == 2 &&
+           (((Kind == OO_Equal || Kind == OO_PlusEqual) &&
+             IsRef(Op->getArg(0))) ||
+            (Kind == OO_LessLess && IsRef(streamChainBase(Op->getArg(0)))));
+  }
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(By))
+    return isTextWriterMember(identifierOf(Member->getMethodDecl())) &&
+           IsRef(Member->getImplicitObjectArgument());
+  if (const auto *Call = dyn_cast<CallExpr>(By))
+    return Call->getNumArgs() >= 2 && isTextWriter(Call->getDirectCallee()) &&
+           destinationDecl(Call->getArg(0)) == D;
+  return false;
+}
+
+/// Calls that take their arguments by forwarding reference only to read
+/// them: loggers and formatters (`spdlog::info("{}", token)`).
+static bool onlyReads(const Stmt *By) {
+  const auto *Call = dyn_cast<CallExpr>(By);
+  const FunctionDecl *FD = Call ? Call->getDirectCallee() : nullptr;
+  StringRef Name = identifierOf(FD);
+  if (Name.empty())
+    return false;
+  std::string Qualified = qualifiedName(*FD);
+  return isLogFunctionName(Qualified, Name, LogNameMatch::WholeName) ||
+         propagatesArguments(Qualified);
+}
+
+void SecretFlow::noteUse(const DeclRefExpr *Ref) {
+  const ValueDecl *D = Ref->getDecl();
+  auto It = Variables.find(D);
+  if (It == Variables.end() || !It->second.CleanIn || !isTrackedLocal(D) ||
+      !Root)
+    return;
+  // Anything else that may change it (`std::getline(in, token)`,
+  // `read_into(&token)`) makes its value unknown again.
+  if (!Mutations)
+    Mutations = std::make_unique<ExprMutationAnalyzer>(*Root, Ctx);
+  const Stmt *By = Mutations->findMutation(Ref);
+  if (By && !isRecognizedWrite(By, Ref) && !onlyReads(By))
+    Variables[D].CleanIn.reset();
 }
 
 bool SecretFlow::isSecretIdentifier(StringRef Name) const {
@@ -182,7 +476,7 @@ std::optional<SecretTrace> SecretFlow::sourceCall(const CallExpr *Call) const {
     return std::nullopt;
   // A keyed lookup of a secret: req->getParameter("password"),
   // headers["cookie"], cfg.get<std::string>("db.password").
-  if (isStringLikeType(Call->getType())) {
+  if (isStringLikeType(Call->getType()) || isDocumentType(Call->getType())) {
     const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
     bool Subscript = Op && Op->getOperator() == OO_Subscript;
     static const llvm::Regex Lookup(
@@ -232,63 +526,31 @@ std::optional<SecretTrace> SecretFlow::sourceCall(const CallExpr *Call) const {
   return sourceAt((Name + "()").str(), Call->getBeginLoc());
 }
 
+std::optional<SecretTrace> SecretFlow::mappedValue(const MemberExpr *Member) {
+  // `m.find("password")->second`: the value stored under a secret's key.
+  if (identifierOf(Member->getMemberDecl()) != "second")
+    return std::nullopt;
+  const Expr *Base = stripFullValue(Member->getBase());
+  if (const auto *Arrow = dyn_cast<CXXOperatorCallExpr>(Base);
+      Arrow && Arrow->getOperator() == OO_Arrow && Arrow->getNumArgs() >= 1)
+    Base = stripFullValue(Arrow->getArg(0));
+  const auto *Find = dyn_cast<CXXMemberCallExpr>(Base);
+  if (!Find || identifierOf(Find->getMethodDecl()) != "find" ||
+      Find->getNumArgs() < 1)
+    return std::nullopt;
+  const StringLiteral *Key = keyLiteral(Find->getArg(0));
+  if (!Key || !isSecretIdentifier(Key->getString()))
+    return std::nullopt;
+  return sourceAt(("find(\"" + Key->getString() + "\")->second").str(),
+                  Find->getBeginLoc());
+}
+
 std::optional<SecretTrace>
 SecretFlow::anyArgument(const CallExpr *Call, unsigned Depth, unsigned From) {
   for (unsigned I = From, N = Call->getNumArgs(); I < N; ++I)
     if (std::optional<SecretTrace> T = traceOf(Call->getArg(I), Depth + 1))
       return T;
   return std::nullopt;
-}
-
-/// Functions whose (text) result carries the text of their arguments.
-static bool propagatesArguments(StringRef Qualified) {
-  static const std::vector<std::string> Names = {"std::move",
-                                                 "std::forward",
-                                                 "std::as_const",
-                                                 "std::format",
-                                                 "std::vformat",
-                                                 "std::quoted",
-                                                 "std::basic_string_view",
-                                                 "fmt::format",
-                                                 "fmt::sprintf",
-                                                 "fmt::to_string",
-                                                 "fmt::runtime",
-                                                 "fmt::vformat",
-                                                 "fmt::join",
-                                                 "absl::StrCat",
-                                                 "absl::StrFormat",
-                                                 "absl::Substitute",
-                                                 "absl::StrJoin",
-                                                 "absl::StrReplaceAll",
-                                                 "boost::str",
-                                                 "boost::lexical_cast",
-                                                 "boost::algorithm::join",
-                                                 "folly::sformat",
-                                                 "folly::to",
-                                                 "strdup",
-                                                 "strndup",
-                                                 "QString::fromStdString",
-                                                 "QString::fromUtf8",
-                                                 "QString::fromLatin1",
-                                                 "QString::fromLocal8Bit",
-                                                 "QString::asprintf",
-                                                 "QByteArray::fromStdString",
-                                                 "spdlog::fmt_lib::format"};
-  return matchesAnyName(Qualified, Names);
-}
-
-/// Functions of unknown body whose name says they re-encode or reshape their
-/// text argument (trim, escape, base64, to_upper, ...), so the secret is
-/// still in the result. Other unknown functions (lookups, validations) are
-/// assumed to return something else.
-static bool isTransform(StringRef Name) {
-  static const llvm::Regex Transform(
-      "encode|decode|decrypt|escape|quote|trim|strip|lower|upper|to_?str|"
-      "utf8|utf16|wide|"
-      "narrow|convert|base64|b64|hex|concat|join|format|append|dup$|copy|"
-      "substr|truncat|pad|wrap|replace",
-      llvm::Regex::IgnoreCase);
-  return !Name.empty() && Transform.match(Name);
 }
 
 std::optional<SecretTrace> SecretFlow::callTrace(const CallExpr *Call,
@@ -305,6 +567,11 @@ std::optional<SecretTrace> SecretFlow::callTrace(const CallExpr *Call,
     if (!Object || !isTextType(Object->getType()->isPointerType()
                                    ? Object->getType()->getPointeeType()
                                    : Object->getType()))
+      return std::nullopt;
+    // A lookup by a key that names no secret (`j.at("user")`): the
+    // key, not the document, says what the value is.
+    if (isDocumentType(Object->getType()) && Call->getNumArgs() >= 1 &&
+        asStringLiteral(Call->getArg(0)))
       return std::nullopt;
     if (std::optional<SecretTrace> T = traceOf(Object, Depth + 1))
       return T;
@@ -353,14 +620,16 @@ std::optional<SecretTrace> SecretFlow::traceOf(const Expr *E, unsigned Depth) {
   if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
     const ValueDecl *D = Ref->getDecl();
     if (isSourceDecl(D))
-      return sourceAt(D->getName(), D->getLocation());
-    return variableTrace(D, Ref->getLocation());
+      return isCleanHere(D)
+                 ? std::nullopt
+                 : std::optional(sourceAt(D->getName(), D->getLocation()));
+    return variableTrace(D);
   }
   if (const auto *Member = dyn_cast<MemberExpr>(E)) {
     const ValueDecl *D = Member->getMemberDecl();
     if (isSourceDecl(D))
       return sourceAt(D->getName(), Member->getMemberLoc());
-    return std::nullopt;
+    return mappedValue(Member);
   }
   if (const auto *Call = dyn_cast<CallExpr>(E))
     return callTrace(Call, Depth);
@@ -407,6 +676,7 @@ void SecretFlow::recordSecret(const ValueDecl *D, const SecretTrace &T,
   if (!D || isSourceDecl(D))
     return;
   VariableState &State = Variables[D];
+  State.CleanIn.reset();
   if (State.Secret)
     return; // the first path is the one shown
   SecretTrace New = T;
@@ -415,6 +685,11 @@ void SecretFlow::recordSecret(const ValueDecl *D, const SecretTrace &T,
 }
 
 void SecretFlow::visitVarInit(const VarDecl *VD) {
+  // No initializer: an empty string or stream, or a buffer filled later.
+  recordDefinition(VD,
+                   VD->getInit() ? isCleanValue(VD->getInit(), 0)
+                                 : VD->getType()->isRecordType(),
+                   /*Replaces=*/true);
   if (!VD->getInit() || !canCarrySecret(VD->getType()) || isSourceDecl(VD))
     return;
   if (std::optional<SecretTrace> T = traceOf(VD->getInit()))
@@ -428,6 +703,8 @@ void SecretFlow::visitAssignment(const BinaryOperator *BO) {
   const auto *Ref = dyn_cast<DeclRefExpr>(stripFullValue(BO->getLHS()));
   if (!Ref || !canCarrySecret(Ref->getType()))
     return;
+  recordDefinition(Ref->getDecl(), isCleanValue(BO->getRHS(), 0),
+                   /*Replaces=*/BO->getOpcode() == BO_Assign);
   if (std::optional<SecretTrace> T = traceOf(BO->getRHS()))
     recordSecret(Ref->getDecl(), *T, BO->getOperatorLoc(),
                  "secret flows into '" + Ref->getDecl()->getName().str() +
@@ -445,6 +722,8 @@ void SecretFlow::visitWrites(const CallExpr *Call) {
     const auto *Ref = dyn_cast<DeclRefExpr>(Target);
     if (!Ref || !isTextType(Ref->getType()))
       return;
+    recordDefinition(Ref->getDecl(), isCleanValue(Op->getArg(1), 0),
+                     /*Replaces=*/Kind == OO_Equal);
     std::optional<SecretTrace> T = traceOf(Op->getArg(1));
     if (!T)
       return;
@@ -461,14 +740,14 @@ void SecretFlow::visitWrites(const CallExpr *Call) {
   if (Name.empty())
     return;
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
-    if (!llvm::is_contained({"append", "insert", "assign", "push_back",
-                             "prepend", "replace", "write", "operator+="},
-                            Name))
+    if (!isTextWriterMember(Name))
       return;
     const auto *Ref = dyn_cast_or_null<DeclRefExpr>(
         stripFullValue(Member->getImplicitObjectArgument()));
     if (!Ref || !isTextType(Ref->getType()))
       return;
+    recordDefinition(Ref->getDecl(), allArgumentsClean(Call, 0, 0),
+                     /*Replaces=*/Name == "assign");
     if (std::optional<SecretTrace> T = anyArgument(Call, 0))
       recordSecret(Ref->getDecl(), *T, Call->getBeginLoc(),
                    (Name == "assign" ? "secret flows into '"
@@ -476,36 +755,14 @@ void SecretFlow::visitWrites(const CallExpr *Call) {
                        Ref->getDecl()->getName().str() + "' here");
     return;
   }
-  // Free functions that write their text arguments into their first one.
-  static const std::vector<std::string> Writers = {"snprintf",
-                                                   "sprintf",
-                                                   "swprintf",
-                                                   "strcpy",
-                                                   "strncpy",
-                                                   "strcat",
-                                                   "strncat",
-                                                   "stpcpy",
-                                                   "stpncpy",
-                                                   "strlcpy",
-                                                   "strlcat",
-                                                   "memcpy",
-                                                   "memmove",
-                                                   "wcscpy",
-                                                   "wcsncpy",
-                                                   "wcscat",
-                                                   "wcsncat",
-                                                   "fmt::format_to",
-                                                   "fmt::format_to_n",
-                                                   "std::format_to",
-                                                   "std::format_to_n",
-                                                   "absl::StrAppend",
-                                                   "absl::StrAppendFormat",
-                                                   "absl::SNPrintF"};
-  if (Call->getNumArgs() < 2 || !matchesAnyName(qualifiedName(*FD), Writers))
+  if (Call->getNumArgs() < 2 || !isTextWriter(FD))
     return;
   const ValueDecl *Dest = destinationDecl(Call->getArg(0));
   if (!Dest)
     return;
+  recordDefinition(Dest, allArgumentsClean(Call, 1, 0),
+                   /*Replaces=*/!Name.contains("cat") &&
+                       !Name.contains("Append"));
   if (std::optional<SecretTrace> T = anyArgument(Call, 0, 1))
     recordSecret(Dest, *T, Call->getBeginLoc(),
                  "secret is copied into '" + Dest->getName().str() + "' by '" +
@@ -525,8 +782,23 @@ void SecretFlow::visit(const Stmt *S) {
       }
     return;
   }
-  for (const Stmt *Child : S->children())
+  // The parts of a branching statement run conditionally (or later, for
+  // a lambda): a definition made in one reaches only that part.
+  const auto *Logical = dyn_cast<BinaryOperator>(S);
+  bool Branching =
+      isa<IfStmt, ForStmt, WhileStmt, DoStmt, CXXForRangeStmt, SwitchStmt,
+          AbstractConditionalOperator, CXXTryStmt, CXXCatchStmt, LambdaExpr>(
+          S) ||
+      (Logical && Logical->isLogicalOp());
+  for (const Stmt *Child : S->children()) {
+    if (Branching)
+      Branches.push_back(Child);
     visit(Child);
+    if (Branching)
+      Branches.pop_back();
+  }
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+    noteUse(Ref);
   if (const auto *Call = dyn_cast<CallExpr>(S)) {
     visitWrites(Call);
     AtCall(Call);

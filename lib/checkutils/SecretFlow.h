@@ -105,7 +105,6 @@ private:
   // Sources.
   bool isSourceDecl(const clang::ValueDecl *D) const;
   std::optional<SecretTrace> sourceCall(const clang::CallExpr *Call) const;
-  std::optional<SecretTrace> keyedLookup(const clang::CallExpr *Call) const;
   SecretTrace sourceAt(llvm::StringRef Secret, clang::SourceLocation Loc) const;
 
   // Propagation.
@@ -114,13 +113,15 @@ private:
                                        unsigned Depth);
   std::optional<SecretTrace> anyArgument(const clang::CallExpr *Call,
                                          unsigned Depth, unsigned From = 0);
-  std::optional<SecretTrace> variableTrace(const clang::ValueDecl *D,
-                                           clang::SourceLocation UseLoc);
+  std::optional<SecretTrace> variableTrace(const clang::ValueDecl *D);
+  std::optional<SecretTrace> mappedValue(const clang::MemberExpr *Member);
   void recordSecret(const clang::ValueDecl *D, const SecretTrace &T,
                     clang::SourceLocation Loc, const std::string &Text);
-  void recordDefinition(const clang::ValueDecl *D, const clang::Expr *Value,
-                        bool Replaces);
+  void recordDefinition(const clang::ValueDecl *D, bool Clean, bool Replaces);
   bool isCleanValue(const clang::Expr *E, unsigned Depth);
+  bool allArgumentsClean(const clang::CallExpr *Call, unsigned From,
+                         unsigned Depth);
+  bool isRecognizedWrite(const clang::Stmt *By, const clang::DeclRefExpr *Ref);
   bool isCleanHere(const clang::ValueDecl *D) const;
   bool isTrackedLocal(const clang::ValueDecl *D) const;
   void noteUse(const clang::DeclRefExpr *Ref);
@@ -138,8 +139,8 @@ private:
   llvm::DenseMap<const clang::ValueDecl *, VariableState> Variables;
   /// The branches enclosing the statement being walked.
   llvm::SmallVector<const clang::Stmt *, 8> Branches;
-  /// The function body, for the mutation analysis.
-  const clang::Stmt *Body = nullptr;
+  /// The statement being walked, for the mutation analysis.
+  const clang::Stmt *Root = nullptr;
   std::unique_ptr<clang::ExprMutationAnalyzer> Mutations;
 };
 
