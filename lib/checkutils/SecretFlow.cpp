@@ -9,6 +9,7 @@
 #include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
 #include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/Regex.h"
+#include <functional>
 
 using namespace clang;
 
@@ -208,6 +209,7 @@ void SecretFlow::walk(const Stmt *S,
   AtCall = OnCall;
   Root = S;
   Mutations.reset();
+  findProbedDocuments(S);
   visit(S);
   AtCall = nullptr;
 }
@@ -526,6 +528,118 @@ std::optional<SecretTrace> SecretFlow::sourceCall(const CallExpr *Call) const {
   return sourceAt((Name + "()").str(), Call->getBeginLoc());
 }
 
+/// The text variable \p E reads: `resp`, `resp.c_str()`,
+/// `std::stringstream(resp)`.
+static const VarDecl *textVariableIn(const Expr *E, unsigned Depth = 0) {
+  E = E ? stripFullValue(E) : nullptr;
+  if (!E || Depth > 3)
+    return nullptr;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+    const auto *VD = dyn_cast<VarDecl>(Ref->getDecl());
+    return VD && isStringLikeType(VD->getType()) ? VD : nullptr;
+  }
+  if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E))
+    return textVariableIn(Cast->getSubExpr(), Depth + 1);
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
+    return Construct->getNumArgs() >= 1
+               ? textVariableIn(Construct->getArg(0), Depth + 1)
+               : nullptr;
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E))
+    return Member->getNumArgs() == 0
+               ? textVariableIn(Member->getImplicitObjectArgument(), Depth + 1)
+               : nullptr;
+  return nullptr;
+}
+
+/// The document variable \p E names.
+static const ValueDecl *documentVariableIn(const Expr *E) {
+  const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E ? stripFullValue(E) : E);
+  return Ref && isDocumentType(Ref->getType()) ? Ref->getDecl() : nullptr;
+}
+
+void SecretFlow::findProbedDocuments(const Stmt *Top) {
+  ParsedSecretText.clear();
+  // Documents the function probes for a secret key: `tree["access_token"]`,
+  // `tree.isMember("access_token")`, `j.contains("password")`.
+  llvm::DenseMap<const ValueDecl *, const CallExpr *> Probed;
+  std::function<void(const Stmt *)> FindProbes = [&](const Stmt *S) {
+    if (!S)
+      return;
+    for (const Stmt *Child : S->children())
+      FindProbes(Child);
+    const auto *Call = dyn_cast<CallExpr>(S);
+    if (!Call)
+      return;
+    const ValueDecl *Document = nullptr;
+    unsigned FirstKey = 0;
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
+      Document = documentVariableIn(Member->getImplicitObjectArgument());
+    } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
+               Op && Op->getOperator() == OO_Subscript &&
+               Op->getNumArgs() == 2) {
+      Document = documentVariableIn(Op->getArg(0));
+      FirstKey = 1;
+    }
+    if (!Document)
+      return;
+    for (unsigned I = FirstKey, N = Call->getNumArgs(); I < N; ++I)
+      if (const StringLiteral *Key = keyLiteral(Call->getArg(I));
+          Key && isSecretIdentifier(Key->getString()))
+        Probed.try_emplace(Document, Call);
+  };
+  FindProbes(Top);
+  if (Probed.empty())
+    return;
+  // The text each was parsed from: `reader.parse(resp, tree)`,
+  // `std::stringstream(resp) >> tree`, `auto j = json::parse(resp)`.
+  auto Record = [&](const VarDecl *Text, const ValueDecl *Document) {
+    auto It = Probed.find(Document);
+    if (!Text || It == Probed.end() || ParsedSecretText.count(Text))
+      return;
+    const CallExpr *Probe = It->second;
+    SecretTrace T;
+    T.Secret = Text->getName().str();
+    T.Steps.push_back(
+        {Probe->getBeginLoc(), "secret '" + T.Secret +
+                                   "' is parsed into a document that holds a "
+                                   "secret, read here"});
+    ParsedSecretText[Text] = std::move(T);
+  };
+  auto ParsedFrom = [&](const CallExpr *Call) -> const VarDecl * {
+    for (const Expr *Arg : Call->arguments())
+      if (const VarDecl *Text = textVariableIn(Arg))
+        return Text;
+    return nullptr;
+  };
+  std::function<void(const Stmt *)> FindParses = [&](const Stmt *S) {
+    if (!S)
+      return;
+    for (const Stmt *Child : S->children())
+      FindParses(Child);
+    if (const auto *DS = dyn_cast<DeclStmt>(S)) {
+      for (const Decl *D : DS->decls())
+        if (const auto *VD = dyn_cast<VarDecl>(D); VD && Probed.count(VD))
+          if (const auto *Init =
+                  dyn_cast_or_null<CallExpr>(stripFullValue(VD->getInit())))
+            Record(ParsedFrom(Init), VD);
+      return;
+    }
+    const auto *Call = dyn_cast<CallExpr>(S);
+    if (!Call)
+      return;
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
+        Op && Op->getOperator() == OO_Equal && Op->getNumArgs() == 2) {
+      if (const auto *Parse = dyn_cast<CallExpr>(stripFullValue(Op->getArg(1))))
+        Record(ParsedFrom(Parse), documentVariableIn(Op->getArg(0)));
+      return;
+    }
+    for (const Expr *Arg : Call->arguments())
+      if (const ValueDecl *Document = documentVariableIn(Arg))
+        Record(ParsedFrom(Call), Document);
+  };
+  FindParses(Top);
+}
+
 std::optional<SecretTrace> SecretFlow::mappedValue(const MemberExpr *Member) {
   // `m.find("password")->second`: the value stored under a secret's key.
   if (identifierOf(Member->getMemberDecl()) != "second")
@@ -623,6 +737,9 @@ std::optional<SecretTrace> SecretFlow::traceOf(const Expr *E, unsigned Depth) {
       return isCleanHere(D)
                  ? std::nullopt
                  : std::optional(sourceAt(D->getName(), D->getLocation()));
+    if (auto Parsed = ParsedSecretText.find(D);
+        Parsed != ParsedSecretText.end() && !isCleanHere(D))
+      return Parsed->second;
     return variableTrace(D);
   }
   if (const auto *Member = dyn_cast<MemberExpr>(E)) {

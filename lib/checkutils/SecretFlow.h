@@ -115,6 +115,7 @@ private:
                                          unsigned Depth, unsigned From = 0);
   std::optional<SecretTrace> variableTrace(const clang::ValueDecl *D);
   std::optional<SecretTrace> mappedValue(const clang::MemberExpr *Member);
+  void findProbedDocuments(const clang::Stmt *Top);
   void recordSecret(const clang::ValueDecl *D, const SecretTrace &T,
                     clang::SourceLocation Loc, const std::string &Text);
   void recordDefinition(const clang::ValueDecl *D, bool Clean, bool Replaces);
@@ -137,6 +138,9 @@ private:
   const OptionRegex &Sanitizer;
   llvm::function_ref<void(const clang::CallExpr *)> AtCall;
   llvm::DenseMap<const clang::ValueDecl *, VariableState> Variables;
+  /// Text parsed into a document that the function probes for a secret key
+  /// (an OAuth token response): the text holds the secret.
+  llvm::DenseMap<const clang::ValueDecl *, SecretTrace> ParsedSecretText;
   /// The branches enclosing the statement being walked.
   llvm::SmallVector<const clang::Stmt *, 8> Branches;
   /// The statement being walked, for the mutation analysis.

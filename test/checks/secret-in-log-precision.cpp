@@ -23,7 +23,13 @@ public:
   const char *asCString() const;
   int asInt() const;
   bool isString() const;
+  bool isMember(const char *key) const;
 };
+class Reader {
+public:
+  bool parse(const std::string &text, Value &root);
+};
+std::istream &operator>>(std::istream &in, Value &root);
 } // namespace Json
 
 namespace nlohmann {
@@ -190,4 +196,25 @@ void keyed_lookups(const Json::Value &root, nlohmann::json &j,
   spdlog::info("page {}", j.value("next_page_token", ""));
   LOG(INFO) << "has token " << root["token"].isString() << " uses "
             << root["tokens_used"].asInt();
+}
+
+//===--- 5. A token response logged whole -----------------------------------===//
+
+std::string post_form(const char *url);
+
+void token_response(bool auth_code) {
+  const std::string resp = post_form("https://oauth2.example.com/token");
+  Json::Value tree;
+  std::stringstream(resp) >> tree;
+  if (!tree.isMember("access_token") || !tree.isMember("expires_in"))
+    fprintf(stderr, "bad token response: %s\n", resp.c_str());
+  // CHECK-MESSAGES: :[[@LINE-1]]:49: warning: secret 'resp' is written to a log by 'fprintf', exposing it to everyone who can read the logs; log a redacted form (mask, hash) or only its length instead [prodready-secret-in-log]
+  // CHECK-MESSAGES: :[[@LINE-3]]:8: note: secret 'resp' is parsed into a document that holds a secret, read here
+
+  // A document probed only for other keys.
+  const std::string listing = post_form("https://api.example.com/items");
+  Json::Value items;
+  Json::Reader reader;
+  if (!reader.parse(listing, items) || !items.isMember("next_page_token"))
+    fprintf(stderr, "bad listing: %s\n", listing.c_str());
 }
