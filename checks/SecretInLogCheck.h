@@ -31,7 +31,7 @@ public:
     return LangOpts.CPlusPlus;
   }
 
-  // Read by the per-function analysis (SecretInLogCheck.cpp).
+  // Read by the per-function analysis (SecretFlow, LogSinkFinder).
   SecretNameOptions SecretNames;
   const std::string SanitizerPattern;
   const std::vector<std::string> LogFunctions;

@@ -2,6 +2,7 @@
 
 #include "UncheckedErrorCheck.h"
 #include "ErrorUtils.h"
+#include "LogSinks.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
@@ -365,34 +366,13 @@ void UncheckedErrorCheck::checkOutParam(const Expr *Call, const VarDecl *Var,
 
 //===-- 3. Asio completion handlers --------------------------------------===//
 
-static bool isLoggingCall(const CallExpr *Call) {
-  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call))
-    if (Op->getOperator() == OO_LessLess)
-      return true;
-  const FunctionDecl *FD = Call->getDirectCallee();
-  if (!FD || !FD->getDeclName().isIdentifier())
-    return false;
-  std::string Name = qualifiedName(*FD);
-  StringRef N(Name);
-  if (N.starts_with("spdlog::") || N.starts_with("fmt::") ||
-      N.starts_with("google::") || N.starts_with("absl::log_internal::") ||
-      N.starts_with("boost::log::"))
-    return true;
-  static const llvm::Regex LogName(
-      "^(printf|fprintf|dprintf|puts|fputs|perror|syslog|vsyslog|print|println)"
-      "$"
-      "|log|trace|debug|info|warn|error|fatal|critical|notice|print",
-      llvm::Regex::IgnoreCase);
-  return LogName.match(FD->getName());
-}
-
 // Whether \p S calls anything other than logging (calls nested in a logging
 // call only format the message).
 static bool doesWork(const Stmt *S) {
   if (!S || isa<LambdaExpr>(S))
     return false;
   if (const auto *Call = dyn_cast<CallExpr>(S)) {
-    if (isLoggingCall(Call))
+    if (isLoggingCall(Call, LogNameMatch::AnyWord))
       return false;
     const FunctionDecl *FD = Call->getDirectCallee();
     bool Neutral = FD && FD->getDeclName().isIdentifier() &&

@@ -62,7 +62,9 @@ for feature, header in [("curl", "x86_64-linux-gnu/curl/curl.h"),
                         ("sqlite3", "sqlite3.h"),
                         ("grpcpp", "grpcpp/grpcpp.h"),
                         ("httplib", "httplib.h"),
-                        ("gtest", "gtest/gtest.h")]:
+                        ("gtest", "gtest/gtest.h"),
+                        ("nlohmann-json", "nlohmann/json.hpp"),
+                        ("jsoncpp", "jsoncpp/json/json.h")]:
     if have_header(header) or have_header(header.replace("x86_64-linux-gnu/", "")):
         config.available_features.add(feature)
 import shutil

@@ -104,6 +104,26 @@ const clang::Expr *stripValue(const clang::Expr *E) {
   return E;
 }
 
+const clang::Expr *stripFullValue(const clang::Expr *E) {
+  while (E) {
+    const clang::Expr *Next = stripValue(E);
+    if (const auto *Full = llvm::dyn_cast<clang::FullExpr>(Next))
+      Next = Full->getSubExpr();
+    if (const auto *Cast = llvm::dyn_cast<clang::ImplicitCastExpr>(Next))
+      Next = Cast->getSubExpr();
+    if (Next == E)
+      return E;
+    E = Next;
+  }
+  return E;
+}
+
+llvm::StringRef identifierOf(const clang::NamedDecl *D) {
+  if (!D || !D->getDeclName().isIdentifier())
+    return {};
+  return D->getName();
+}
+
 const clang::Expr *unwrappedPointer(const clang::Expr *E) {
   using namespace clang;
   if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {

@@ -70,6 +70,14 @@ const clang::Expr *stripValue(const clang::Expr *E);
 /// and `p->m` (built-in or overloaded). Null for anything else.
 const clang::Expr *unwrappedPointer(const clang::Expr *E);
 
+/// stripValue() plus the full-expression wrappers (`ExprWithCleanups`,
+/// `ConstantExpr`) and implicit casts clang leaves around a value.
+const clang::Expr *stripFullValue(const clang::Expr *E);
+
+/// The identifier naming \p D, or an empty string for operators,
+/// constructors and unnamed declarations.
+llvm::StringRef identifierOf(const clang::NamedDecl *D);
+
 } // namespace prodready
 
 #endif // PRODREADY_LIB_CHECKUTILS_CHECKUTILS_H

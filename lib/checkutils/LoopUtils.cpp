@@ -2,6 +2,7 @@
 
 #include "LoopUtils.h"
 #include "CheckUtils.h"
+#include "LogSinks.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMap.h"
@@ -121,21 +122,6 @@ bool isQueryName(llvm::StringRef Name) {
       return true;
   }
   return false;
-}
-
-bool isLogName(llvm::StringRef Qualified, llvm::StringRef Name) {
-  if (Qualified.starts_with("spdlog::") || Qualified.starts_with("google::") ||
-      Qualified.starts_with("absl::log_internal::") ||
-      Qualified.starts_with("boost::log::") || Qualified.starts_with("fmt::") ||
-      Qualified.starts_with("folly::Logger") || Name == "operator<<")
-    return true;
-  std::string Lower = Name.lower();
-  return matchesRe("^(log|logf|logv|logger|logmessage|v?f?printf|v?sn?printf|"
-                   "puts|fputs|perror|syslog|print|println|debug|info|warn|"
-                   "warning|error|trace|fatal|critical|notice)$|^log_|_log$|"
-                   "^qdebug$|^qinfo$|^qwarning$|^qcritical$",
-                   Lower) ||
-         matchesRe("^Log[A-Z_]|[a-z]Log$", Name);
 }
 
 bool isClockName(llvm::StringRef Qualified, llvm::StringRef Name) {
@@ -337,7 +323,7 @@ CallKind LoopAnalyzer::kind(const CallExpr &C) {
       if (!Entry.starts_with("regex:") &&
           (Entry == Name || Entry.ends_with(("::" + Name).str())))
         return CallKind::Sleep;
-    if (isLogName(Name, Name))
+    if (isLogFunctionName(Name, Name, LogNameMatch::WholeName))
       return CallKind::Log;
     if (isQueryName(Name))
       return CallKind::Query;
@@ -364,7 +350,8 @@ CallKind LoopAnalyzer::kind(const CallExpr &C) {
     K = CallKind::Delay;
   else if (isRemoteDecl(FD))
     K = CallKind::Action;
-  else if (isLogName(Q, Name.empty() ? Op : Name))
+  else if (isLogFunctionName(Q, Name.empty() ? Op : Name,
+                             LogNameMatch::WholeName))
     K = CallKind::Log;
   else if (isClockName(Q, Name))
     K = CallKind::Clock;

@@ -3,6 +3,7 @@
 #include "SecretUtils.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
+#include <algorithm>
 
 namespace prodready {
 
@@ -28,6 +29,36 @@ void SecretNameOptions::store(
     clang::tidy::ClangTidyOptions::OptionMap &Opts) const {
   Options.store(Opts, "SecretNameRegex", IncludePattern);
   Options.store(Opts, "SecretNameExcludeRegex", ExcludePattern);
+}
+
+llvm::StringRef secretLabelAtEnd(llvm::StringRef Text,
+                                 const SecretNameOptions &Names) {
+  static const llvm::Regex Label(
+      "(^|[^A-Za-z0-9_])((pass(word|wd|phrase)?|pwd|secret|token|"
+      "api[ _-]?key|apikey|access[ _-]?key|private[ _-]?key|credentials?|"
+      "bearer|jwt|cookie|session[ _-]?(id|key)|auth[ _-]?(header|token)|"
+      "authorization|client[ _-]?secret))[ \t]*[:=][ \t]*[\"'(<[{]?$",
+      llvm::Regex::IgnoreCase);
+  llvm::SmallVector<llvm::StringRef, 4> Groups;
+  if (!Label.match(Text, &Groups))
+    return {};
+  llvm::StringRef Word = Groups[2];
+  // The words before the label: "CSRF token", "next page token", or prose
+  // about a failure, in which the value logged is not the secret.
+  llvm::StringRef Before =
+      Text.take_front(Word.data() - Text.data()).rtrim(" \t_-");
+  llvm::StringRef Previous = Before.substr(Before.find_last_of(" \t") + 1);
+  static const llvm::Regex Prose(
+      "^(invalid|wrong|bad|incorrect|expired|missing|unknown|empty|no|"
+      "failed|mismatched|mismatch)$",
+      llvm::Regex::IgnoreCase);
+  if (!Previous.empty() && Prose.match(Previous))
+    return {};
+  std::string Joined = (Previous + "_" + Word).str();
+  std::replace(Joined.begin(), Joined.end(), ' ', '_');
+  if (Names.isExcluded(Word) || Names.isExcluded(Joined))
+    return {};
+  return Word;
 }
 
 static bool isCharType(clang::QualType T) {

@@ -19,8 +19,8 @@ namespace prodready {
 /// Default of the `SecretNameRegex` option (matched case-insensitively).
 inline constexpr llvm::StringLiteral DefaultSecretNameRegex =
     "pass(word|wd|phrase)?|pwd|secret|token|api_?key|apikey|access_?key|"
-    "private_?key|credential|bearer|auth_?(header|token)|session_?(id|key)|"
-    "cookie|client_?secret";
+    "private_?key|credential|bearer|jwt|auth_?(header|token)|"
+    "session_?(id|key)|cookie|client_?secret";
 
 /// Default of the `SecretNameExcludeRegex` option (matched
 /// case-insensitively). RULES.md's list, plus words found on real code that
@@ -28,7 +28,12 @@ inline constexpr llvm::StringLiteral DefaultSecretNameRegex =
 /// passthrough, ...), a bare `pwd`, which in real code is far more often
 /// the working directory (FTP/shell PWD) than a password, and metadata about
 /// a secret (token_base, token_host, secrets_dir, API_TOKEN_ENV_VAR,
-/// key_id, token_error, password_message, ...).
+/// key_id, token_error, password_message, ...), and the stop list of names
+/// that contain a secret word without being a credential (RULES.md
+/// revisions 2026-12-01): pagination and continuation tokens
+/// (`next_page_token`, `continuation_token`, `nextToken`, `cursor`), CSRF
+/// and OAuth state, nonces, cancellation/stop/resume/sync tokens, and token
+/// counts and budgets (`tokens_used`, `max_tokens`, `completion_tokens`).
 inline constexpr llvm::StringLiteral DefaultSecretNameExcludeRegex =
     "(count|len|length|size|num|max|min|limit|index|idx|type|kind|expir|ttl|"
     "timeout|file|path|prompt|field|name|hash|policy|hint|enabled|required|"
@@ -37,7 +42,10 @@ inline constexpr llvm::StringLiteral DefaultSecretNameExcludeRegex =
     "passenger|compass|surpass|passage|^_?pwd_?$|old_?pwd|cwd|base$|host|"
     "domain|realm|scope|audience|issuer|dir$|directory|env_?var|env_?name|"
     "(token|key|secret|credential)_?ids?$|label|format|status|error|msg|"
-    "message)";
+    "message|"
+    "page_?token|next_?token|continuation|pagination|cursor|csrf|xsrf|nonce|"
+    "oauth_?state|cancel|stop_?token|resume_?token|sync_?token|tokens?_?used|"
+    "usage|remaining|budget|(prompt|completion|input|output|total)_?tokens)";
 
 /// Whether \p Name (an identifier: variable, parameter, field, function) names
 /// a secret: \p Include matches it and \p Exclude does not. Both regexes are
@@ -61,6 +69,9 @@ public:
   }
   /// The `SecretNameRegex` alone.
   const OptionRegex &include() const { return Include; }
+  /// Whether `SecretNameExcludeRegex` matches \p Name: the name says what
+  /// the value is, and it is no credential (`token_path`, `next_page_token`).
+  bool isExcluded(llvm::StringRef Name) const { return Exclude.match(Name); }
 
 private:
   const std::string IncludePattern;
@@ -68,6 +79,16 @@ private:
   OptionRegex Include;
   OptionRegex Exclude;
 };
+
+/// The label a secret is announced with at the end of \p Text, the literal
+/// text a log call writes right before a value: `"PASSWORD: "`,
+/// `"password="`, `"token: '"`, `"JWT="`. Returns the label as written
+/// (`PASSWORD`), or an empty string when \p Text does not end in one, the
+/// label's words are excluded by \p Names (`"CSRF token: "`,
+/// `"next token="`), or the prose says the value is not the secret
+/// (`"invalid password: "`, `"wrong token for user: "`).
+llvm::StringRef secretLabelAtEnd(llvm::StringRef Text,
+                                 const SecretNameOptions &Names);
 
 /// Whether \p T can carry a secret as text: std::string / std::string_view
 /// (any basic_string*), `char *` / `const char *`, char arrays, QString /

@@ -71,3 +71,15 @@ void spdlog_sinks(const Session &s, const std::string &password,
   spdlog::info("user {} password length {}", s.user, password.size());
   logger->info("session set: {}", !s.session_id.empty());
 }
+
+// A secret named jwt, and a value announced by a label in the format string.
+void spdlog_labels(std::shared_ptr<spdlog::logger> logger,
+                   const std::string &jwt, const char *value) {
+  logger->info("jwt {}", jwt);
+  // CHECK-MESSAGES: :[[@LINE-1]]:26: warning: secret 'jwt' is written to a log by 'spdlog::logger::info', exposing it to everyone who can read the logs; log a redacted form (mask, hash) or only its length instead [prodready-secret-in-log]
+  // CHECK-MESSAGES-DEBUG: :[[@LINE-2]]:26: warning: secret 'jwt' is written to a log by 'spdlog::logger::info', exposing it to everyone who can read the logs; log a redacted form (mask, hash) or only its length instead [prodready-secret-in-log]
+  spdlog::info("user {} password={}", "bob", value);
+  // CHECK-MESSAGES: :[[@LINE-1]]:46: warning: secret 'value' is written to a log by 'spdlog::info', exposing it to everyone who can read the logs; log a redacted form (mask, hash) or only its length instead [prodready-secret-in-log]
+  // CHECK-MESSAGES-DEBUG: :[[@LINE-2]]:46: warning: secret 'value' is written to a log by 'spdlog::info', exposing it to everyone who can read the logs; log a redacted form (mask, hash) or only its length instead [prodready-secret-in-log]
+  spdlog::info("next page token: {} (CSRF token: {})", value, value);
+}
