@@ -30,18 +30,20 @@ void PollingLoopCheck::registerMatchers(MatchFinder *Finder) {
 }
 
 void PollingLoopCheck::check(const MatchFinder::MatchResult &Result) {
-  const auto *Loop = Result.Nodes.getNodeAs<Stmt>("loop");
-  LoopAnalysis A = analyzeLoop(*Loop, *Result.Context, Config);
-  if (A.Kind != LoopAnalysis::Polling)
+  const auto *LoopStmt = Result.Nodes.getNodeAs<Stmt>("loop");
+  const LoopClassification &Loop =
+      classifyLoop(*LoopStmt, *Result.Context, Config);
+  if (!Loop.isPolling())
     return;
+  const CallExpr &Sleep = *Loop.idleSleep()->Call;
   const SourceManager &SM = *Result.SourceManager;
-  diag(reportLocation(Loop->getBeginLoc(), SM),
+  diag(reportLocation(LoopStmt->getBeginLoc(), SM),
        "loop polls '%0' by sleeping in '%1' and re-checking, which wastes CPU "
        "wake-ups and delays every state change by up to a full sleep "
        "interval; wait on a condition variable, future or event notification "
        "instead")
-      << A.WatchedText << calleeName(*A.Sleep);
-  diag(reportLocation(A.Sleep->getBeginLoc(), SM), "loop sleeps here",
+      << Loop.WatchedText << calledFunctionName(Sleep);
+  diag(reportLocation(Sleep.getBeginLoc(), SM), "loop sleeps here",
        DiagnosticIDs::Note);
 }
 

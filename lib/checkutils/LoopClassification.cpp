@@ -1,6 +1,6 @@
-//===--- LoopUtils.cpp - loop classification for the async checks --------===//
+//===--- LoopClassification.cpp - what a loop is, for the loop rules -----===//
 
-#include "LoopUtils.h"
+#include "LoopClassification.h"
 #include "CheckUtils.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -11,31 +11,37 @@
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringMap.h"
 #include "llvm/Support/Regex.h"
+#include <map>
+#include <memory>
+#include <mutex>
 
 using namespace clang;
 
 namespace prodready {
 namespace {
 
-enum class CallKind { Sleep, Delay, Log, Clock, Query, Action };
+/// How a call made in a loop counts for the loop rules.
+enum class CallRole { Sleep, TimedWait, Log, ClockRead, Query, Action };
 
 /// What a condition's truth says about the retried operation.
-enum Pol { PNone, PSuccess, PFailure, PUnknown };
+enum class Outcome { NotAnOutcome, Success, Failure, Unknown };
 
-Pol flip(Pol P) {
-  return P == PSuccess ? PFailure : P == PFailure ? PSuccess : P;
+Outcome opposite(Outcome P) {
+  return P == Outcome::Success   ? Outcome::Failure
+         : P == Outcome::Failure ? Outcome::Success
+                                 : P;
 }
 
-Pol combine(Pol A, Pol B) {
-  if (A == PNone || A == B)
+Outcome combine(Outcome A, Outcome B) {
+  if (A == Outcome::NotAnOutcome || A == B)
     return B;
-  if (B == PNone)
+  if (B == Outcome::NotAnOutcome)
     return A;
-  if (A == PUnknown)
+  if (A == Outcome::Unknown)
     return B;
-  if (B == PUnknown)
+  if (B == Outcome::Unknown)
     return A;
-  return PUnknown; // success and failure mixed
+  return Outcome::Unknown; // success and failure mixed
 }
 
 bool matchesRe(llvm::StringRef Pattern, llvm::StringRef Text) {
@@ -243,28 +249,52 @@ const Expr *strip(const Expr *E) {
   return E;
 }
 
-struct Guard {
-  const Expr *E;
-  int When; // 1: exit taken when E is true, 0: when false, -1: unknown
+/// When an exit guarded by a condition is taken.
+enum class GuardSense { ExitWhenTrue, ExitWhenFalse, Unknown };
+
+/// A condition that must hold (in the given sense) for an exit to be taken.
+struct ExitGuard {
+  const Expr *Condition;
+  GuardSense Sense;
 };
 
-struct ExitInfo {
-  const Stmt *S;
-  std::vector<Guard> Guards;
-  const CallExpr *TryOp; // an operation earlier in the same try block
+/// A way out of the loop: the loop's own condition, a `break`, `return`,
+/// `throw` or `goto`, with the conditions that lead to it.
+struct LoopExitPoint {
+  const Stmt *Exit;
+  std::vector<ExitGuard> Guards;
+  /// An operation earlier in the same try block: reaching the exit means it
+  /// did not throw.
+  const CallExpr *OperationBeforeInTry;
 };
 
-struct Atoms {
-  const CallExpr *Op = nullptr;
+/// What a condition is made of.
+struct ConditionOperands {
+  /// The first operation whose result the condition tests.
+  const CallExpr *Operation = nullptr;
+  /// A counter the loop changes, a deadline or a clock read.
   bool Bound = false;
-  std::vector<const Expr *> External;
+  /// Flags, members and query results the loop does not change.
+  std::vector<const Expr *> WatchedState;
 };
 
-class LoopAnalyzer {
+/// Where the value of a variable tested in an exit condition comes from.
+enum class VariableOrigin {
+  /// Not assigned in the loop.
+  NotSetInLoop,
+  /// The result (or out-parameter) of an operation called in the loop.
+  OperationResult,
+  /// A copy of observed state (a query result, a flag).
+  ObservedState,
+  /// Computed by the loop (a counter, an accumulator).
+  ComputedByLoop,
+};
+
+class LoopClassifier {
 public:
-  LoopAnalyzer(const Stmt &Loop, ASTContext &Ctx, const LoopConfig &Cfg)
+  LoopClassifier(const Stmt &Loop, ASTContext &Ctx, const LoopConfig &Cfg)
       : Loop(Loop), Ctx(Ctx), Cfg(Cfg) {}
-  LoopAnalysis run();
+  LoopClassification run();
 
 private:
   const Stmt &Loop;
@@ -274,48 +304,51 @@ private:
   const Stmt *Body = nullptr;
   const Expr *Inc = nullptr;
 
-  llvm::DenseMap<const FunctionDecl *, CallKind> KindCache;
+  llvm::DenseMap<const FunctionDecl *, CallRole> RoleCache;
   llvm::DenseMap<const FunctionDecl *, bool> RemoteCache;
   llvm::SmallPtrSet<const ValueDecl *, 16> Modified;
   llvm::SmallPtrSet<const ValueDecl *, 16> TopModified;
   /// Definitions of variables inside the loop: (variable, value or call).
   llvm::DenseMap<const ValueDecl *, std::vector<const Expr *>> Defs;
-  llvm::DenseMap<const ValueDecl *, int> ProxyState; // 1 op, 2 query, 3 other
-  llvm::DenseMap<const ValueDecl *, const CallExpr *> ProxyOp;
-  std::vector<ExitInfo> Exits;
-  struct Site {
-    const CallExpr *C;
-    CallKind K;
-    bool Nested;
+  llvm::DenseMap<const ValueDecl *, VariableOrigin> Origins;
+  llvm::DenseMap<const ValueDecl *, const CallExpr *> OriginOperation;
+  std::vector<LoopExitPoint> Exits;
+  /// Every call the loop makes, outside lambdas, in source order.
+  struct CallSite {
+    const CallExpr *Call;
+    CallRole Role;
+    bool InNestedLoop;
   };
-  std::vector<Site> Calls;
+  std::vector<CallSite> Calls;
 
-  CallKind kind(const CallExpr &C);
+  CallRole roleOf(const CallExpr &C);
   bool isRemote(const CallExpr &C);
   bool isRemoteDecl(const FunctionDecl *FD);
   void markModified(const Expr *E, int Nested);
   void scanEffects(const Stmt *S, int Nested);
   void addDef(const Expr *Target, const Expr *Value);
-  int proxyState(const ValueDecl *D);
+  VariableOrigin originOf(const ValueDecl *D);
+  /// How deep the walk is in nested loops, switches and try blocks.
   struct WalkState {
     int Nested = 0, Switch = 0, Try = 0;
-    const CallExpr *TryOp = nullptr;
-    std::vector<Guard> Guards;
+    const CallExpr *OperationInTry = nullptr;
+    std::vector<ExitGuard> Guards;
   };
   void walk(const Stmt *S, WalkState &St);
-  void collectAtoms(const Expr *E, Atoms &A);
-  bool opValued(const Expr *E);
-  Pol truthiness(const Expr *E);
-  Pol compare(const Expr *V, BinaryOperatorKind Op, const Expr *K);
-  Pol pol(const Expr *E);
-  bool invariant(const Expr *E);
-  bool delayIsInvariant(const CallExpr &C);
-  bool hasWorkOnPath(const CallExpr &Sleep, const Expr *&PathCond);
-  bool isFailover(const CallExpr &Op);
-  std::string text(const Expr *E);
+  void collectOperands(const Expr *E, ConditionOperands &A);
+  bool holdsOperationResult(const Expr *E);
+  Outcome outcomeWhenTrue(const Expr *E);
+  Outcome outcomeOfComparison(const Expr *V, BinaryOperatorKind Op,
+                              const Expr *K);
+  Outcome outcomeOf(const Expr *E);
+  bool isLoopInvariant(const Expr *E);
+  bool delayIsLoopInvariant(const CallExpr &C);
+  bool pathToSleepDoesWork(const CallExpr &Sleep, const Expr *&PathCond);
+  bool triesNextEndpoint(const CallExpr &Op);
+  std::string writtenText(const Expr *E);
 };
 
-CallKind LoopAnalyzer::kind(const CallExpr &C) {
+CallRole LoopClassifier::roleOf(const CallExpr &C) {
   const FunctionDecl *FD = C.getDirectCallee();
   if (!FD) {
     // A call in a template that depends on a template parameter: judge it by
@@ -331,22 +364,22 @@ CallKind LoopAnalyzer::kind(const CallExpr &C) {
     const IdentifierInfo *II =
         DN.isIdentifier() ? DN.getAsIdentifierInfo() : nullptr;
     if (!II)
-      return CallKind::Action;
+      return CallRole::Action;
     llvm::StringRef Name = II->getName();
     for (llvm::StringRef Entry : Cfg.SleepFunctions)
       if (!Entry.starts_with("regex:") &&
           (Entry == Name || Entry.ends_with(("::" + Name).str())))
-        return CallKind::Sleep;
+        return CallRole::Sleep;
     if (isLogName(Name, Name))
-      return CallKind::Log;
+      return CallRole::Log;
     if (isQueryName(Name))
-      return CallKind::Query;
-    return CallKind::Action;
+      return CallRole::Query;
+    return CallRole::Action;
   }
-  auto It = KindCache.find(FD);
-  if (It != KindCache.end())
+  auto It = RoleCache.find(FD);
+  if (It != RoleCache.end())
     return It->second;
-  CallKind K = CallKind::Action;
+  CallRole K = CallRole::Action;
   std::string Q = qualifiedName(*FD);
   llvm::StringRef Name = FD->getDeclName().isIdentifier() ? FD->getName() : "";
   if (isa<CXXMethodDecl>(FD) && !FD->getDeclName().isIdentifier())
@@ -357,31 +390,31 @@ CallKind LoopAnalyzer::kind(const CallExpr &C) {
   bool InStd = llvm::StringRef(Q).starts_with("std::") ||
                llvm::StringRef(Q).starts_with("__gnu_cxx::");
   if (matchesAnyName(Q, Cfg.SleepFunctions))
-    K = CallKind::Sleep;
+    K = CallRole::Sleep;
   else if ((Name == "wait_for" || Name == "wait_until" ||
             Name == "timed_wait") &&
            (InStd || llvm::StringRef(Q).starts_with("boost::")))
-    K = CallKind::Delay;
+    K = CallRole::TimedWait;
   else if (isRemoteDecl(FD))
-    K = CallKind::Action;
+    K = CallRole::Action;
   else if (isLogName(Q, Name.empty() ? Op : Name))
-    K = CallKind::Log;
+    K = CallRole::Log;
   else if (isClockName(Q, Name))
-    K = CallKind::Clock;
+    K = CallRole::ClockRead;
   else if (InStd)
     K = (llvm::StringRef(Q).starts_with("std::function") || Name == "invoke" ||
          Name == "system")
-            ? CallKind::Action
-            : CallKind::Query;
+            ? CallRole::Action
+            : CallRole::Query;
   else if (const auto *MD = dyn_cast<CXXMethodDecl>(FD); MD && MD->isConst())
-    K = CallKind::Query;
+    K = CallRole::Query;
   else if (!Name.empty() && isQueryName(Name))
-    K = CallKind::Query;
-  KindCache[FD] = K;
+    K = CallRole::Query;
+  RoleCache[FD] = K;
   return K;
 }
 
-bool LoopAnalyzer::isRemoteDecl(const FunctionDecl *FD) {
+bool LoopClassifier::isRemoteDecl(const FunctionDecl *FD) {
   if (!FD)
     return false;
   if (matchesAnyName(qualifiedName(*FD), Cfg.RemoteFunctions))
@@ -398,7 +431,7 @@ bool LoopAnalyzer::isRemoteDecl(const FunctionDecl *FD) {
 
 /// Whether \p C is a remote call, or calls one (two levels deep) in a body
 /// defined in this translation unit.
-bool LoopAnalyzer::isRemote(const CallExpr &C) {
+bool LoopClassifier::isRemote(const CallExpr &C) {
   const FunctionDecl *FD = C.getDirectCallee();
   if (!FD)
     return false;
@@ -436,7 +469,7 @@ bool LoopAnalyzer::isRemote(const CallExpr &C) {
   return Result;
 }
 
-void LoopAnalyzer::markModified(const Expr *E, int Nested) {
+void LoopClassifier::markModified(const Expr *E, int Nested) {
   if (const ValueDecl *D = baseDecl(E)) {
     Modified.insert(D);
     if (Nested == 0)
@@ -444,7 +477,7 @@ void LoopAnalyzer::markModified(const Expr *E, int Nested) {
   }
 }
 
-void LoopAnalyzer::addDef(const Expr *Target, const Expr *Value) {
+void LoopClassifier::addDef(const Expr *Target, const Expr *Value) {
   const Expr *T = Target->IgnoreParenImpCasts();
   if (const auto *DR = dyn_cast<DeclRefExpr>(T))
     Defs[DR->getDecl()].push_back(Value);
@@ -452,7 +485,7 @@ void LoopAnalyzer::addDef(const Expr *Target, const Expr *Value) {
 
 /// Records every variable or field the loop may change, and where local
 /// values come from.
-void LoopAnalyzer::scanEffects(const Stmt *S, int Nested) {
+void LoopClassifier::scanEffects(const Stmt *S, int Nested) {
   if (!S)
     return;
   if (const auto *DS = dyn_cast<DeclStmt>(S)) {
@@ -528,69 +561,70 @@ void LoopAnalyzer::scanEffects(const Stmt *S, int Nested) {
     scanEffects(Child, ChildNested);
 }
 
-/// 1: the variable holds an operation's result, 2: it holds observed state
-/// (a query result), 3: the loop computes it, 0: not defined in the loop.
-int LoopAnalyzer::proxyState(const ValueDecl *D) {
-  auto It = ProxyState.find(D);
-  if (It != ProxyState.end())
+/// Where the value of \p D, tested in an exit condition, comes from.
+VariableOrigin LoopClassifier::originOf(const ValueDecl *D) {
+  auto It = Origins.find(D);
+  if (It != Origins.end())
     return It->second;
-  ProxyState[D] = 3; // recursion guard
+  Origins[D] = VariableOrigin::ComputedByLoop; // recursion guard
   auto DefIt = Defs.find(D);
   if (DefIt == Defs.end()) {
-    int State = Modified.count(D) ? 3 : 0;
-    ProxyState[D] = State;
-    return State;
+    VariableOrigin Origin = Modified.count(D) ? VariableOrigin::ComputedByLoop
+                                              : VariableOrigin::NotSetInLoop;
+    Origins[D] = Origin;
+    return Origin;
   }
-  int State = 0;
+  VariableOrigin Origin = VariableOrigin::NotSetInLoop;
   for (const Expr *V : DefIt->second) {
     if (!V) {
-      State = 3;
+      Origin = VariableOrigin::ComputedByLoop;
       continue;
     }
     if (const auto *Call = dyn_cast<CallExpr>(V);
         Call && !isa<CXXMemberCallExpr>(Call) &&
-        kind(*Call) == CallKind::Action) {
+        roleOf(*Call) == CallRole::Action) {
       // Passed as an out-parameter of, or assigned from, an operation.
-      ProxyOp[D] = Call;
-      State = 1;
+      OriginOperation[D] = Call;
+      Origin = VariableOrigin::OperationResult;
       break;
     }
-    Atoms A;
-    collectAtoms(V, A);
-    if (A.Op) {
-      ProxyOp[D] = A.Op;
-      State = 1;
+    ConditionOperands A;
+    collectOperands(V, A);
+    if (A.Operation) {
+      OriginOperation[D] = A.Operation;
+      Origin = VariableOrigin::OperationResult;
       break;
     }
-    if (!A.Bound && !A.External.empty() && State != 3)
-      State = 2;
+    if (!A.Bound && !A.WatchedState.empty() &&
+        Origin != VariableOrigin::ComputedByLoop)
+      Origin = VariableOrigin::ObservedState;
     else
-      State = 3;
+      Origin = VariableOrigin::ComputedByLoop;
   }
-  ProxyState[D] = State;
-  return State;
+  Origins[D] = Origin;
+  return Origin;
 }
 
-void LoopAnalyzer::walk(const Stmt *S, WalkState &St) {
+void LoopClassifier::walk(const Stmt *S, WalkState &St) {
   if (!S || isa<LambdaExpr, BlockExpr>(S))
     return;
   auto AddExit = [&](const Stmt *E) {
-    Exits.push_back({E, St.Guards, St.Try > 0 ? St.TryOp : nullptr});
+    Exits.push_back({E, St.Guards, St.Try > 0 ? St.OperationInTry : nullptr});
   };
   if (const auto *Call = dyn_cast<CallExpr>(S)) {
-    CallKind K = kind(*Call);
-    Calls.push_back({Call, K, St.Nested > 0});
-    if (St.Try > 0 && !St.TryOp && K == CallKind::Action)
-      St.TryOp = Call;
+    CallRole Role = roleOf(*Call);
+    Calls.push_back({Call, Role, St.Nested > 0});
+    if (St.Try > 0 && !St.OperationInTry && Role == CallRole::Action)
+      St.OperationInTry = Call;
   }
   if (const auto *If = dyn_cast<IfStmt>(S)) {
     walk(If->getInit(), St);
     if (If->getConditionVariableDeclStmt())
       walk(If->getConditionVariableDeclStmt(), St);
     walk(If->getCond(), St);
-    St.Guards.push_back({If->getCond(), 1});
+    St.Guards.push_back({If->getCond(), GuardSense::ExitWhenTrue});
     walk(If->getThen(), St);
-    St.Guards.back().When = 0;
+    St.Guards.back().Sense = GuardSense::ExitWhenFalse;
     walk(If->getElse(), St);
     St.Guards.pop_back();
     return;
@@ -603,9 +637,9 @@ void LoopAnalyzer::walk(const Stmt *S, WalkState &St) {
         bool ThenJumps = alwaysJumps(If->getThen());
         bool ElseJumps = alwaysJumps(If->getElse());
         if (ThenJumps && !ElseJumps)
-          St.Guards.push_back({If->getCond(), 0});
+          St.Guards.push_back({If->getCond(), GuardSense::ExitWhenFalse});
         else if (ElseJumps && !ThenJumps)
-          St.Guards.push_back({If->getCond(), 1});
+          St.Guards.push_back({If->getCond(), GuardSense::ExitWhenTrue});
       }
     }
     St.Guards.resize(Saved);
@@ -631,7 +665,7 @@ void LoopAnalyzer::walk(const Stmt *S, WalkState &St) {
     }
     walk(C, St);
     if (C)
-      St.Guards.push_back({C, 1});
+      St.Guards.push_back({C, GuardSense::ExitWhenTrue});
     walk(B, St);
     if (C)
       St.Guards.pop_back();
@@ -642,19 +676,19 @@ void LoopAnalyzer::walk(const Stmt *S, WalkState &St) {
   if (const auto *Sw = dyn_cast<SwitchStmt>(S)) {
     walk(Sw->getCond(), St);
     ++St.Switch;
-    St.Guards.push_back({Sw->getCond(), -1});
+    St.Guards.push_back({Sw->getCond(), GuardSense::Unknown});
     walk(Sw->getBody(), St);
     St.Guards.pop_back();
     --St.Switch;
     return;
   }
   if (const auto *Try = dyn_cast<CXXTryStmt>(S)) {
-    const CallExpr *SavedOp = St.TryOp;
+    const CallExpr *SavedOp = St.OperationInTry;
     ++St.Try;
-    St.TryOp = nullptr;
+    St.OperationInTry = nullptr;
     walk(Try->getTryBlock(), St);
     --St.Try;
-    St.TryOp = SavedOp;
+    St.OperationInTry = SavedOp;
     for (unsigned I = 0; I < Try->getNumHandlers(); ++I)
       walk(Try->getHandler(I)->getHandlerBlock(), St);
     return;
@@ -672,7 +706,7 @@ void LoopAnalyzer::walk(const Stmt *S, WalkState &St) {
     walk(Child, St);
 }
 
-void LoopAnalyzer::collectAtoms(const Expr *E, Atoms &A) {
+void LoopClassifier::collectOperands(const Expr *E, ConditionOperands &A) {
   if (!E)
     return;
   E = strip(E);
@@ -685,43 +719,44 @@ void LoopAnalyzer::collectAtoms(const Expr *E, Atoms &A) {
     Opc = BinaryOperator::getOverloadedOpcode(OC->getOperator()),
     L = OC->getArg(0), R = OC->getArg(1);
   if (L && BinaryOperator::isRelationalOp(Opc)) {
-    Atoms T;
-    collectAtoms(L, T);
-    collectAtoms(R, T);
+    ConditionOperands T;
+    collectOperands(L, T);
+    collectOperands(R, T);
     if (T.Bound || isTimeType(L->getType()) || isTimeType(R->getType())) {
       A.Bound = true;
-      if (!A.Op)
-        A.Op = T.Op;
+      if (!A.Operation)
+        A.Operation = T.Operation;
       return;
     }
-    if (!A.Op)
-      A.Op = T.Op;
+    if (!A.Operation)
+      A.Operation = T.Operation;
     A.Bound |= T.Bound;
-    A.External.insert(A.External.end(), T.External.begin(), T.External.end());
+    A.WatchedState.insert(A.WatchedState.end(), T.WatchedState.begin(),
+                          T.WatchedState.end());
     return;
   }
   if (const auto *Call = dyn_cast<CallExpr>(E)) {
-    switch (kind(*Call)) {
-    case CallKind::Action:
-      if (!A.Op)
-        A.Op = Call;
+    switch (roleOf(*Call)) {
+    case CallRole::Action:
+      if (!A.Operation)
+        A.Operation = Call;
       return;
-    case CallKind::Clock:
+    case CallRole::ClockRead:
       A.Bound = true;
       return;
-    case CallKind::Query: {
-      Atoms T;
+    case CallRole::Query: {
+      ConditionOperands T;
       if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
-        collectAtoms(MC->getImplicitObjectArgument(), T);
+        collectOperands(MC->getImplicitObjectArgument(), T);
       for (const Expr *Arg : Call->arguments())
-        collectAtoms(Arg, T);
-      if (T.Op) {
-        if (!A.Op)
-          A.Op = T.Op;
+        collectOperands(Arg, T);
+      if (T.Operation) {
+        if (!A.Operation)
+          A.Operation = T.Operation;
       } else if (T.Bound) {
         A.Bound = true;
       } else {
-        A.External.push_back(Call);
+        A.WatchedState.push_back(Call);
       }
       return;
     }
@@ -733,98 +768,102 @@ void LoopAnalyzer::collectAtoms(const Expr *E, Atoms &A) {
     const auto *VD = dyn_cast<VarDecl>(DR->getDecl());
     if (!VD)
       return;
-    switch (proxyState(VD)) {
-    case 1:
-      if (!A.Op)
-        A.Op = ProxyOp[VD];
+    switch (originOf(VD)) {
+    case VariableOrigin::OperationResult:
+      if (!A.Operation)
+        A.Operation = OriginOperation[VD];
       return;
-    case 2:
-      A.External.push_back(E);
+    case VariableOrigin::ObservedState:
+      A.WatchedState.push_back(E);
       return;
-    case 3:
+    case VariableOrigin::ComputedByLoop:
       A.Bound = true;
       return;
-    default:
+    case VariableOrigin::NotSetInLoop:
       break;
     }
     QualType T = VD->getType();
     if (!T->isReferenceType() && T.isConstQualified() &&
         !T.isVolatileQualified())
       return; // a constant
-    A.External.push_back(E);
+    A.WatchedState.push_back(E);
     return;
   }
   if (const auto *ME = dyn_cast<MemberExpr>(E)) {
     if (!isa<FieldDecl, VarDecl>(ME->getMemberDecl()))
       return;
-    Atoms T;
-    collectAtoms(ME->getBase(), T);
-    if (T.Op) {
-      if (!A.Op)
-        A.Op = T.Op;
+    ConditionOperands T;
+    collectOperands(ME->getBase(), T);
+    if (T.Operation) {
+      if (!A.Operation)
+        A.Operation = T.Operation;
       return;
     }
     if (Modified.count(ME->getMemberDecl()) || T.Bound) {
       A.Bound = true;
       return;
     }
-    A.External.push_back(E);
+    A.WatchedState.push_back(E);
     return;
   }
   if (isa<LambdaExpr>(E))
     return;
   for (const Stmt *Child : E->children())
     if (const auto *CE = dyn_cast_or_null<Expr>(Child))
-      collectAtoms(CE, A);
+      collectOperands(CE, A);
 }
 
-bool LoopAnalyzer::opValued(const Expr *E) {
+bool LoopClassifier::holdsOperationResult(const Expr *E) {
   E = strip(E);
   if (const auto *Call = dyn_cast<CallExpr>(E)) {
     if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
-      if (kind(*Call) != CallKind::Action)
-        return opValued(MC->getImplicitObjectArgument());
+      if (roleOf(*Call) != CallRole::Action)
+        return holdsOperationResult(MC->getImplicitObjectArgument());
     if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(Call))
       if ((OC->getOperator() == OO_Arrow || OC->getOperator() == OO_Star) &&
           OC->getNumArgs() == 1)
-        return opValued(OC->getArg(0));
-    return kind(*Call) == CallKind::Action;
+        return holdsOperationResult(OC->getArg(0));
+    return roleOf(*Call) == CallRole::Action;
   }
   if (const auto *DR = dyn_cast<DeclRefExpr>(E))
-    return isa<VarDecl>(DR->getDecl()) && proxyState(DR->getDecl()) == 1;
+    return isa<VarDecl>(DR->getDecl()) &&
+           originOf(DR->getDecl()) == VariableOrigin::OperationResult;
   if (const auto *ME = dyn_cast<MemberExpr>(E))
-    return opValued(ME->getBase());
+    return holdsOperationResult(ME->getBase());
   if (const auto *UO = dyn_cast<UnaryOperator>(E))
-    return UO->getOpcode() == UO_Deref && opValued(UO->getSubExpr());
+    return UO->getOpcode() == UO_Deref &&
+           holdsOperationResult(UO->getSubExpr());
   return false;
 }
 
-Pol LoopAnalyzer::truthiness(const Expr *E) {
+Outcome LoopClassifier::outcomeWhenTrue(const Expr *E) {
   E = strip(E);
   // A flag that records the outcome of a comparison: `ok = rc == 0`.
   if (const auto *DR = dyn_cast<DeclRefExpr>(E)) {
     auto It = Defs.find(DR->getDecl());
     if (It != Defs.end() && DR->getType()->isBooleanType())
       for (const Expr *V : It->second)
-        if (V && !opValued(V)) {
-          Pol P = pol(V);
-          if (P == PSuccess || P == PFailure)
+        if (V && !holdsOperationResult(V)) {
+          Outcome P = outcomeOf(V);
+          if (P == Outcome::Success || P == Outcome::Failure)
             return P;
         }
   }
   QualType T = E->getType();
   if (T->isBooleanType() || T->isPointerType() || T->isNullPtrType())
-    return PSuccess;
+    return Outcome::Success;
   if (T->isIntegralOrEnumerationType())
-    return PFailure; // the C convention: non-zero is an error code
+    return Outcome::Failure; // the C convention: non-zero is an error code
   if (isErrorLikeRecord(T))
-    return PFailure;
+    return Outcome::Failure;
   if (T->isRecordType())
-    return PSuccess; // optional, expected, unique_ptr, result types
-  return PUnknown;
+    return Outcome::Success; // optional, expected, unique_ptr, result types
+  return Outcome::Unknown;
 }
 
-Pol LoopAnalyzer::compare(const Expr *V, BinaryOperatorKind Op, const Expr *K) {
+Outcome LoopClassifier::outcomeOfComparison(const Expr *V,
+                                            BinaryOperatorKind Op,
+                                            const Expr *K) {
   const Expr *KS = strip(K);
   bool Ptr = strip(V)->getType()->isPointerType();
   if (isa<CXXNullPtrLiteralExpr, GNUNullExpr>(KS))
@@ -832,28 +871,28 @@ Pol LoopAnalyzer::compare(const Expr *V, BinaryOperatorKind Op, const Expr *K) {
   if (const auto *DR = dyn_cast<DeclRefExpr>(KS))
     if (const auto *EC = dyn_cast<EnumConstantDecl>(DR->getDecl())) {
       llvm::StringRef N = EC->getName();
-      Pol P = PUnknown;
+      Outcome P = Outcome::Unknown;
       if (matchesRe("(^|_|^k)(OK|Ok|ok)$|SUCCESS|Success|SUCCEEDED|Succeeded|"
                     "(^|_)DONE$|^k?Done$|COMPLETE|Complete|CONNECTED|Connected",
                     N))
-        P = PSuccess;
+        P = Outcome::Success;
       else if (matchesRe("ERR|Err|FAIL|Fail|AGAIN|Again|TIMEOUT|Timeout|"
                          "TimedOut|BUSY|Busy|RETRY|Retry|UNAVAILABLE|"
                          "Unavailable|REFUSED|Refused|INVALID|Invalid|ABORT|"
                          "Abort|COULDNT|Couldnt",
                          N))
-        P = PFailure;
+        P = Outcome::Failure;
       if (Op == BO_EQ)
         return P;
       if (Op == BO_NE)
-        return flip(P);
-      return PUnknown;
+        return opposite(P);
+      return Outcome::Unknown;
     }
   if (const auto *BL = dyn_cast<CXXBoolLiteralExpr>(KS)) {
-    Pol P = truthiness(V);
+    Outcome P = outcomeWhenTrue(V);
     if (!BL->getValue())
-      P = flip(P);
-    return Op == BO_EQ ? P : Op == BO_NE ? flip(P) : PUnknown;
+      P = opposite(P);
+    return Op == BO_EQ ? P : Op == BO_NE ? opposite(P) : Outcome::Unknown;
   }
   Expr::EvalResult R;
   llvm::APSInt Val(64);
@@ -863,27 +902,27 @@ Pol LoopAnalyzer::compare(const Expr *V, BinaryOperatorKind Op, const Expr *K) {
   else if (!KS->isValueDependent() && KS->EvaluateAsInt(R, Ctx))
     Val = R.Val.getInt();
   else
-    return PUnknown;
+    return Outcome::Unknown;
   int64_t N = Val.getExtValue();
   switch (Op) {
   case BO_EQ:
     if (Ptr)
-      return N == 0 ? PFailure : PUnknown;
-    return N < 0 ? PFailure : PSuccess;
+      return N == 0 ? Outcome::Failure : Outcome::Unknown;
+    return N < 0 ? Outcome::Failure : Outcome::Success;
   case BO_NE:
     if (Ptr)
-      return N == 0 ? PSuccess : PUnknown;
-    return N < 0 ? PSuccess : PFailure;
+      return N == 0 ? Outcome::Success : Outcome::Unknown;
+    return N < 0 ? Outcome::Success : Outcome::Failure;
   case BO_LT:
-    return N <= 0 ? PFailure : PUnknown;
+    return N <= 0 ? Outcome::Failure : Outcome::Unknown;
   case BO_LE:
-    return N <= 0 ? PFailure : PUnknown;
+    return N <= 0 ? Outcome::Failure : Outcome::Unknown;
   case BO_GT:
-    return N >= 0 ? PSuccess : PUnknown;
+    return N >= 0 ? Outcome::Success : Outcome::Unknown;
   case BO_GE:
-    return N >= 0 ? PSuccess : PUnknown;
+    return N >= 0 ? Outcome::Success : Outcome::Unknown;
   default:
-    return PUnknown;
+    return Outcome::Unknown;
   }
 }
 
@@ -902,61 +941,61 @@ static BinaryOperatorKind mirror(BinaryOperatorKind Op) {
   }
 }
 
-Pol LoopAnalyzer::pol(const Expr *E) {
+Outcome LoopClassifier::outcomeOf(const Expr *E) {
   E = strip(E);
   if (!E)
-    return PNone;
+    return Outcome::NotAnOutcome;
   auto Fallback = [&] {
-    Atoms A;
-    collectAtoms(E, A);
-    return A.Op ? PUnknown : PNone;
+    ConditionOperands A;
+    collectOperands(E, A);
+    return A.Operation ? Outcome::Unknown : Outcome::NotAnOutcome;
   };
   if (const auto *UO = dyn_cast<UnaryOperator>(E);
       UO && UO->getOpcode() == UO_LNot)
-    return flip(pol(UO->getSubExpr()));
+    return opposite(outcomeOf(UO->getSubExpr()));
   BinaryOperatorKind Opc = BO_Comma;
   const Expr *L = nullptr, *R = nullptr;
   if (const auto *BO = dyn_cast<BinaryOperator>(E))
     Opc = BO->getOpcode(), L = BO->getLHS(), R = BO->getRHS();
   else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E)) {
     if (OC->getOperator() == OO_Exclaim && OC->getNumArgs() == 1)
-      return flip(pol(OC->getArg(0)));
+      return opposite(outcomeOf(OC->getArg(0)));
     if (OC->isComparisonOp() && OC->getNumArgs() == 2)
       Opc = BinaryOperator::getOverloadedOpcode(OC->getOperator()),
       L = OC->getArg(0), R = OC->getArg(1);
   }
   if (L && (Opc == BO_LAnd || Opc == BO_LOr))
-    return combine(pol(L), pol(R));
+    return combine(outcomeOf(L), outcomeOf(R));
   if (L && BinaryOperator::isComparisonOp(Opc)) {
-    bool LV = opValued(L), RV = opValued(R);
+    bool LV = holdsOperationResult(L), RV = holdsOperationResult(R);
     if (LV && !RV)
-      return compare(L, Opc, R);
+      return outcomeOfComparison(L, Opc, R);
     if (RV && !LV)
-      return compare(R, mirror(Opc), L);
+      return outcomeOfComparison(R, mirror(Opc), L);
     return Fallback();
   }
   if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E))
     if (const CXXMethodDecl *MD = MC->getMethodDecl();
         MD && MD->getDeclName().isIdentifier() &&
-        opValued(MC->getImplicitObjectArgument())) {
+        holdsOperationResult(MC->getImplicitObjectArgument())) {
       llvm::StringRef N = MD->getName();
       if (matchesRe("^(ok|is_ok|isOk|IsOk|IsOK|has_value|succeeded|success|"
                     "is_success|isSuccess|IsSuccess|good|Succeeded)$",
                     N))
-        return PSuccess;
+        return Outcome::Success;
       if (matchesRe("^(failed|fail|is_error|isError|IsError|has_error|bad|"
                     "is_err|Failed|IsFailure)$",
                     N))
-        return PFailure;
+        return Outcome::Failure;
     }
-  if (opValued(E))
-    return truthiness(E);
+  if (holdsOperationResult(E))
+    return outcomeWhenTrue(E);
   return Fallback();
 }
 
 /// Whether \p E has the same value in every iteration (no counter, no
 /// growing delay, no random jitter, no unknown call).
-bool LoopAnalyzer::invariant(const Expr *E) {
+bool LoopClassifier::isLoopInvariant(const Expr *E) {
   if (!E)
     return true;
   if (const auto *DR = dyn_cast<DeclRefExpr>(E)) {
@@ -971,9 +1010,9 @@ bool LoopAnalyzer::invariant(const Expr *E) {
     const FunctionDecl *FD = Call->getDirectCallee();
     if (!FD || isRandomCall(*FD))
       return false;
-    CallKind K = kind(*Call);
+    CallRole K = roleOf(*Call);
     std::string Q = qualifiedName(*FD);
-    bool Pure = K == CallKind::Clock ||
+    bool Pure = K == CallRole::ClockRead ||
                 llvm::StringRef(Q).starts_with("std::") ||
                 isa<UserDefinedLiteral>(Call) || FD->isConstexpr();
     if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
@@ -985,12 +1024,12 @@ bool LoopAnalyzer::invariant(const Expr *E) {
     return true;
   for (const Stmt *Child : E->children())
     if (const auto *CE = dyn_cast_or_null<Expr>(Child))
-      if (!invariant(CE))
+      if (!isLoopInvariant(CE))
         return false;
   return true;
 }
 
-bool LoopAnalyzer::delayIsInvariant(const CallExpr &C) {
+bool LoopClassifier::delayIsLoopInvariant(const CallExpr &C) {
   for (const Expr *Arg : C.arguments()) {
     const Expr *A = Arg->IgnoreParenImpCasts();
     if (isa<LambdaExpr>(A))
@@ -999,7 +1038,7 @@ bool LoopAnalyzer::delayIsInvariant(const CallExpr &C) {
     if (const auto *RD = T->getAsCXXRecordDecl())
       if (llvm::StringRef(RD->getName()).contains("lock"))
         continue;
-    if (!invariant(Arg))
+    if (!isLoopInvariant(Arg))
       return false;
   }
   return true;
@@ -1032,7 +1071,8 @@ static void addReaching(const Stmt *S,
 
 /// Whether the path through one iteration that reaches \p Sleep does real
 /// work (calls anything that is not a sleep, a log, a query or a clock).
-bool LoopAnalyzer::hasWorkOnPath(const CallExpr &Sleep, const Expr *&PathCond) {
+bool LoopClassifier::pathToSleepDoesWork(const CallExpr &Sleep,
+                                         const Expr *&PathCond) {
   ParentMap PM(const_cast<Stmt *>(&Loop));
   llvm::SmallVector<const Stmt *, 16> Path;
   const Stmt *Child = &Sleep;
@@ -1075,7 +1115,7 @@ bool LoopAnalyzer::hasWorkOnPath(const CallExpr &Sleep, const Expr *&PathCond) {
     if (!S || isa<LambdaExpr>(S))
       continue;
     if (const auto *Call = dyn_cast<CallExpr>(S))
-      if (kind(*Call) == CallKind::Action)
+      if (roleOf(*Call) == CallRole::Action)
         return true;
     for (const Stmt *C : S->children())
       Work.push_back(C);
@@ -1085,7 +1125,7 @@ bool LoopAnalyzer::hasWorkOnPath(const CallExpr &Sleep, const Expr *&PathCond) {
 
 /// A loop that tries the next host / replica each iteration is failover, not
 /// a retry of the same operation.
-bool LoopAnalyzer::isFailover(const CallExpr &Op) {
+bool LoopClassifier::triesNextEndpoint(const CallExpr &Op) {
   llvm::SmallVector<const Stmt *, 16> Work{&Op};
   while (!Work.empty()) {
     const Stmt *S = Work.pop_back_val();
@@ -1112,7 +1152,8 @@ bool LoopAnalyzer::isFailover(const CallExpr &Op) {
     }
     if (Index)
       if (const ValueDecl *D = baseDecl(Index))
-        if (TopModified.count(D) && proxyState(D) != 1)
+        if (TopModified.count(D) &&
+            originOf(D) != VariableOrigin::OperationResult)
           return true;
     for (const Stmt *C : S->children())
       Work.push_back(C);
@@ -1120,7 +1161,7 @@ bool LoopAnalyzer::isFailover(const CallExpr &Op) {
   return false;
 }
 
-std::string LoopAnalyzer::text(const Expr *E) {
+std::string LoopClassifier::writtenText(const Expr *E) {
   const SourceManager &SM = Ctx.getSourceManager();
   CharSourceRange Range = CharSourceRange::getTokenRange(E->getSourceRange());
   Range = Lexer::makeFileCharRange(Range, SM, Ctx.getLangOpts());
@@ -1129,14 +1170,14 @@ std::string LoopAnalyzer::text(const Expr *E) {
                       : std::string();
   if (T.empty() || T.size() > 60 || llvm::StringRef(T).contains('\n')) {
     if (const auto *Call = dyn_cast<CallExpr>(E))
-      return calleeName(*Call) + "()";
+      return calledFunctionName(*Call) + "()";
     return "the loop condition";
   }
   return T;
 }
 
-LoopAnalysis LoopAnalyzer::run() {
-  LoopAnalysis Result;
+LoopClassification LoopClassifier::run() {
+  LoopClassification Result;
   if (const auto *W = dyn_cast<WhileStmt>(&Loop))
     Cond = W->getCond(), Body = W->getBody();
   else if (const auto *D = dyn_cast<DoStmt>(&Loop))
@@ -1163,31 +1204,84 @@ LoopAnalysis LoopAnalyzer::run() {
   walk(Inc, St);
   walk(Body, St);
   if (Cond)
-    Exits.push_back({&Loop, {{Cond, 0}}, nullptr});
+    Exits.push_back({&Loop, {{Cond, GuardSense::ExitWhenFalse}}, nullptr});
+
+  // The delays, and whether the iteration that reaches a sleep does work.
+  const Expr *IdlePathCond = nullptr;
+  bool FoundIdleSleep = false;
+  for (const CallSite &Site : Calls) {
+    if (Site.Role != CallRole::Sleep && Site.Role != CallRole::TimedWait)
+      continue;
+    LoopDelay Delay;
+    Delay.Call = Site.Call;
+    Delay.Kind =
+        Site.Role == CallRole::Sleep ? DelayKind::Sleep : DelayKind::TimedWait;
+    Delay.Duration = delayIsLoopInvariant(*Site.Call)
+                         ? DelayDuration::LoopInvariant
+                         : DelayDuration::Varying;
+    Delay.InNestedLoop = Site.InNestedLoop;
+    if (Delay.Kind == DelayKind::Sleep && !Delay.InNestedLoop) {
+      const Expr *PathCond = nullptr;
+      Delay.OnIdlePath = !pathToSleepDoesWork(*Site.Call, PathCond);
+      if (Delay.OnIdlePath && !FoundIdleSleep) {
+        FoundIdleSleep = true;
+        IdlePathCond = PathCond;
+      }
+    }
+    Result.Delays.push_back(Delay);
+  }
+
+  // What bounds the loop, and whether an exit tests EINTR.
+  const SourceManager &SM = Ctx.getSourceManager();
+  bool CounterOrDeadline = false, StopCondition = false;
+  for (const LoopExitPoint &Exit : Exits)
+    for (const ExitGuard &G : Exit.Guards) {
+      ConditionOperands A;
+      collectOperands(G.Condition, A);
+      CounterOrDeadline |= A.Bound;
+      StopCondition |= !A.WatchedState.empty();
+      CharSourceRange Range =
+          CharSourceRange::getTokenRange(G.Condition->getSourceRange());
+      if (Lexer::getSourceText(
+              Lexer::makeFileCharRange(Range, SM, Ctx.getLangOpts()), SM,
+              Ctx.getLangOpts())
+              .contains("EINTR"))
+        Result.RetriesOnEintr = true;
+    }
+  Result.Bound = CounterOrDeadline ? AttemptBound::CounterOrDeadline
+                 : StopCondition   ? AttemptBound::StopCondition
+                                   : AttemptBound::None;
 
   // Retry: some exit is taken when an operation called in the loop succeeds.
   const CallExpr *Op = nullptr;
-  for (const ExitInfo &Exit : Exits) {
-    if (Exit.TryOp && !isa<CXXThrowExpr>(Exit.S)) {
-      Op = Exit.TryOp;
+  bool ExitsOnFailure = false;
+  for (const LoopExitPoint &Exit : Exits) {
+    if (Exit.OperationBeforeInTry && !isa<CXXThrowExpr>(Exit.Exit)) {
+      Op = Exit.OperationBeforeInTry;
       break;
     }
-    Pol P = PNone;
-    for (const Guard &G : Exit.Guards) {
-      Pol GP = G.When == 1 ? pol(G.E) : G.When == 0 ? flip(pol(G.E)) : PUnknown;
-      if (G.When == -1) {
-        Atoms A;
-        collectAtoms(G.E, A);
-        GP = A.Op ? PUnknown : PNone;
+    Outcome P = Outcome::NotAnOutcome;
+    for (const ExitGuard &G : Exit.Guards) {
+      Outcome GuardOutcome = Outcome::Unknown;
+      if (G.Sense == GuardSense::ExitWhenTrue) {
+        GuardOutcome = outcomeOf(G.Condition);
+      } else if (G.Sense == GuardSense::ExitWhenFalse) {
+        GuardOutcome = opposite(outcomeOf(G.Condition));
+      } else {
+        ConditionOperands A;
+        collectOperands(G.Condition, A);
+        GuardOutcome = A.Operation ? Outcome::Unknown : Outcome::NotAnOutcome;
       }
-      P = combine(P, GP);
+      P = combine(P, GuardOutcome);
     }
-    if (P == PSuccess) {
-      for (const Guard &G : Exit.Guards) {
-        Atoms A;
-        collectAtoms(G.E, A);
-        if (A.Op) {
-          Op = A.Op;
+    if (P == Outcome::Failure)
+      ExitsOnFailure = true;
+    if (P == Outcome::Success) {
+      for (const ExitGuard &G : Exit.Guards) {
+        ConditionOperands A;
+        collectOperands(G.Condition, A);
+        if (A.Operation) {
+          Op = A.Operation;
           break;
         }
       }
@@ -1195,93 +1289,125 @@ LoopAnalysis LoopAnalyzer::run() {
         break;
     }
   }
-  if (Op && isFailover(*Op))
-    return Result;
 
-  const SourceManager &SM = Ctx.getSourceManager();
   if (Op) {
-    Result.Kind = LoopAnalysis::Retry;
-    Result.Operation = Op;
-    Result.Remote = isRemote(*Op);
-    if (!Result.Remote)
-      for (const Site &S : Calls)
-        if (S.K == CallKind::Action && isRemote(*S.C)) {
-          Result.Operation = S.C;
-          Result.Remote = true;
+    Result.Exit = LoopExitKind::OperationSucceeds;
+    Result.TriesNextEndpoint = triesNextEndpoint(*Op);
+    Result.RetriedOperation = Op;
+    Result.RetriedOperationIsRemote = isRemote(*Op);
+    if (!Result.RetriedOperationIsRemote)
+      for (const CallSite &Site : Calls)
+        if (Site.Role == CallRole::Action && isRemote(*Site.Call)) {
+          Result.RetriedOperation = Site.Call;
+          Result.RetriedOperationIsRemote = true;
           break;
         }
-    Result.OperationName = calleeName(*Result.Operation);
-    bool Bounded = false;
-    for (const ExitInfo &Exit : Exits)
-      for (const Guard &G : Exit.Guards) {
-        Atoms A;
-        collectAtoms(G.E, A);
-        Bounded |= A.Bound || !A.External.empty();
-        CharSourceRange Range =
-            CharSourceRange::getTokenRange(G.E->getSourceRange());
-        if (Lexer::getSourceText(
-                Lexer::makeFileCharRange(Range, SM, Ctx.getLangOpts()), SM,
-                Ctx.getLangOpts())
-                .contains("EINTR"))
-          Result.RetriesOnEintr = true;
-      }
-    Result.Unbounded = !Bounded;
-    bool AllInvariant = true;
-    for (const Site &S : Calls)
-      if ((S.K == CallKind::Sleep || S.K == CallKind::Delay) && !S.Nested) {
-        if (!Result.Sleep)
-          Result.Sleep = S.C;
-        AllInvariant &= delayIsInvariant(*S.C);
-      }
-    Result.InvariantDelay = Result.Sleep && AllInvariant;
-    Result.NoDelay = !Result.Sleep && Result.Remote;
+    Result.RetriedOperationName = calledFunctionName(*Result.RetriedOperation);
     return Result;
   }
 
-  // Polling: a sleep with no work on its path, while an exit waits for state
-  // the loop does not change.
+  // Otherwise the exits may wait for state the loop does not change.
   std::vector<const Expr *> Watched;
-  for (const ExitInfo &Exit : Exits)
-    for (const Guard &G : Exit.Guards) {
-      Atoms A;
-      collectAtoms(G.E, A);
-      if (!A.Op)
-        Watched.insert(Watched.end(), A.External.begin(), A.External.end());
+  for (const LoopExitPoint &Exit : Exits)
+    for (const ExitGuard &G : Exit.Guards) {
+      ConditionOperands A;
+      collectOperands(G.Condition, A);
+      if (!A.Operation)
+        Watched.insert(Watched.end(), A.WatchedState.begin(),
+                       A.WatchedState.end());
     }
-  if (Watched.empty())
-    return Result;
-  for (const Site &S : Calls) {
-    if (S.K != CallKind::Sleep || S.Nested)
-      continue;
-    const Expr *PathCond = nullptr;
-    if (hasWorkOnPath(*S.C, PathCond))
-      continue;
-    Result.Kind = LoopAnalysis::Polling;
-    Result.Sleep = S.C;
-    Result.Watched = Watched.front();
-    if (PathCond) {
-      Atoms A;
-      collectAtoms(PathCond, A);
-      if (!A.External.empty())
-        Result.Watched = A.External.front();
-    }
-    Result.WatchedText = text(Result.Watched);
+  if (Watched.empty()) {
+    if (ExitsOnFailure)
+      Result.Exit = LoopExitKind::OperationFails;
     return Result;
   }
+  Result.Exit = LoopExitKind::WatchedStateChanges;
+  Result.Watched = Watched.front();
+  // The state tested on the way to the idle sleep names the wait best.
+  if (IdlePathCond) {
+    ConditionOperands A;
+    collectOperands(IdlePathCond, A);
+    if (!A.WatchedState.empty())
+      Result.Watched = A.WatchedState.front();
+  }
+  Result.WatchedText = writtenText(Result.Watched);
   return Result;
+}
+
+/// The classifications of one translation unit, keyed by the configuration
+/// they were computed under (the two checks' options may differ).
+struct UnitLoopClassifications {
+  std::map<std::string,
+           llvm::DenseMap<const Stmt *, std::unique_ptr<LoopClassification>>>
+      ByConfig;
+};
+
+std::mutex UnitsMutex;
+llvm::DenseMap<const ASTContext *, std::unique_ptr<UnitLoopClassifications>>
+    Units;
+
+/// Drops a unit's classifications when its ASTContext is destroyed, so a
+/// later unit whose context reuses the address starts empty.
+void forgetUnit(void *Context) {
+  std::lock_guard<std::mutex> Lock(UnitsMutex);
+  Units.erase(static_cast<const ASTContext *>(Context));
+}
+
+UnitLoopClassifications &classificationsOf(ASTContext &Ctx) {
+  std::lock_guard<std::mutex> Lock(UnitsMutex);
+  std::unique_ptr<UnitLoopClassifications> &Unit = Units[&Ctx];
+  if (!Unit) {
+    Unit = std::make_unique<UnitLoopClassifications>();
+    Ctx.AddDeallocation(forgetUnit, &Ctx);
+  }
+  return *Unit;
 }
 
 } // namespace
 
-std::string calleeName(const CallExpr &Call) {
+const LoopDelay *LoopClassification::firstDelay() const {
+  for (const LoopDelay &Delay : Delays)
+    if (!Delay.InNestedLoop)
+      return &Delay;
+  return nullptr;
+}
+
+const LoopDelay *LoopClassification::idleSleep() const {
+  for (const LoopDelay &Delay : Delays)
+    if (Delay.OnIdlePath)
+      return &Delay;
+  return nullptr;
+}
+
+bool LoopClassification::isRetry() const {
+  return Exit == LoopExitKind::OperationSucceeds && !TriesNextEndpoint;
+}
+
+bool LoopClassification::isPolling() const {
+  return Exit == LoopExitKind::WatchedStateChanges && idleSleep();
+}
+
+std::string calledFunctionName(const CallExpr &Call) {
   if (const FunctionDecl *FD = Call.getDirectCallee())
     return qualifiedName(*FD);
   return "the callee";
 }
 
-LoopAnalysis analyzeLoop(const Stmt &Loop, ASTContext &Ctx,
-                         const LoopConfig &Config) {
-  return LoopAnalyzer(Loop, Ctx, Config).run();
+LoopClassification computeLoopClassification(const Stmt &Loop, ASTContext &Ctx,
+                                             const LoopConfig &Config) {
+  return LoopClassifier(Loop, Ctx, Config).run();
+}
+
+const LoopClassification &classifyLoop(const Stmt &Loop, ASTContext &Ctx,
+                                       const LoopConfig &Config) {
+  std::string ConfigKey =
+      joinList(Config.SleepFunctions) + "\n" + joinList(Config.RemoteFunctions);
+  auto &Loops = classificationsOf(Ctx).ByConfig[ConfigKey];
+  std::unique_ptr<LoopClassification> &Entry = Loops[&Loop];
+  if (!Entry)
+    Entry = std::make_unique<LoopClassification>(
+        computeLoopClassification(Loop, Ctx, Config));
+  return *Entry;
 }
 
 } // namespace prodready
