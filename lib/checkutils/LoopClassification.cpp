@@ -6,14 +6,18 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMap.h"
 #include "clang/AST/StmtCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/ADT/StringSwitch.h"
 #include "llvm/Support/Regex.h"
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 
 using namespace clang;
 
@@ -186,6 +190,177 @@ bool isLoopStmt(const Stmt *S) {
   return isa<WhileStmt, DoStmt, ForStmt, CXXForRangeStmt>(S);
 }
 
+const Stmt *loopBody(const Stmt &Loop) {
+  if (const auto *W = dyn_cast<WhileStmt>(&Loop))
+    return W->getBody();
+  if (const auto *D = dyn_cast<DoStmt>(&Loop))
+    return D->getBody();
+  if (const auto *F = dyn_cast<ForStmt>(&Loop))
+    return F->getBody();
+  if (const auto *R = dyn_cast<CXXForRangeStmt>(&Loop))
+    return R->getBody();
+  return nullptr;
+}
+
+/// Whether \p S holds a `continue` of the loop being classified (not one of
+/// a nested loop or a lambda).
+bool continuesLoop(const Stmt *S) {
+  if (!S || isa<LambdaExpr, BlockExpr>(S) || isLoopStmt(S))
+    return false;
+  if (isa<ContinueStmt>(S))
+    return true;
+  for (const Stmt *Child : S->children())
+    if (continuesLoop(Child))
+      return true;
+  return false;
+}
+
+/// Whether every path through \p S, a statement of the loop body, leaves
+/// the loop (`break`, `return`, `throw`, a call that does not return), so
+/// that the loop never starts a second turn.
+bool leavesLoop(const Stmt *S) {
+  if (!S)
+    return false;
+  if (isa<BreakStmt, ReturnStmt, CoreturnStmt>(S))
+    return true;
+  if (const auto *E = dyn_cast<Expr>(S)) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(E))
+      E = Cleanups->getSubExpr()->IgnoreParenImpCasts();
+    if (isa<CXXThrowExpr>(E))
+      return true;
+    if (const auto *Call = dyn_cast<CallExpr>(E))
+      if (const FunctionDecl *FD = Call->getDirectCallee())
+        return FD->isNoReturn();
+    return false;
+  }
+  if (const auto *CS = dyn_cast<CompoundStmt>(S)) {
+    for (const Stmt *Child : CS->body()) {
+      if (leavesLoop(Child))
+        return true;
+      if (continuesLoop(Child))
+        return false;
+    }
+    return false;
+  }
+  if (const auto *If = dyn_cast<IfStmt>(S))
+    return If->getElse() && leavesLoop(If->getThen()) &&
+           leavesLoop(If->getElse());
+  if (const auto *Try = dyn_cast<CXXTryStmt>(S)) {
+    if (!leavesLoop(Try->getTryBlock()))
+      return false;
+    for (unsigned I = 0; I < Try->getNumHandlers(); ++I)
+      if (!leavesLoop(Try->getHandler(I)->getHandlerBlock()))
+        return false;
+    return true;
+  }
+  if (const auto *Attributed = dyn_cast<AttributedStmt>(S))
+    return leavesLoop(Attributed->getSubStmt());
+  if (const auto *Label = dyn_cast<LabelStmt>(S))
+    return leavesLoop(Label->getSubStmt());
+  return false;
+}
+
+bool isGlobalCFunction(const FunctionDecl &FD) {
+  return FD.getDeclName().isIdentifier() &&
+         (FD.isExternC() ||
+          FD.getDeclContext()->getRedeclContext()->isTranslationUnit());
+}
+
+/// The index of the timeout argument when \p FD waits for a descriptor to
+/// become ready (select, poll, epoll_wait and their variants).
+std::optional<unsigned> readinessTimeoutArgument(const FunctionDecl &FD) {
+  if (!isGlobalCFunction(FD))
+    return std::nullopt;
+  return llvm::StringSwitch<std::optional<unsigned>>(FD.getName())
+      .Cases("select", "pselect", 4u)
+      .Cases("poll", "ppoll", "WSAPoll", 2u)
+      .Cases("epoll_wait", "epoll_pwait", "epoll_pwait2", 3u)
+      .Default(std::nullopt);
+}
+
+/// Whether the timeout argument \p Arg of a readiness wait bounds it: not a
+/// null `timeval*`/`timespec*`, not a negative constant (-1 is infinite).
+bool boundsReadinessWait(const Expr *Arg, ASTContext &Ctx) {
+  if (!Arg)
+    return true;
+  Arg = Arg->IgnoreParenImpCasts();
+  if (Arg->isValueDependent())
+    return true;
+  if (Arg->getType()->isPointerType() || isa<CXXNullPtrLiteralExpr>(Arg))
+    return !Arg->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull);
+  Expr::EvalResult R;
+  if (Arg->EvaluateAsInt(R, Ctx))
+    return !R.Val.getInt().isNegative();
+  return true;
+}
+
+/// The readiness wait \p Call makes: itself, or one made directly in the
+/// body of the project function it calls (`wait_readable(fd, 5000)`).
+ReadinessWait readinessWaitOf(const CallExpr &Call, ASTContext &Ctx) {
+  ReadinessWait Wait;
+  const FunctionDecl *FD = Call.getDirectCallee();
+  if (!FD)
+    return Wait;
+  if (std::optional<unsigned> Arg = readinessTimeoutArgument(*FD)) {
+    Wait.Call = &Call;
+    Wait.Bounded = boundsReadinessWait(
+        *Arg < Call.getNumArgs() ? Call.getArg(*Arg) : nullptr, Ctx);
+    return Wait;
+  }
+  const FunctionDecl *Def = FD->getDefinition();
+  if (!Def || !Def->getBody() ||
+      Ctx.getSourceManager().isInSystemHeader(Def->getLocation()))
+    return Wait;
+  llvm::SmallVector<const Stmt *, 32> Work{Def->getBody()};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S || isa<LambdaExpr>(S))
+      continue;
+    if (const auto *Inner = dyn_cast<CallExpr>(S))
+      if (const FunctionDecl *Callee = Inner->getDirectCallee())
+        if (std::optional<unsigned> Arg = readinessTimeoutArgument(*Callee)) {
+          Wait.Call = &Call;
+          Wait.Bounded = boundsReadinessWait(
+              *Arg < Inner->getNumArgs() ? Inner->getArg(*Arg) : nullptr, Ctx);
+          return Wait;
+        }
+    for (const Stmt *Child : S->children())
+      Work.push_back(Child);
+  }
+  return Wait;
+}
+
+/// Operations whose non-zero result means that data arrived: the loop
+/// `while (ws.read(buffer))` carries on while reads succeed.
+bool isReadLikeName(llvm::StringRef Name) {
+  std::string Lower = Name.lower();
+  return matchesRe("^(f?read|recv|receive|fgets|gets|get_?line|next|step|"
+                   "fetch|consume)",
+                   Lower);
+}
+
+/// Whether \p T is a byte or item count (`size_t`, `ssize_t`,
+/// `std::streamsize`) as written, through typedefs.
+bool isCountType(QualType T) {
+  for (int Depth = 0; Depth < 8 && !T.isNull(); ++Depth) {
+    const auto *Typedef = dyn_cast<TypedefType>(T.getTypePtr());
+    if (!Typedef) {
+      if (const auto *Elaborated = dyn_cast<ElaboratedType>(T.getTypePtr())) {
+        T = Elaborated->getNamedType();
+        continue;
+      }
+      return false;
+    }
+    llvm::StringRef Name = Typedef->getDecl()->getName();
+    if (Name == "size_t" || Name == "ssize_t" || Name == "streamsize" ||
+        Name == "size_type")
+      return true;
+    T = Typedef->desugar();
+  }
+  return false;
+}
+
 /// The declaration an lvalue expression designates (a variable or field).
 const ValueDecl *baseDecl(const Expr *E) {
   while (E) {
@@ -320,6 +495,7 @@ private:
     bool InNestedLoop;
   };
   std::vector<CallSite> Calls;
+  ReadinessWait Readiness;
 
   CallRole roleOf(const CallExpr &C);
   bool isRemote(const CallExpr &C);
@@ -344,6 +520,7 @@ private:
   bool isLoopInvariant(const Expr *E);
   bool delayIsLoopInvariant(const CallExpr &C);
   bool pathToSleepDoesWork(const CallExpr &Sleep, const Expr *&PathCond);
+  bool isCalledForItsEffect(const CallExpr &Call, const ParentMap &PM);
   bool triesNextEndpoint(const CallExpr &Op);
   std::string writtenText(const Expr *E);
 };
@@ -614,6 +791,8 @@ void LoopClassifier::walk(const Stmt *S, WalkState &St) {
   if (const auto *Call = dyn_cast<CallExpr>(S)) {
     CallRole Role = roleOf(*Call);
     Calls.push_back({Call, Role, St.Nested > 0});
+    if (St.Nested == 0 && !Readiness.Call)
+      Readiness = readinessWaitOf(*Call, Ctx);
     if (St.Try > 0 && !St.OperationInTry && Role == CallRole::Action)
       St.OperationInTry = Call;
   }
@@ -852,6 +1031,17 @@ Outcome LoopClassifier::outcomeWhenTrue(const Expr *E) {
   QualType T = E->getType();
   if (T->isBooleanType() || T->isPointerType() || T->isNullPtrType())
     return Outcome::Success;
+  // A count of bytes or items, or the result of a read: non-zero means
+  // that data arrived (`while (ws.read(buffer))`).
+  if (T->isIntegerType() && !T->isEnumeralType()) {
+    if (isCountType(T))
+      return Outcome::Success;
+    if (const auto *Call = dyn_cast<CallExpr>(E))
+      if (const FunctionDecl *FD = Call->getDirectCallee();
+          FD && FD->getDeclName().isIdentifier() &&
+          isReadLikeName(FD->getName()))
+        return Outcome::Success;
+  }
   if (T->isIntegralOrEnumerationType())
     return Outcome::Failure; // the C convention: non-zero is an error code
   if (isErrorLikeRecord(T))
@@ -1114,13 +1304,55 @@ bool LoopClassifier::pathToSleepDoesWork(const CallExpr &Sleep,
     const Stmt *S = Work.pop_back_val();
     if (!S || isa<LambdaExpr>(S))
       continue;
-    if (const auto *Call = dyn_cast<CallExpr>(S))
-      if (roleOf(*Call) == CallRole::Action)
+    if (const auto *Call = dyn_cast<CallExpr>(S)) {
+      CallRole Role = roleOf(*Call);
+      if (Role == CallRole::Action ||
+          (Role == CallRole::Query && isCalledForItsEffect(*Call, PM)))
         return true;
+    }
     for (const Stmt *C : S->children())
       Work.push_back(C);
   }
   return false;
+}
+
+/// Whether a call that looks like a query (`CheckConnection()`, `pollEvents()`,
+/// `out.flush()`) is made for its effect: its result is discarded, so the
+/// call is periodic work, not a read of the watched state.
+bool LoopClassifier::isCalledForItsEffect(const CallExpr &Call,
+                                          const ParentMap &PM) {
+  const FunctionDecl *FD = Call.getDirectCallee();
+  if (!FD || isa<CXXOperatorCallExpr>(Call))
+    return false;
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD); MD && MD->isConst())
+    return false;
+  const Stmt *Child = &Call;
+  const Stmt *Parent = PM.getParent(Child);
+  while (Parent &&
+         (isa<ImplicitCastExpr, ExprWithCleanups, ParenExpr,
+              CXXBindTemporaryExpr, MaterializeTemporaryExpr>(Parent) ||
+          (isa<CStyleCastExpr>(Parent) &&
+           cast<CStyleCastExpr>(Parent)->getType()->isVoidType()))) {
+    Child = Parent;
+    Parent = PM.getParent(Child);
+  }
+  bool Discarded =
+      !Parent || isa<CompoundStmt>(Parent) ||
+      (isa<IfStmt>(Parent) && Child != cast<IfStmt>(Parent)->getCond()) ||
+      (isLoopStmt(Parent) && Child == loopBody(*Parent));
+  if (!Discarded)
+    return false;
+  std::string Q = qualifiedName(*FD);
+  if (!llvm::StringRef(Q).starts_with("std::"))
+    return true;
+  // The standard library: only calls that produce or move data are work,
+  // not lock(), unlock() or yield().
+  llvm::StringRef Name =
+      FD->getDeclName().isIdentifier() ? FD->getName() : llvm::StringRef();
+  return matchesRe("^(flush|write|put|push|push_back|push_front|emplace|"
+                   "emplace_back|emplace_front|insert|erase|pop|pop_back|"
+                   "pop_front|notify_one|notify_all|send)$",
+                   Name);
 }
 
 /// A loop that tries the next host / replica each iteration is failover, not
@@ -1205,6 +1437,8 @@ LoopClassification LoopClassifier::run() {
   walk(Body, St);
   if (Cond)
     Exits.push_back({&Loop, {{Cond, GuardSense::ExitWhenFalse}}, nullptr});
+  Result.Readiness = Readiness;
+  Result.LeavesOnFirstTurn = leavesLoop(Body);
 
   // The delays, and whether the iteration that reaches a sleep does work.
   const Expr *IdlePathCond = nullptr;
@@ -1334,13 +1568,154 @@ LoopClassification LoopClassifier::run() {
   return Result;
 }
 
+/// The function a handler argument of signal() or a `sa_handler` /
+/// `sa_sigaction` assignment denotes: a function, its address, or a lambda.
+const FunctionDecl *handlerFunction(const Expr *E) {
+  llvm::SmallVector<const Stmt *, 8> Work{E};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *Lambda = dyn_cast<LambdaExpr>(S))
+      return Lambda->getCallOperator();
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+      if (const auto *FD = dyn_cast<FunctionDecl>(Ref->getDecl()))
+        return FD;
+    for (const Stmt *Child : S->children())
+      Work.push_back(Child);
+  }
+  return nullptr;
+}
+
+/// Adds to \p Writes the variables and fields \p Body assigns, increments or
+/// changes through a non-const member (`flag.store(true)`), following calls
+/// into project functions \p Depth more levels.
+void collectWrites(const Stmt *Body, ASTContext &Ctx, int Depth,
+                   llvm::DenseSet<const Decl *> &Writes) {
+  llvm::SmallVector<const Stmt *, 32> Work{Body};
+  auto Add = [&](const Expr *E) {
+    if (const ValueDecl *D = baseDecl(E))
+      Writes.insert(D->getCanonicalDecl());
+  };
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *BO = dyn_cast<BinaryOperator>(S);
+        BO && BO->isAssignmentOp())
+      Add(BO->getLHS());
+    if (const auto *UO = dyn_cast<UnaryOperator>(S);
+        UO && UO->isIncrementDecrementOp())
+      Add(UO->getSubExpr());
+    if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(S)) {
+      const auto *MD = dyn_cast_or_null<CXXMethodDecl>(OC->getDirectCallee());
+      if (MD && !MD->isConst() && OC->getNumArgs() > 0)
+        Add(OC->getArg(0));
+    } else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S)) {
+      const CXXMethodDecl *MD = MC->getMethodDecl();
+      if (MD && !MD->isConst() && MC->getImplicitObjectArgument())
+        Add(MC->getImplicitObjectArgument());
+    }
+    if (const auto *Call = dyn_cast<CallExpr>(S); Call && Depth > 0)
+      if (const FunctionDecl *Callee = Call->getDirectCallee())
+        if (const FunctionDecl *Def = Callee->getDefinition();
+            Def && Def->getBody() &&
+            !Ctx.getSourceManager().isInSystemHeader(Def->getLocation()))
+          collectWrites(Def->getBody(), Ctx, Depth - 1, Writes);
+    for (const Stmt *Child : S->children())
+      Work.push_back(Child);
+  }
+}
+
+/// The variables and fields that the functions registered as signal
+/// handlers in the unit (signal(), sigaction()'s sa_handler/sa_sigaction)
+/// write.
+llvm::DenseSet<const Decl *> signalHandlerWrites(ASTContext &Ctx) {
+  using namespace clang::ast_matchers;
+  llvm::SmallPtrSet<const FunctionDecl *, 4> Handlers;
+  auto Registrations =
+      match(translationUnitDecl(forEachDescendant(expr(anyOf(
+                callExpr(callee(functionDecl(hasAnyName(
+                             "::signal", "::std::signal", "::bsd_signal",
+                             "::sysv_signal", "::sigset"))),
+                         hasArgument(1, expr().bind("handler"))),
+                binaryOperator(isAssignmentOperator(),
+                               hasLHS(ignoringParenImpCasts(memberExpr(member(
+                                   hasAnyName("sa_handler", "sa_sigaction"))))),
+                               hasRHS(expr().bind("handler"))))))),
+            *Ctx.getTranslationUnitDecl(), Ctx);
+  for (const BoundNodes &Node : Registrations)
+    if (const FunctionDecl *FD =
+            handlerFunction(Node.getNodeAs<Expr>("handler")))
+      Handlers.insert(FD);
+  llvm::DenseSet<const Decl *> Writes;
+  for (const FunctionDecl *Handler : Handlers)
+    if (const FunctionDecl *Def = Handler->getDefinition())
+      collectWrites(Def->getBody(), Ctx, /*Depth=*/1, Writes);
+  return Writes;
+}
+
+/// Whether \p T is written as `sig_atomic_t` (through typedefs).
+bool isSigAtomic(QualType T) {
+  for (int Depth = 0; Depth < 8 && !T.isNull(); ++Depth) {
+    if (const auto *Elaborated = dyn_cast<ElaboratedType>(T.getTypePtr())) {
+      T = Elaborated->getNamedType();
+      continue;
+    }
+    const auto *Typedef = dyn_cast<TypedefType>(T.getTypePtr());
+    if (!Typedef)
+      return false;
+    if (Typedef->getDecl()->getName() == "sig_atomic_t")
+      return true;
+    T = Typedef->desugar();
+  }
+  return false;
+}
+
+/// The variable or field a watched expression reads: `flag`, `obj.flag_`,
+/// `flag.load()`, `*flag`.
+const ValueDecl *watchedDecl(const Expr *E) {
+  E = strip(E);
+  if (const auto *MC = dyn_cast<CXXMemberCallExpr>(E))
+    E = MC->getImplicitObjectArgument();
+  else if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(E);
+           OC && OC->getNumArgs() > 0)
+    E = OC->getArg(0);
+  return E ? baseDecl(E) : nullptr;
+}
+
 /// The classifications of one translation unit, keyed by the configuration
-/// they were computed under (the two checks' options may differ).
+/// they were computed under (the two checks' options may differ), and the
+/// unit-wide facts they need.
 struct UnitLoopClassifications {
   std::map<std::string,
            llvm::DenseMap<const Stmt *, std::unique_ptr<LoopClassification>>>
       ByConfig;
+  std::optional<llvm::DenseSet<const Decl *>> SignalHandlerWrites;
 };
+
+/// The loop's classification with the facts that need the whole unit: is
+/// the state a polling loop watches set by a signal handler?
+LoopClassification classify(const Stmt &Loop, ASTContext &Ctx,
+                            const LoopConfig &Config,
+                            UnitLoopClassifications &Unit) {
+  LoopClassification Result = LoopClassifier(Loop, Ctx, Config).run();
+  if (!Result.isPolling() || !Result.Watched)
+    return Result;
+  const ValueDecl *Watched = watchedDecl(Result.Watched);
+  if (!Watched)
+    return Result;
+  if (isSigAtomic(
+          Watched->getType().getNonReferenceType().getUnqualifiedType())) {
+    Result.WatchedIsSetBySignalHandler = true;
+    return Result;
+  }
+  if (!Unit.SignalHandlerWrites)
+    Unit.SignalHandlerWrites = signalHandlerWrites(Ctx);
+  Result.WatchedIsSetBySignalHandler =
+      Unit.SignalHandlerWrites->contains(Watched->getCanonicalDecl());
+  return Result;
+}
 
 std::mutex UnitsMutex;
 llvm::DenseMap<const ASTContext *, std::unique_ptr<UnitLoopClassifications>>
@@ -1380,11 +1755,16 @@ const LoopDelay *LoopClassification::idleSleep() const {
 }
 
 bool LoopClassification::isRetry() const {
-  return Exit == LoopExitKind::OperationSucceeds && !TriesNextEndpoint;
+  // A loop that waits for a descriptor to become ready each turn (the
+  // non-blocking TLS handshake: SSL_connect, WANT_READ, select) is pacing
+  // itself on the peer, not hammering it.
+  return Exit == LoopExitKind::OperationSucceeds && !TriesNextEndpoint &&
+         !LeavesOnFirstTurn && !Readiness.Call;
 }
 
 bool LoopClassification::isPolling() const {
-  return Exit == LoopExitKind::WatchedStateChanges && idleSleep();
+  return Exit == LoopExitKind::WatchedStateChanges && idleSleep() &&
+         !LeavesOnFirstTurn;
 }
 
 std::string calledFunctionName(const CallExpr &Call) {
@@ -1395,7 +1775,8 @@ std::string calledFunctionName(const CallExpr &Call) {
 
 LoopClassification computeLoopClassification(const Stmt &Loop, ASTContext &Ctx,
                                              const LoopConfig &Config) {
-  return LoopClassifier(Loop, Ctx, Config).run();
+  UnitLoopClassifications Unit;
+  return classify(Loop, Ctx, Config, Unit);
 }
 
 const LoopClassification &classifyLoop(const Stmt &Loop, ASTContext &Ctx,
@@ -1406,7 +1787,7 @@ const LoopClassification &classifyLoop(const Stmt &Loop, ASTContext &Ctx,
   std::unique_ptr<LoopClassification> &Entry = Loops[&Loop];
   if (!Entry)
     Entry = std::make_unique<LoopClassification>(
-        computeLoopClassification(Loop, Ctx, Config));
+        classify(Loop, Ctx, Config, classificationsOf(Ctx)));
   return *Entry;
 }
 

@@ -287,3 +287,110 @@ void projectWrapper(SocketFactory *f, CURL *h) {
   // CHECK-MESSAGES: :[[@LINE-5]]:3: warning: retry loop around 'curl_easy_perform' sleeps a loop-invariant duration between attempts (no exponential growth, no jitter), so {{.*}} [prodready-retry-without-backoff]
   // CHECK-MESSAGES: :[[@LINE-5]]:9: note: operation retried here
 }
+
+// ---- Not retries (RULES.md revisions 2026-12-01, from real code) ----
+
+// The body leaves the loop on every path: the loop never turns.
+void leavesOnFirstTurn(CURL *h) {
+  while (true) {
+    if (curl_easy_perform(h) == CURLE_OK)
+      break;
+    log_line("request failed");
+    break;
+  }
+  for (;;) {
+    CURLcode rc = curl_easy_perform(h);
+    if (rc == CURLE_OK) {
+      log_line("done");
+      return;
+    } else {
+      log_line("failed");
+      return;
+    }
+  }
+  do {
+    try {
+      open_session();
+      break;
+    } catch (...) {
+      log_line("failed");
+      throw;
+    }
+  } while (true);
+}
+
+// The loop carries on while an operation succeeds: reading messages until the
+// peer closes, or the stream ends.
+struct WsBuffer {};
+struct WsStream {
+  std::size_t read(WsBuffer &buffer);
+};
+struct MessageReader {
+  int Read(int *msg);
+};
+struct RecordStream {
+  RecordStream &operator>>(int &value);
+  explicit operator bool() const;
+};
+void readWhileSucceeds(WsStream &ws, MessageReader &reader, RecordStream &in,
+                       FILE *fp) {
+  WsBuffer buffer;
+  while (ws.read(buffer)) {
+    log_line("message");
+    std::this_thread::sleep_for(10ms);
+  }
+  int msg;
+  while (reader.Read(&msg)) {
+    log_line("record");
+    usleep(1000);
+  }
+  int value;
+  while (in >> value) {
+    log_line("value");
+    usleep(1000);
+  }
+  char line[256];
+  while (fgets(line, sizeof line, fp)) {
+    log_line(line);
+    usleep(1000);
+  }
+}
+
+// A non-blocking TLS handshake or read that waits for readiness with a
+// bounded select/poll each turn is paced by the peer, not a retry storm.
+bool tlsConnect(SSL *ssl, int fd) {
+  for (;;) {
+    int r = SSL_connect(ssl);
+    if (r == 1)
+      return true;
+    int err = SSL_get_error(ssl, r);
+    if (err != SSL_ERROR_WANT_READ && err != SSL_ERROR_WANT_WRITE)
+      return false;
+    fd_set fds;
+    struct timeval tv = {5, 0};
+    if (select(fd + 1, &fds, nullptr, nullptr, &tv) <= 0)
+      return false;
+  }
+}
+bool tlsAccept(SSL *ssl, int fd) {
+  while (SSL_accept(ssl) != 1) {
+    struct pollfd pfd = {fd, POLLIN, 0};
+    if (poll(&pfd, 1, 5000) <= 0)
+      return false;
+  }
+  return true;
+}
+int waitReadable(int fd, int timeout_ms) {
+  struct pollfd pfd = {fd, POLLIN, 0};
+  return poll(&pfd, 1, timeout_ms);
+}
+int tlsRead(SSL *ssl, int fd, char *buf) {
+  int n;
+  while ((n = SSL_read(ssl, buf, 256)) <= 0) {
+    if (SSL_get_error(ssl, n) != SSL_ERROR_WANT_READ)
+      return -1;
+    if (waitReadable(fd, 1000) <= 0)
+      return -1;
+  }
+  return n;
+}

@@ -251,3 +251,104 @@ TEST(LoopClassification, ComputedOncePerLoopAndShared) {
 }
 
 } // namespace
+
+namespace {
+
+TEST(LoopClassification, FlagSetByASignalHandler) {
+  LoopOf Registered(R"cpp(bool g_stop;
+void onSignal(int) { g_stop = true; }
+void f() {
+  signal(15, onSignal);
+  while (!g_stop)
+    sleep(1);
+})cpp");
+  ASSERT_TRUE(Registered.parsed());
+  EXPECT_TRUE(Registered->isPolling());
+  EXPECT_TRUE(Registered->WatchedIsSetBySignalHandler);
+  LoopOf Typed(R"cpp(volatile sig_atomic_t g_signalled;
+void f() {
+  while (!g_signalled)
+    sleep(1);
+})cpp");
+  ASSERT_TRUE(Typed.parsed());
+  EXPECT_TRUE(Typed->WatchedIsSetBySignalHandler);
+}
+
+TEST(LoopClassification, LeavesOnFirstTurn) {
+  LoopOf L(R"cpp(bool f() {
+  for (;;) {
+    if (try_connect())
+      return true;
+    log_line("failed");
+    break;
+  }
+  return false;
+})cpp");
+  ASSERT_TRUE(L.parsed());
+  EXPECT_EQ(L->Exit, LoopExitKind::OperationSucceeds);
+  EXPECT_TRUE(L->LeavesOnFirstTurn);
+  EXPECT_FALSE(L->isRetry());
+  LoopOf Continues(R"cpp(void f() {
+  for (;;) {
+    if (try_connect())
+      break;
+    if (g_flag)
+      continue;
+    break;
+  }
+})cpp");
+  ASSERT_TRUE(Continues.parsed());
+  EXPECT_FALSE(Continues->LeavesOnFirstTurn);
+}
+
+TEST(LoopClassification, ReadingWhileReadsSucceed) {
+  LoopOf L(R"cpp(void f(WebSocket &ws, char *buf) {
+  while (ws.read(buf))
+    log_line(buf);
+})cpp");
+  ASSERT_TRUE(L.parsed());
+  EXPECT_EQ(L->Exit, LoopExitKind::OperationFails);
+  EXPECT_FALSE(L->isRetry());
+}
+
+TEST(LoopClassification, ReadinessWaitWithATimeout) {
+  LoopOf L(R"cpp(bool f(SSL *ssl, int fd) {
+  for (;;) {
+    int r = SSL_connect(ssl);
+    if (r == 1)
+      return true;
+    int err = SSL_get_error(ssl, r);
+    if (err != SSL_ERROR_WANT_READ && err != SSL_ERROR_WANT_WRITE)
+      return false;
+    struct timeval tv = {5, 0};
+    if (select(fd + 1, nullptr, nullptr, nullptr, &tv) <= 0)
+      return false;
+  }
+})cpp");
+  ASSERT_TRUE(L.parsed());
+  EXPECT_EQ(L->Exit, LoopExitKind::OperationSucceeds);
+  ASSERT_NE(L->Readiness.Call, nullptr);
+  EXPECT_TRUE(L->Readiness.Bounded);
+  EXPECT_FALSE(L->isRetry());
+  LoopOf Infinite(R"cpp(void f(struct pollfd *p) {
+  while (!try_connect())
+    poll(p, 1, -1);
+})cpp");
+  ASSERT_TRUE(Infinite.parsed());
+  ASSERT_NE(Infinite->Readiness.Call, nullptr);
+  EXPECT_FALSE(Infinite->Readiness.Bounded);
+}
+
+TEST(LoopClassification, DiscardedQueryIsPeriodicWork) {
+  LoopOf L(R"cpp(void f() {
+  while (!g_flag) {
+    CheckConnection();
+    sleep(5);
+  }
+})cpp");
+  ASSERT_TRUE(L.parsed());
+  EXPECT_EQ(L->Exit, LoopExitKind::WatchedStateChanges);
+  EXPECT_FALSE(L->isPolling());
+}
+
+} // namespace
