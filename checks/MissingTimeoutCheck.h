@@ -4,6 +4,8 @@
 #define PRODREADY_CHECKS_MISSINGTIMEOUTCHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
+#include "llvm/ADT/DenseSet.h"
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -41,6 +43,8 @@ private:
   void checkAsioSync(const clang::CallExpr &Call,
                      const clang::FunctionDecl &Callee,
                      const clang::SourceManager &SM);
+  bool hasDeadlineBefore(const clang::ValueDecl &Holder,
+                         const clang::CallExpr &Call, clang::ASTContext &Ctx);
   void checkUnboundedWait(const clang::CallExpr &Call,
                           const clang::FunctionDecl &Callee,
                           const clang::SourceManager &SM,
@@ -51,6 +55,9 @@ private:
   std::vector<std::string> UnboundedWaits;
   clang::ASTContext *Ctx = nullptr;
   std::vector<Pending> PendingCalls;
+  /// Members and globals of the unit whose Beast stream gets a deadline
+  /// somewhere (computed on first need).
+  std::optional<llvm::DenseSet<const clang::Decl *>> ExpiringStreams;
 };
 
 } // namespace prodready
