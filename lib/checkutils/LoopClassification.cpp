@@ -1,6 +1,7 @@
 //===--- LoopClassification.cpp - what a loop is, for the loop rules -----===//
 
 #include "LoopClassification.h"
+#include "AsyncUtils.h"
 #include "CheckUtils.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
@@ -91,9 +92,6 @@ bool isQueryName(llvm::StringRef Name) {
                                          "TryPop",
                                          "try_dequeue",
                                          "tryDequeue",
-                                         "try_lock",
-                                         "tryLock",
-                                         "try_acquire",
                                          "try_wait",
                                          "wait_for",
                                          "wait_until",
@@ -331,6 +329,17 @@ ReadinessWait readinessWaitOf(const CallExpr &Call, ASTContext &Ctx) {
   return Wait;
 }
 
+/// Whether \p Call moves a cursor over a list of endpoints:
+/// `iter.next()`, `it.Next()`, `list.getNext()`.
+bool advancesCursor(const CallExpr &Call) {
+  const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call);
+  const CXXMethodDecl *MD = Member ? Member->getMethodDecl() : nullptr;
+  if (!MD || !MD->getDeclName().isIdentifier())
+    return false;
+  return matchesRe("^([Nn]ext|get_?[Nn]ext|Get_?Next|advance|Advance)$",
+                   MD->getName());
+}
+
 /// Operations whose non-zero result means that data arrived: the loop
 /// `while (ws.read(buffer))` carries on while reads succeed.
 bool isReadLikeName(llvm::StringRef Name) {
@@ -488,6 +497,8 @@ private:
   llvm::DenseMap<const ValueDecl *, VariableOrigin> Origins;
   llvm::DenseMap<const ValueDecl *, const CallExpr *> OriginOperation;
   std::vector<LoopExitPoint> Exits;
+  /// The guards of `throw`s inside try blocks of the loop.
+  std::vector<std::vector<ExitGuard>> GuardedThrowsInTry;
   /// Every call the loop makes, outside lambdas, in source order.
   struct CallSite {
     const CallExpr *Call;
@@ -881,6 +892,10 @@ void LoopClassifier::walk(const Stmt *S, WalkState &St) {
     AddExit(S);
   if (isa<CXXThrowExpr>(S) && St.Try == 0)
     AddExit(S);
+  // A throw inside the try block may be caught by the loop's own handlers,
+  // but its guard (`if (++retries > max) throw ...`) still shows a bound.
+  if (isa<CXXThrowExpr>(S) && St.Try > 0)
+    GuardedThrowsInTry.push_back(St.Guards);
   for (const Stmt *Child : S->children())
     walk(Child, St);
 }
@@ -924,6 +939,8 @@ void LoopClassifier::collectOperands(const Expr *E, ConditionOperands &A) {
       A.Bound = true;
       return;
     case CallRole::Query: {
+      if (isa<UserDefinedLiteral>(Call))
+        return; // a constant such as `0ms`
       ConditionOperands T;
       if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call))
         collectOperands(MC->getImplicitObjectArgument(), T);
@@ -1091,6 +1108,8 @@ Outcome LoopClassifier::outcomeOfComparison(const Expr *V,
     Val = 0;
   else if (!KS->isValueDependent() && KS->EvaluateAsInt(R, Ctx))
     Val = R.Val.getInt();
+  else if (!KS->isValueDependent() && isZeroDuration(KS, Ctx))
+    Val = 0; // `time_left > 0ms`
   else
     return Outcome::Unknown;
   int64_t N = Val.getExtValue();
@@ -1387,6 +1406,13 @@ bool LoopClassifier::triesNextEndpoint(const CallExpr &Op) {
         if (TopModified.count(D) &&
             originOf(D) != VariableOrigin::OperationResult)
           return true;
+    // An endpoint taken from a cursor the loop advances (`auto &s =
+    // iter.next(); connect(s)`).
+    if (const auto *DR = dyn_cast<DeclRefExpr>(S))
+      if (originOf(DR->getDecl()) == VariableOrigin::OperationResult)
+        if (const CallExpr *Origin = OriginOperation.lookup(DR->getDecl());
+            Origin && Origin != &Op && advancesCursor(*Origin))
+          return true;
     for (const Stmt *C : S->children())
       Work.push_back(C);
   }
@@ -1482,6 +1508,12 @@ LoopClassification LoopClassifier::run() {
               .contains("EINTR"))
         Result.RetriesOnEintr = true;
     }
+  for (const std::vector<ExitGuard> &Guards : GuardedThrowsInTry)
+    for (const ExitGuard &G : Guards) {
+      ConditionOperands A;
+      collectOperands(G.Condition, A);
+      CounterOrDeadline |= A.Bound;
+    }
   Result.Bound = CounterOrDeadline ? AttemptBound::CounterOrDeadline
                  : StopCondition   ? AttemptBound::StopCondition
                                    : AttemptBound::None;
@@ -1526,7 +1558,7 @@ LoopClassification LoopClassifier::run() {
 
   if (Op) {
     Result.Exit = LoopExitKind::OperationSucceeds;
-    Result.TriesNextEndpoint = triesNextEndpoint(*Op);
+    Result.TriesNextEndpoint = triesNextEndpoint(*Op) || advancesCursor(*Op);
     Result.RetriedOperation = Op;
     Result.RetriedOperationIsRemote = isRemote(*Op);
     if (!Result.RetriedOperationIsRemote)
@@ -1536,6 +1568,8 @@ LoopClassification LoopClassifier::run() {
           Result.RetriedOperationIsRemote = true;
           break;
         }
+    if (Result.RetriedOperation != Op)
+      Result.TriesNextEndpoint |= triesNextEndpoint(*Result.RetriedOperation);
     Result.RetriedOperationName = calledFunctionName(*Result.RetriedOperation);
     return Result;
   }

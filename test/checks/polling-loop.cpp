@@ -281,3 +281,15 @@ struct Connection {
     // CHECK-MESSAGES: :[[@LINE-3]]:7: note: loop sleeps here
   }
 };
+
+// Regression (redis-plus-plus redlock): try_lock() on a distributed lock is an
+// operation (a retry loop, prodready-retry-without-backoff's business), not a
+// read of state a condition variable could signal.
+struct RedLockMutex {
+  bool try_lock();
+};
+void lockWithDelay(RedLockMutex &mtx) {
+  do {
+    std::this_thread::sleep_for(5ms);
+  } while (!mtx.try_lock());
+}

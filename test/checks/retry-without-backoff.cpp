@@ -394,3 +394,61 @@ int tlsRead(SSL *ssl, int fd, char *buf) {
   }
   return n;
 }
+
+// Regression (redis-plus-plus sentinel): a counter checked before a throw
+// bounds the attempts even inside the try block, and taking the next
+// endpoint from a cursor (iter.next()) each turn is failover, not a retry.
+struct SentinelIter {
+  int &next();
+  void reset();
+};
+struct StopIterError {};
+struct RedisError {};
+int connectTo(int sentinel) { return connect(sentinel, addr, 16); }
+int masterFromSentinels(SentinelIter &iter, std::size_t max_retry) {
+  std::size_t retries = 0;
+  while (true) {
+    try {
+      auto &s = iter.next();
+      int conn = connectTo(s);
+      if (conn < 0) {
+        if (++retries > max_retry)
+          throw RedisError();
+        std::this_thread::sleep_for(100ms);
+        iter.reset();
+        continue;
+      }
+      return conn;
+    } catch (const StopIterError &) {
+      throw;
+    } catch (const RedisError &) {
+      continue;
+    }
+  }
+}
+
+// Regression (redis-plus-plus redlock): try_lock() on a distributed lock is an
+// operation, so these are retry loops (before: taken for polling loops), the
+// duration compared with 0ms included.
+struct RedLockMutex {
+  bool try_lock();
+  std::chrono::milliseconds try_lock(const char *id, std::chrono::milliseconds ttl);
+};
+void lockWithDelay(RedLockMutex &mtx, std::chrono::milliseconds retry_delay) {
+  while (true) {
+    auto time_left = mtx.try_lock("id", std::chrono::milliseconds(100));
+    if (time_left > 0ms)
+      break;
+    std::this_thread::sleep_for(retry_delay);
+  }
+  // CHECK-MESSAGES: :[[@LINE-6]]:3: warning: retry loop around 'RedLockMutex::try_lock' has no bound on attempts (no counter or deadline) and sleeps a loop-invariant duration between attempts (no exponential growth, no jitter), so {{.*}} [prodready-retry-without-backoff]
+  // CHECK-MESSAGES: :[[@LINE-6]]:22: note: operation retried here
+}
+void lockWithJitter(RedLockMutex &mtx, std::mt19937 &gen) {
+  do {
+    std::uniform_int_distribution<int> dist(0, 5);
+    std::this_thread::sleep_for(std::chrono::milliseconds(dist(gen)));
+  } while (!mtx.try_lock());
+  // CHECK-MESSAGES: :[[@LINE-4]]:3: warning: retry loop around 'RedLockMutex::try_lock' has no bound on attempts (no counter or deadline), so {{.*}} [prodready-retry-without-backoff]
+  // CHECK-MESSAGES: :[[@LINE-2]]:13: note: operation retried here
+}

@@ -20,6 +20,7 @@ public:
   friend constexpr duration operator*(const duration &d, Rep m) { return duration(d.r_ * m); }
   friend constexpr duration operator+(const duration &a, const duration &b) { return duration(a.r_ + b.r_); }
   friend constexpr bool operator<(const duration &a, const duration &b) { return a.r_ < b.r_; }
+  friend constexpr bool operator>(const duration &a, const duration &b) { return a.r_ > b.r_; }
 private:
   Rep r_ = 0;
 };
