@@ -329,6 +329,28 @@ ReadinessWait readinessWaitOf(const CallExpr &Call, ASTContext &Ctx) {
   return Wait;
 }
 
+/// Whether the loop exit \p Exit leaves with a failure: a throw, or a
+/// return of a null pointer, `false` or a negative number.
+bool exitReportsFailure(const Stmt &Exit, ASTContext &Ctx) {
+  if (isa<CXXThrowExpr>(Exit))
+    return true;
+  const auto *Return = dyn_cast<ReturnStmt>(&Exit);
+  const Expr *Value = Return ? Return->getRetValue() : nullptr;
+  if (!Value || Value->isValueDependent())
+    return false;
+  Value = Value->IgnoreParenImpCasts();
+  QualType T = Value->getType();
+  if (T->isPointerType() || T->isNullPtrType())
+    return Value->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull);
+  bool Truth = true;
+  if (T->isBooleanType())
+    return Value->EvaluateAsBooleanCondition(Truth, Ctx) && !Truth;
+  Expr::EvalResult R;
+  if (T->isIntegerType() && Value->EvaluateAsInt(R, Ctx))
+    return R.Val.getInt().isNegative();
+  return false;
+}
+
 /// Whether \p Call moves a cursor over a list of endpoints:
 /// `iter.next()`, `it.Next()`, `list.getNext()`.
 bool advancesCursor(const CallExpr &Call) {
@@ -537,6 +559,14 @@ private:
 };
 
 CallRole LoopClassifier::roleOf(const CallExpr &C) {
+  // A callable held in a variable named like a query
+  // (`isCancellationRequested()` on a std::function member) asks a question.
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&C);
+      Op && Op->getOperator() == OO_Call && Op->getNumArgs() >= 1)
+    if (const ValueDecl *Callable = baseDecl(Op->getArg(0));
+        Callable && Callable->getDeclName().isIdentifier() &&
+        isQueryName(Callable->getName()))
+      return CallRole::Query;
   const FunctionDecl *FD = C.getDirectCallee();
   if (!FD) {
     // A call in a template that depends on a template parameter: judge it by
@@ -1542,6 +1572,11 @@ LoopClassification LoopClassifier::run() {
     }
     if (P == Outcome::Failure)
       ExitsOnFailure = true;
+    // Leaving with a failure value (`return nullptr;`, `return false;`,
+    // `return -1;`) or an exception is giving up (a cancellation), not the
+    // success a retry waits for.
+    if (P == Outcome::Success && exitReportsFailure(*Exit.Exit, Ctx))
+      continue;
     if (P == Outcome::Success) {
       for (const ExitGuard &G : Exit.Guards) {
         ConditionOperands A;
@@ -1575,9 +1610,18 @@ LoopClassification LoopClassifier::run() {
   }
 
   // Otherwise the exits may wait for state the loop does not change.
-  std::vector<const Expr *> Watched;
+  // The loop's own condition names the state it waits for best: it comes
+  // first.
+  std::vector<const LoopExitPoint *> OrderedExits;
   for (const LoopExitPoint &Exit : Exits)
-    for (const ExitGuard &G : Exit.Guards) {
+    if (Exit.Exit == &Loop)
+      OrderedExits.push_back(&Exit);
+  for (const LoopExitPoint &Exit : Exits)
+    if (Exit.Exit != &Loop)
+      OrderedExits.push_back(&Exit);
+  std::vector<const Expr *> Watched;
+  for (const LoopExitPoint *Exit : OrderedExits)
+    for (const ExitGuard &G : Exit->Guards) {
       ConditionOperands A;
       collectOperands(G.Condition, A);
       if (!A.Operation)

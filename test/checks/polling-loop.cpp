@@ -277,7 +277,7 @@ struct Connection {
         break;
       sleep(1);
     }
-    // CHECK-MESSAGES: :[[@LINE-5]]:5: warning: loop polls 'CheckConnection()' by sleeping in 'sleep' and re-checking, {{.*}} [prodready-polling-loop]
+    // CHECK-MESSAGES: :[[@LINE-5]]:5: warning: loop polls 'connected_' by sleeping in 'sleep' and re-checking, {{.*}} [prodready-polling-loop]
     // CHECK-MESSAGES: :[[@LINE-3]]:7: note: loop sleeps here
   }
 };
@@ -293,3 +293,21 @@ void lockWithDelay(RedLockMutex &mtx) {
     std::this_thread::sleep_for(5ms);
   } while (!mtx.try_lock());
 }
+
+// Regression (IXWebSocket DNS lookup): a cancellation callback that leaves the
+// loop with a failure does not make it a retry; the loop polls its flag.
+struct DnsLookup {
+  std::atomic<bool> done_;
+  std::function<bool()> isCancellationRequested;
+  int wait_ = 10;
+  const char *resolve() {
+    while (!done_) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(wait_));
+      if (isCancellationRequested())
+        return nullptr;
+    }
+    // CHECK-MESSAGES: :[[@LINE-5]]:5: warning: loop polls 'done_' by sleeping in 'std::this_thread::sleep_for' and re-checking, {{.*}} [prodready-polling-loop]
+    // CHECK-MESSAGES: :[[@LINE-5]]:7: note: loop sleeps here
+    return "ok";
+  }
+};

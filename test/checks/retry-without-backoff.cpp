@@ -452,3 +452,20 @@ void lockWithJitter(RedLockMutex &mtx, std::mt19937 &gen) {
   // CHECK-MESSAGES: :[[@LINE-4]]:3: warning: retry loop around 'RedLockMutex::try_lock' has no bound on attempts (no counter or deadline), so {{.*}} [prodready-retry-without-backoff]
   // CHECK-MESSAGES: :[[@LINE-2]]:13: note: operation retried here
 }
+
+// Regression (IXWebSocket DNS lookup): leaving with a failure value when a
+// cancellation callback says so is giving up, not the success of a retried
+// operation; the loop waits for a flag (prodready-polling-loop's business).
+struct DnsLookup {
+  std::atomic<bool> done_;
+  std::function<bool()> isCancellationRequested;
+  int wait_ = 10;
+  const char *resolve() {
+    while (!done_) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(wait_));
+      if (isCancellationRequested())
+        return nullptr;
+    }
+    return "ok";
+  }
+};
