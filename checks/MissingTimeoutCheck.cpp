@@ -8,6 +8,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "llvm/ADT/DenseSet.h"
 #include <functional>
 #include <optional>
 
@@ -185,7 +186,15 @@ MissingTimeoutCheck::MissingTimeoutCheck(StringRef Name,
           "asio::basic_datagram_socket::receive;"
           "asio::basic_socket::connect;asio::ip::basic_resolver::resolve;"
           "asio::ssl::stream::read_some;asio::ssl::stream::handshake;"
-          "beast::http::read;beast::http::write;beast::http::read_header")),
+          "beast::http::read;beast::http::write;beast::http::read_header;"
+          "beast::http::read_some;beast::http::write_header;"
+          "beast::http::write_some;beast::basic_stream::connect;"
+          "beast::websocket::stream::read;beast::websocket::stream::read_some;"
+          "beast::websocket::stream::write;"
+          "beast::websocket::stream::write_some;"
+          "beast::websocket::stream::handshake;"
+          "beast::websocket::stream::accept;beast::ssl_stream::handshake;"
+          "beast::ssl_stream::read_some;beast::ssl_stream::write_some")),
       UnboundedWaits(
           splitList("std::future::get;std::future::wait;"
                     "std::shared_future::get;std::shared_future::wait;"
@@ -252,6 +261,186 @@ void MissingTimeoutCheck::checkHttplib(const CXXMemberCallExpr &Call,
       << Name << Kind;
 }
 
+// A stream that wraps another (its first template argument): TLS and
+// WebSocket layers.
+static bool isLayeredStream(StringRef RecordName) {
+  return RecordName.ends_with("ssl::stream") ||
+         RecordName.ends_with("beast::ssl_stream") ||
+         RecordName.ends_with("websocket::stream");
+}
+
+// The lowest layer of a stream type, through references, pointers and the
+// TLS and WebSocket layers: `websocket::stream<ssl_stream<tcp_stream>>` is a
+// tcp_stream (beast::basic_stream) underneath.
+static const CXXRecordDecl *lowestLayer(QualType T) {
+  for (int Guard = 0; Guard < 6; ++Guard) {
+    T = T.getNonReferenceType();
+    if (T->isPointerType())
+      T = T->getPointeeType();
+    const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+    if (!RD)
+      return nullptr;
+    const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD);
+    if (Spec && Spec->getTemplateArgs().size() >= 1 &&
+        Spec->getTemplateArgs()[0].getKind() == TemplateArgument::Type &&
+        isLayeredStream(recordName(*RD))) {
+      T = Spec->getTemplateArgs()[0].getAsType();
+      continue;
+    }
+    return RD;
+  }
+  return nullptr;
+}
+
+// Beast's basic_stream (tcp_stream): the one Asio-family stream with a
+// timeout of its own (expires_after / expires_at).
+static bool isBeastBasicStream(const CXXRecordDecl *RD) {
+  return RD && StringRef(recordName(*RD)).ends_with("beast::basic_stream");
+}
+
+// The variable or field that holds the stream \p E works on, seen through
+// the layers (`ws.next_layer()`, `beast::get_lowest_layer(ws)`,
+// `stream.socket()`), smart pointers and references bound to them.
+static const ValueDecl *streamHolder(const Expr *E) {
+  for (int Guard = 0; E && Guard < 16; ++Guard) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E)) {
+      StringRef Name = identifierOf(Member->getMethodDecl());
+      if (Name != "next_layer" && Name != "lowest_layer" && Name != "socket")
+        return nullptr;
+      E = Member->getImplicitObjectArgument();
+      continue;
+    }
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
+      if ((Op->getOperator() != OO_Arrow && Op->getOperator() != OO_Star) ||
+          Op->getNumArgs() < 1)
+        return nullptr;
+      E = Op->getArg(0);
+      continue;
+    }
+    if (const auto *Call = dyn_cast<CallExpr>(E)) {
+      if (identifierOf(Call->getDirectCallee()) != "get_lowest_layer" ||
+          Call->getNumArgs() != 1)
+        return nullptr;
+      E = Call->getArg(0);
+      continue;
+    }
+    if (const auto *Unary = dyn_cast<UnaryOperator>(E)) {
+      if (Unary->getOpcode() != UO_Deref && Unary->getOpcode() != UO_AddrOf)
+        return nullptr;
+      E = Unary->getSubExpr();
+      continue;
+    }
+    if (const auto *Member = dyn_cast<MemberExpr>(E))
+      return Member->getMemberDecl();
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+      const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+      // `auto &stream = beast::get_lowest_layer(ws);` is ws.
+      if (Var && Var->getType()->isReferenceType() && Var->getInit() &&
+          !isa<ParmVarDecl>(Var)) {
+        E = Var->getInit();
+        continue;
+      }
+      return Ref->getDecl();
+    }
+    return nullptr;
+  }
+  return nullptr;
+}
+
+// The function whose body holds \p S (through lambdas, to the outermost
+// function, where a captured stream's timeout is set).
+static const FunctionDecl *enclosingFunction(const Stmt &S, ASTContext &Ctx) {
+  DynTypedNode Node = DynTypedNode::create(S);
+  for (int Guard = 0; Guard < 512; ++Guard) {
+    auto Parents = Ctx.getParents(Node);
+    if (Parents.empty())
+      return nullptr;
+    Node = Parents[0];
+    if (const auto *FD = Node.get<FunctionDecl>()) {
+      const auto *Method = dyn_cast<CXXMethodDecl>(FD);
+      if (!Method || !Method->getParent()->isLambda())
+        return FD;
+    }
+  }
+  return nullptr;
+}
+
+// expires_after / expires_at / expires_never on a Beast stream.
+static StringRef expiryCall(const Stmt &S, const Expr *&Object) {
+  const auto *Member = dyn_cast<CXXMemberCallExpr>(&S);
+  if (!Member)
+    return StringRef();
+  const CXXMethodDecl *MD = Member->getMethodDecl();
+  StringRef Name = identifierOf(MD);
+  if ((Name != "expires_after" && Name != "expires_at" &&
+       Name != "expires_never") ||
+      !isBeastBasicStream(MD->getParent()))
+    return StringRef();
+  Object = Member->getImplicitObjectArgument();
+  return Name;
+}
+
+bool MissingTimeoutCheck::hasDeadlineBefore(const ValueDecl &Holder,
+                                            const CallExpr &Call,
+                                            ASTContext &Context) {
+  const auto *Local = dyn_cast<VarDecl>(&Holder);
+  if (!Local || !Local->isLocalVarDecl()) {
+    // A member or global stream: its deadline may be set in any function of
+    // the unit (a connect() that arms it for the session).
+    if (!ExpiringStreams) {
+      ExpiringStreams.emplace();
+      std::function<void(const Stmt *)> Collect = [&](const Stmt *S) {
+        if (!S)
+          return;
+        const Expr *Object = nullptr;
+        StringRef Name = expiryCall(*S, Object);
+        if (!Name.empty() && Name != "expires_never")
+          if (const ValueDecl *D = streamHolder(Object))
+            ExpiringStreams->insert(D->getCanonicalDecl());
+        for (const Stmt *Child : S->children())
+          Collect(Child);
+      };
+      for (const Decl *D : Context.getTranslationUnitDecl()->decls())
+        if (!Context.getSourceManager().isInSystemHeader(D->getLocation())) {
+          std::function<void(const Decl *)> Visit = [&](const Decl *Inner) {
+            if (const auto *FD = dyn_cast<FunctionDecl>(Inner))
+              Collect(FD->getBody());
+            if (const auto *DC = dyn_cast<DeclContext>(Inner))
+              for (const Decl *Child : DC->decls())
+                Visit(Child);
+          };
+          Visit(D);
+        }
+    }
+    return ExpiringStreams->contains(Holder.getCanonicalDecl());
+  }
+  const FunctionDecl *FD = enclosingFunction(Call, Context);
+  if (!FD || !FD->getBody())
+    return true; // cannot see the function: not judged
+  const SourceManager &SM = Context.getSourceManager();
+  // The last expiry call on the stream before the I/O decides.
+  const CallExpr *Last = nullptr;
+  StringRef LastName;
+  std::function<void(const Stmt *)> Find = [&](const Stmt *S) {
+    if (!S)
+      return;
+    const Expr *Object = nullptr;
+    StringRef Name = expiryCall(*S, Object);
+    if (!Name.empty() && streamHolder(Object) == &Holder &&
+        SM.isBeforeInTranslationUnit(S->getBeginLoc(), Call.getBeginLoc()) &&
+        (!Last ||
+         SM.isBeforeInTranslationUnit(Last->getBeginLoc(), S->getBeginLoc()))) {
+      Last = cast<CallExpr>(S);
+      LastName = Name;
+    }
+    for (const Stmt *Child : S->children())
+      Find(Child);
+  };
+  Find(FD->getBody());
+  return Last && LastName != "expires_never";
+}
+
 // Whether the stream of an Asio operation is a network one (not a local
 // socket, serial port or file): \p T is the stream or socket type.
 static bool isNetworkStream(QualType T) {
@@ -264,14 +453,15 @@ static bool isNetworkStream(QualType T) {
       return true; // dependent or unknown: judge by the operation
     std::string Name = recordName(*RD);
     const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD);
-    // ssl::stream<Next>, beast::basic_stream<Protocol, ...>: look inside.
+    // ssl::stream<Next>, beast::ssl_stream<Next>, websocket::stream<Next>,
+    // beast::basic_stream<Protocol, ...>: look inside.
     if (Spec && Spec->getTemplateArgs().size() >= 1 &&
         Spec->getTemplateArgs()[0].getKind() == TemplateArgument::Type) {
       QualType Arg = Spec->getTemplateArgs()[0].getAsType();
       if (const CXXRecordDecl *ArgRD = Arg->getAsCXXRecordDecl())
         if (StringRef(recordName(*ArgRD)).contains("local::"))
           return false;
-      if (StringRef(Name).ends_with("ssl::stream")) {
+      if (isLayeredStream(Name)) {
         T = Arg;
         continue;
       }
@@ -361,6 +551,27 @@ void MissingTimeoutCheck::checkAsioSync(const CallExpr &Call,
     Stream = Call.getArg(0)->IgnoreParenImpCasts()->getType();
   if (Stream.isNull() || !isNetworkStream(Stream))
     return;
+  if (isBeastBasicStream(lowestLayer(Stream))) {
+    // A Beast tcp_stream underneath has a deadline of its own.
+    const Expr *StreamExpr =
+        isa<CXXMemberCallExpr>(Call)
+            ? cast<CXXMemberCallExpr>(Call).getImplicitObjectArgument()
+            : Call.getArg(0);
+    const ValueDecl *Holder = streamHolder(StreamExpr);
+    // A stream received as a parameter is not judged: the caller owns it and
+    // its deadline.
+    if (!Holder || isa<ParmVarDecl>(Holder) ||
+        hasDeadlineBefore(*Holder, Call, *Ctx))
+      return;
+    diag(reportLocation(Call.getBeginLoc(), SM),
+         "synchronous operation '%0' on Beast stream '%1' runs without a "
+         "deadline (no expires_after or expires_at on the stream before it), "
+         "so a peer that stops responding blocks this thread forever; set one "
+         "with beast::get_lowest_layer(%1).expires_after(...) and use the "
+         "async_* form, which honours it")
+        << callDisplayName(Call, Callee) << Holder->getName();
+    return;
+  }
   diag(reportLocation(Call.getBeginLoc(), SM),
        "synchronous Asio operation '%0' has no timeout, so a peer or DNS "
        "server that "
@@ -464,6 +675,7 @@ void MissingTimeoutCheck::check(const MatchFinder::MatchResult &Result) {
 void MissingTimeoutCheck::onEndOfTranslationUnit() {
   if (!Ctx || PendingCalls.empty()) {
     PendingCalls.clear();
+    ExpiringStreams.reset();
     return;
   }
   CurlPolicy Curl(*Ctx);
@@ -515,6 +727,7 @@ void MissingTimeoutCheck::onEndOfTranslationUnit() {
           << P.Handle->getName();
   }
   PendingCalls.clear();
+  ExpiringStreams.reset();
   Ctx = nullptr;
 }
 

@@ -5,6 +5,8 @@
 
 #include "ProdReadyCheck.h"
 #include "clang-tidy/ClangTidyCheck.h"
+#include "llvm/ADT/DenseSet.h"
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -42,6 +44,8 @@ private:
   void checkAsioSync(const clang::CallExpr &Call,
                      const clang::FunctionDecl &Callee,
                      const clang::SourceManager &SM);
+  bool hasDeadlineBefore(const clang::ValueDecl &Holder,
+                         const clang::CallExpr &Call, clang::ASTContext &Ctx);
   void checkUnboundedWait(const clang::CallExpr &Call,
                           const clang::FunctionDecl &Callee,
                           const clang::SourceManager &SM,
@@ -52,6 +56,9 @@ private:
   std::vector<std::string> UnboundedWaits;
   clang::ASTContext *Ctx = nullptr;
   std::vector<Pending> PendingCalls;
+  /// Members and globals of the unit whose Beast stream gets a deadline
+  /// somewhere (computed on first need).
+  std::optional<llvm::DenseSet<const clang::Decl *>> ExpiringStreams;
 };
 
 } // namespace prodready

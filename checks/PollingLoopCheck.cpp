@@ -30,18 +30,31 @@ void PollingLoopCheck::registerMatchers(MatchFinder *Finder) {
 }
 
 void PollingLoopCheck::check(const MatchFinder::MatchResult &Result) {
-  const auto *Loop = Result.Nodes.getNodeAs<Stmt>("loop");
-  LoopAnalysis A = analyzeLoop(*Loop, *Result.Context, Config);
-  if (A.Kind != LoopAnalysis::Polling)
+  const auto *LoopStmt = Result.Nodes.getNodeAs<Stmt>("loop");
+  const LoopClassification &Loop =
+      classifyLoop(*LoopStmt, *Result.Context, Config);
+  if (!Loop.isPolling())
     return;
+  const CallExpr &Sleep = *Loop.idleSleep()->Call;
   const SourceManager &SM = *Result.SourceManager;
-  diag(reportLocation(Loop->getBeginLoc(), SM),
-       "loop polls '%0' by sleeping in '%1' and re-checking, which wastes CPU "
-       "wake-ups and delays every state change by up to a full sleep "
-       "interval; wait on a condition variable, future or event notification "
-       "instead")
-      << A.WatchedText << calleeName(*A.Sleep);
-  diag(reportLocation(A.Sleep->getBeginLoc(), SM), "loop sleeps here",
+  if (Loop.WatchedIsSetBySignalHandler)
+    // A condition variable cannot be notified from a signal handler (only
+    // async-signal-safe functions may be called there).
+    diag(reportLocation(LoopStmt->getBeginLoc(), SM),
+         "loop polls '%0', which a signal handler sets, by sleeping in '%1' "
+         "and re-checking, which wastes CPU wake-ups and delays the reaction "
+         "to the signal by up to a full sleep interval; block in sigwait() or "
+         "on a signalfd, or have the handler write to a self-pipe the loop "
+         "waits on")
+        << Loop.WatchedText << calledFunctionName(Sleep);
+  else
+    diag(reportLocation(LoopStmt->getBeginLoc(), SM),
+         "loop polls '%0' by sleeping in '%1' and re-checking, which wastes "
+         "CPU wake-ups and delays every state change by up to a full sleep "
+         "interval; wait on a condition variable, future or event "
+         "notification instead")
+        << Loop.WatchedText << calledFunctionName(Sleep);
+  diag(reportLocation(Sleep.getBeginLoc(), SM), "loop sleeps here",
        DiagnosticIDs::Note);
 }
 

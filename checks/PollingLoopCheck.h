@@ -3,7 +3,7 @@
 #ifndef PRODREADY_CHECKS_POLLINGLOOPCHECK_H
 #define PRODREADY_CHECKS_POLLINGLOOPCHECK_H
 
-#include "LoopUtils.h"
+#include "LoopClassification.h"
 #include "ProdReadyCheck.h"
 #include "clang-tidy/ClangTidyCheck.h"
 

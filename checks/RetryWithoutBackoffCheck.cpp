@@ -33,21 +33,29 @@ void RetryWithoutBackoffCheck::registerMatchers(MatchFinder *Finder) {
 }
 
 void RetryWithoutBackoffCheck::check(const MatchFinder::MatchResult &Result) {
-  const auto *Loop = Result.Nodes.getNodeAs<Stmt>("loop");
-  LoopAnalysis A = analyzeLoop(*Loop, *Result.Context, Config);
-  if (A.Kind != LoopAnalysis::Retry || A.RetriesOnEintr)
+  const auto *LoopStmt = Result.Nodes.getNodeAs<Stmt>("loop");
+  const LoopClassification &Loop =
+      classifyLoop(*LoopStmt, *Result.Context, Config);
+  if (!Loop.isRetry() || Loop.RetriesOnEintr)
     return;
+  const LoopDelay *Delay = Loop.firstDelay();
   // A retry of a local operation without any delay (a compare-and-swap or
   // try_lock loop) is not this rule's concern.
-  if (!A.Sleep && !A.Remote)
+  if (!Delay && !Loop.RetriedOperationIsRemote)
     return;
+  bool Unbounded = Loop.Bound == AttemptBound::None;
+  bool InvariantDelay =
+      Delay && llvm::all_of(Loop.Delays, [](const LoopDelay &D) {
+        return D.InNestedLoop || D.Duration == DelayDuration::LoopInvariant;
+      });
+  bool NoDelay = !Delay && Loop.RetriedOperationIsRemote;
   llvm::SmallVector<std::string, 3> Problems;
-  if (A.Unbounded)
+  if (Unbounded)
     Problems.push_back("has no bound on attempts (no counter or deadline)");
-  if (A.InvariantDelay)
+  if (InvariantDelay)
     Problems.push_back("sleeps a loop-invariant duration between attempts "
                        "(no exponential growth, no jitter)");
-  if (A.NoDelay)
+  if (NoDelay)
     Problems.push_back("does not sleep between attempts of a remote call");
   if (Problems.empty())
     return;
@@ -55,16 +63,16 @@ void RetryWithoutBackoffCheck::check(const MatchFinder::MatchResult &Result) {
   for (size_t I = 1; I < Problems.size(); ++I)
     What += (I + 1 == Problems.size() ? " and " : ", ") + Problems[I];
   const SourceManager &SM = *Result.SourceManager;
-  diag(reportLocation(Loop->getBeginLoc(), SM),
+  diag(reportLocation(LoopStmt->getBeginLoc(), SM),
        "retry loop around '%0' %1, so during an outage its clients %2; %3")
-      << A.OperationName << What
-      << (A.Unbounded ? "retry forever and hammer the failing dependency"
-                      : "hammer the recovering dependency in lockstep")
-      << (A.Unbounded ? "cap the attempts or add a deadline, and back off "
-                        "exponentially with jitter between attempts"
-                      : "back off exponentially with jitter between attempts");
-  diag(reportLocation(A.Operation->getBeginLoc(), SM), "operation retried here",
-       DiagnosticIDs::Note);
+      << Loop.RetriedOperationName << What
+      << (Unbounded ? "retry forever and hammer the failing dependency"
+                    : "hammer the recovering dependency in lockstep")
+      << (Unbounded ? "cap the attempts or add a deadline, and back off "
+                      "exponentially with jitter between attempts"
+                    : "back off exponentially with jitter between attempts");
+  diag(reportLocation(Loop.RetriedOperation->getBeginLoc(), SM),
+       "operation retried here", DiagnosticIDs::Note);
 }
 
 } // namespace prodready

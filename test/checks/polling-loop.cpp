@@ -203,3 +203,111 @@ template <class F> void waitWith(F isDone) {
 void useWaitWith() {
   waitWith([] { return true; });
 }
+
+// A flag set by a signal handler: a condition variable cannot be notified
+// from a handler, so the message advises sigwait/signalfd/a self-pipe.
+volatile sig_atomic_t g_signalled;
+void onSignal(int) { g_signalled = 1; }
+void waitForSignal() {
+  signal(SIGTERM, onSignal);
+  while (!g_signalled)
+    sleep(1);
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: warning: loop polls 'g_signalled', which a signal handler sets, by sleeping in 'sleep' and re-checking, which wastes CPU wake-ups and delays the reaction to the signal by up to a full sleep interval; block in sigwait() or on a signalfd, or have the handler write to a self-pipe the loop waits on [prodready-polling-loop]
+  // CHECK-MESSAGES: :[[@LINE-2]]:5: note: loop sleeps here
+}
+std::atomic<bool> g_quit;
+void onQuit(int) { g_quit.store(true); }
+void waitForQuit() {
+  struct sigaction sa;
+  sa.sa_handler = onQuit;
+  sigaction(SIGINT, &sa, nullptr);
+  while (!g_quit.load())
+    usleep(1000);
+  // CHECK-MESSAGES: :[[@LINE-2]]:3: warning: loop polls 'g_quit.load()', which a signal handler sets, by sleeping in 'usleep' {{.*}} self-pipe the loop waits on [prodready-polling-loop]
+  // CHECK-MESSAGES: :[[@LINE-2]]:5: note: loop sleeps here
+}
+struct Daemon {
+  std::atomic<bool> running_;
+  static Daemon *instance;
+  void run() {
+    signal(SIGINT, [](int) { instance->running_ = false; });
+    while (running_)
+      sleep(1);
+    // CHECK-MESSAGES: :[[@LINE-2]]:5: warning: loop polls 'running_', which a signal handler sets, {{.*}} [prodready-polling-loop]
+    // CHECK-MESSAGES: :[[@LINE-2]]:7: note: loop sleeps here
+  }
+};
+
+// Periodic work each turn (a call whose result the loop does not use) makes
+// the loop a scheduler, not a poll.
+namespace std {
+struct ofstream {
+  void flush();
+};
+} // namespace std
+struct Connection {
+  std::atomic<bool> stop_;
+  bool connected_ = false;
+  std::ofstream out_;
+  bool CheckConnection();
+  void pollEvents();
+  void keepAlive() {
+    while (!stop_) {
+      CheckConnection();
+      std::this_thread::sleep_for(5s);
+    }
+  }
+  void flusher() {
+    while (!stop_) {
+      out_.flush();
+      std::this_thread::sleep_for(100ms);
+    }
+  }
+  void eventLoop() {
+    while (!stop_.load()) {
+      log_line("tick");
+      pollEvents();
+      usleep(1000);
+    }
+  }
+  // Reading the state the loop waits for is not work: still polling.
+  void waitConnected() {
+    while (!connected_) {
+      if (CheckConnection())
+        break;
+      sleep(1);
+    }
+    // CHECK-MESSAGES: :[[@LINE-5]]:5: warning: loop polls 'connected_' by sleeping in 'sleep' and re-checking, {{.*}} [prodready-polling-loop]
+    // CHECK-MESSAGES: :[[@LINE-3]]:7: note: loop sleeps here
+  }
+};
+
+// Regression (redis-plus-plus redlock): try_lock() on a distributed lock is an
+// operation (a retry loop, prodready-retry-without-backoff's business), not a
+// read of state a condition variable could signal.
+struct RedLockMutex {
+  bool try_lock();
+};
+void lockWithDelay(RedLockMutex &mtx) {
+  do {
+    std::this_thread::sleep_for(5ms);
+  } while (!mtx.try_lock());
+}
+
+// Regression (IXWebSocket DNS lookup): a cancellation callback that leaves the
+// loop with a failure does not make it a retry; the loop polls its flag.
+struct DnsLookup {
+  std::atomic<bool> done_;
+  std::function<bool()> isCancellationRequested;
+  int wait_ = 10;
+  const char *resolve() {
+    while (!done_) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(wait_));
+      if (isCancellationRequested())
+        return nullptr;
+    }
+    // CHECK-MESSAGES: :[[@LINE-5]]:5: warning: loop polls 'done_' by sleeping in 'std::this_thread::sleep_for' and re-checking, {{.*}} [prodready-polling-loop]
+    // CHECK-MESSAGES: :[[@LINE-5]]:7: note: loop sleeps here
+    return "ok";
+  }
+};

@@ -287,3 +287,185 @@ void projectWrapper(SocketFactory *f, CURL *h) {
   // CHECK-MESSAGES: :[[@LINE-5]]:3: warning: retry loop around 'curl_easy_perform' sleeps a loop-invariant duration between attempts (no exponential growth, no jitter), so {{.*}} [prodready-retry-without-backoff]
   // CHECK-MESSAGES: :[[@LINE-5]]:9: note: operation retried here
 }
+
+// ---- Not retries (RULES.md revisions 2026-12-01, from real code) ----
+
+// The body leaves the loop on every path: the loop never turns.
+void leavesOnFirstTurn(CURL *h) {
+  while (true) {
+    if (curl_easy_perform(h) == CURLE_OK)
+      break;
+    log_line("request failed");
+    break;
+  }
+  for (;;) {
+    CURLcode rc = curl_easy_perform(h);
+    if (rc == CURLE_OK) {
+      log_line("done");
+      return;
+    } else {
+      log_line("failed");
+      return;
+    }
+  }
+  do {
+    try {
+      open_session();
+      break;
+    } catch (...) {
+      log_line("failed");
+      throw;
+    }
+  } while (true);
+}
+
+// The loop carries on while an operation succeeds: reading messages until the
+// peer closes, or the stream ends.
+struct WsBuffer {};
+struct WsStream {
+  std::size_t read(WsBuffer &buffer);
+};
+struct MessageReader {
+  int Read(int *msg);
+};
+struct RecordStream {
+  RecordStream &operator>>(int &value);
+  explicit operator bool() const;
+};
+void readWhileSucceeds(WsStream &ws, MessageReader &reader, RecordStream &in,
+                       FILE *fp) {
+  WsBuffer buffer;
+  while (ws.read(buffer)) {
+    log_line("message");
+    std::this_thread::sleep_for(10ms);
+  }
+  int msg;
+  while (reader.Read(&msg)) {
+    log_line("record");
+    usleep(1000);
+  }
+  int value;
+  while (in >> value) {
+    log_line("value");
+    usleep(1000);
+  }
+  char line[256];
+  while (fgets(line, sizeof line, fp)) {
+    log_line(line);
+    usleep(1000);
+  }
+}
+
+// A non-blocking TLS handshake or read that waits for readiness with a
+// bounded select/poll each turn is paced by the peer, not a retry storm.
+bool tlsConnect(SSL *ssl, int fd) {
+  for (;;) {
+    int r = SSL_connect(ssl);
+    if (r == 1)
+      return true;
+    int err = SSL_get_error(ssl, r);
+    if (err != SSL_ERROR_WANT_READ && err != SSL_ERROR_WANT_WRITE)
+      return false;
+    fd_set fds;
+    struct timeval tv = {5, 0};
+    if (select(fd + 1, &fds, nullptr, nullptr, &tv) <= 0)
+      return false;
+  }
+}
+bool tlsAccept(SSL *ssl, int fd) {
+  while (SSL_accept(ssl) != 1) {
+    struct pollfd pfd = {fd, POLLIN, 0};
+    if (poll(&pfd, 1, 5000) <= 0)
+      return false;
+  }
+  return true;
+}
+int waitReadable(int fd, int timeout_ms) {
+  struct pollfd pfd = {fd, POLLIN, 0};
+  return poll(&pfd, 1, timeout_ms);
+}
+int tlsRead(SSL *ssl, int fd, char *buf) {
+  int n;
+  while ((n = SSL_read(ssl, buf, 256)) <= 0) {
+    if (SSL_get_error(ssl, n) != SSL_ERROR_WANT_READ)
+      return -1;
+    if (waitReadable(fd, 1000) <= 0)
+      return -1;
+  }
+  return n;
+}
+
+// Regression (redis-plus-plus sentinel): a counter checked before a throw
+// bounds the attempts even inside the try block, and taking the next
+// endpoint from a cursor (iter.next()) each turn is failover, not a retry.
+struct SentinelIter {
+  int &next();
+  void reset();
+};
+struct StopIterError {};
+struct RedisError {};
+int connectTo(int sentinel) { return connect(sentinel, addr, 16); }
+int masterFromSentinels(SentinelIter &iter, std::size_t max_retry) {
+  std::size_t retries = 0;
+  while (true) {
+    try {
+      auto &s = iter.next();
+      int conn = connectTo(s);
+      if (conn < 0) {
+        if (++retries > max_retry)
+          throw RedisError();
+        std::this_thread::sleep_for(100ms);
+        iter.reset();
+        continue;
+      }
+      return conn;
+    } catch (const StopIterError &) {
+      throw;
+    } catch (const RedisError &) {
+      continue;
+    }
+  }
+}
+
+// Regression (redis-plus-plus redlock): try_lock() on a distributed lock is an
+// operation, so these are retry loops (before: taken for polling loops), the
+// duration compared with 0ms included.
+struct RedLockMutex {
+  bool try_lock();
+  std::chrono::milliseconds try_lock(const char *id, std::chrono::milliseconds ttl);
+};
+void lockWithDelay(RedLockMutex &mtx, std::chrono::milliseconds retry_delay) {
+  while (true) {
+    auto time_left = mtx.try_lock("id", std::chrono::milliseconds(100));
+    if (time_left > 0ms)
+      break;
+    std::this_thread::sleep_for(retry_delay);
+  }
+  // CHECK-MESSAGES: :[[@LINE-6]]:3: warning: retry loop around 'RedLockMutex::try_lock' has no bound on attempts (no counter or deadline) and sleeps a loop-invariant duration between attempts (no exponential growth, no jitter), so {{.*}} [prodready-retry-without-backoff]
+  // CHECK-MESSAGES: :[[@LINE-6]]:22: note: operation retried here
+}
+void lockWithJitter(RedLockMutex &mtx, std::mt19937 &gen) {
+  do {
+    std::uniform_int_distribution<int> dist(0, 5);
+    std::this_thread::sleep_for(std::chrono::milliseconds(dist(gen)));
+  } while (!mtx.try_lock());
+  // CHECK-MESSAGES: :[[@LINE-4]]:3: warning: retry loop around 'RedLockMutex::try_lock' has no bound on attempts (no counter or deadline), so {{.*}} [prodready-retry-without-backoff]
+  // CHECK-MESSAGES: :[[@LINE-2]]:13: note: operation retried here
+}
+
+// Regression (IXWebSocket DNS lookup): leaving with a failure value when a
+// cancellation callback says so is giving up, not the success of a retried
+// operation; the loop waits for a flag (prodready-polling-loop's business).
+struct DnsLookup {
+  std::atomic<bool> done_;
+  std::function<bool()> isCancellationRequested;
+  int wait_ = 10;
+  const char *resolve() {
+    while (!done_) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(wait_));
+      if (isCancellationRequested())
+        return nullptr;
+    }
+    return "ok";
+  }
+};

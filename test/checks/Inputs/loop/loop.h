@@ -20,6 +20,7 @@ public:
   friend constexpr duration operator*(const duration &d, Rep m) { return duration(d.r_ * m); }
   friend constexpr duration operator+(const duration &a, const duration &b) { return duration(a.r_ + b.r_); }
   friend constexpr bool operator<(const duration &a, const duration &b) { return a.r_ < b.r_; }
+  friend constexpr bool operator>(const duration &a, const duration &b) { return a.r_ > b.r_; }
 private:
   Rep r_ = 0;
 };
@@ -118,4 +119,49 @@ int *__errno_location(void);
 #define EINTR 4
 #define EAGAIN 11
 int printf(const char *fmt, ...);
+}
+
+extern "C" {
+typedef int sig_atomic_t;
+typedef void (*sighandler_t)(int);
+sighandler_t signal(int sig, sighandler_t handler);
+struct sigaction {
+  void (*sa_handler)(int);
+  int sa_flags;
+};
+int sigaction(int sig, const struct sigaction *act, struct sigaction *old);
+#define SIGINT 2
+#define SIGTERM 15
+
+typedef unsigned long size_t;
+typedef struct _IO_FILE FILE;
+char *fgets(char *s, int n, FILE *stream);
+
+struct timeval {
+  long tv_sec;
+  long tv_usec;
+};
+typedef struct {
+  unsigned long bits[16];
+} fd_set;
+int select(int nfds, fd_set *r, fd_set *w, fd_set *e, struct timeval *timeout);
+struct pollfd {
+  int fd;
+  short events;
+  short revents;
+};
+int poll(struct pollfd *fds, unsigned long n, int timeout);
+#define POLLIN 1
+#define POLLOUT 4
+
+typedef struct ssl_st SSL;
+int SSL_connect(SSL *ssl);
+int SSL_accept(SSL *ssl);
+int SSL_read(SSL *ssl, void *buf, int num);
+int SSL_get_error(const SSL *ssl, int ret);
+#define SSL_ERROR_WANT_READ 2
+#define SSL_ERROR_WANT_WRITE 3
+}
+namespace std {
+using ::size_t;
 }
