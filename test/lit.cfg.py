@@ -61,7 +61,9 @@ for feature, header in [("curl", "x86_64-linux-gnu/curl/curl.h"),
                         ("openssl", "openssl/ssl.h"),
                         ("sqlite3", "sqlite3.h"),
                         ("grpcpp", "grpcpp/grpcpp.h"),
-                        ("httplib", "httplib.h")]:
+                        ("httplib", "httplib.h"),
+                        ("mysql", "mariadb/mysql.h"),
+                        ("hiredis", "hiredis/hiredis.h")]:
     if have_header(header) or have_header(header.replace("x86_64-linux-gnu/", "")):
         config.available_features.add(feature)
 import shutil
