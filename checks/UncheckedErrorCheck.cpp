@@ -643,8 +643,9 @@ static bool isLoggingCall(const CallExpr *Call) {
 }
 
 // Whether \p S calls anything other than logging (calls nested in a logging
-// call only format the message).
-static bool doesWork(const Stmt *S) {
+// call only format the message). With \p TeardownIsNeutral, teardown calls
+// (`ioc.stop()`, `sock.cancel()`, `acceptor.close()`) do not count either.
+static bool doesWork(const Stmt *S, bool TeardownIsNeutral = false) {
   if (!S || isa<LambdaExpr>(S))
     return false;
   if (const auto *Call = dyn_cast<CallExpr>(S)) {
@@ -654,13 +655,32 @@ static bool doesWork(const Stmt *S) {
     bool Neutral = FD && FD->getDeclName().isIdentifier() &&
                    (FD->getName() == "move" || FD->getName() == "forward") &&
                    FD->isInStdNamespace();
+    if (TeardownIsNeutral && FD && FD->getIdentifier() &&
+        isTeardownFunctionName(FD->getName()))
+      Neutral = true;
     if (!Neutral)
       return true;
   }
   for (const Stmt *Child : S->children())
-    if (doesWork(Child))
+    if (doesWork(Child, TeardownIsNeutral))
       return true;
   return false;
+}
+
+// A signal_set wait used as the shutdown trigger: whatever the outcome
+// (signal, error, operation_aborted at shutdown) a handler that only stops
+// or closes things does the right thing (the idiom of Beast's examples).
+static bool isShutdownSignalWait(const CallExpr &AsyncCall,
+                                 const FunctionDecl *Handler) {
+  const auto *Method =
+      dyn_cast_or_null<CXXMethodDecl>(AsyncCall.getDirectCallee());
+  if (!Method || !Method->getIdentifier() ||
+      Method->getName() != "async_wait" ||
+      !Method->getParent()->getIdentifier() ||
+      !Method->getParent()->getName().contains("signal_set"))
+    return false;
+  return Handler && Handler->getBody() &&
+         !doesWork(Handler->getBody(), /*TeardownIsNeutral=*/true);
 }
 
 // A timer wait whose handler need not read its error: the timer is used as
@@ -731,7 +751,8 @@ void UncheckedErrorCheck::checkHandler(const CallExpr *AsyncCall,
       }
     if (!ErrorParam || ErrorParam->isReferenced() || !Handler->getBody() ||
         !doesWork(Handler->getBody()) ||
-        isSignalTimerWait(*AsyncCall, Handler, Ctx))
+        isSignalTimerWait(*AsyncCall, Handler, Ctx) ||
+        isShutdownSignalWait(*AsyncCall, Handler))
       continue;
     SourceLocation Loc = reportLocation(ErrorParam->getBeginLoc(), SM);
     if (SM.isInSystemHeader(Loc) ||

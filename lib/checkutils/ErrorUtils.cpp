@@ -511,6 +511,11 @@ bool isOnErrorPath(const Expr &Call, ASTContext &Ctx) {
 }
 } // namespace
 
+bool isTeardownFunctionName(StringRef Name) {
+  static const llvm::StringSet<> Words = {"cancel", "stop"};
+  return namesCleanup(Name) || hasWord(Name, Words);
+}
+
 TeardownContext teardownContext(const Expr &Call, ASTContext &Ctx) {
   // The enclosing functions (through lambdas) and their classes.
   DynTypedNode Node = DynTypedNode::create(Call);

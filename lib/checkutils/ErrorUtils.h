@@ -64,6 +64,12 @@ enum class TeardownContext {
 TeardownContext teardownContext(const clang::Expr &Call,
                                 clang::ASTContext &Ctx);
 
+/// Whether a function name says it tears something down: the words close,
+/// cleanup, teardown, shutdown, stop, destroy, release, reset, dispose,
+/// finish, finalize, deinit, disconnect, cancel ("stop", "closeSocket",
+/// "on_shutdown").
+bool isTeardownFunctionName(llvm::StringRef Name);
+
 /// Whether \p Name (a qualified name without template arguments) matches a
 /// glob-like pattern where `*` stands for any run of characters.
 bool matchesGlob(llvm::StringRef Name, llvm::StringRef Pattern);

@@ -25,6 +25,12 @@ extern const boost::system::error_code operation_aborted;
 class io_context {
 public:
   size_t run();
+  void stop();
+};
+class signal_set {
+public:
+  signal_set(io_context &, int, int);
+  template <class Handler> void async_wait(Handler &&) {}
 };
 class mutable_buffer {};
 mutable_buffer buffer(void *, size_t);
