@@ -175,7 +175,7 @@ bool UncheckedErrorCheck::isCheckedFunction(const FunctionDecl &FD,
   return false;
 }
 
-//===-- Teardown and socket descriptors ------------------------------------===//
+//===-- Teardown and socket descriptors ----------------------------------===//
 
 static const Decl *referencedDecl(const Expr *E) {
   E = E->IgnoreParenCasts();
@@ -194,22 +194,22 @@ void UncheckedErrorCheck::collectUnitFacts(ASTContext &Ctx) {
   FactsFor = &Ctx;
   SocketLikeDecls.clear();
   SignalTimers.clear();
-  auto Target = ignoringParenCasts(
-      anyOf(declRefExpr(to(decl().bind("d"))), memberExpr(member(decl().bind("d"))),
-            arraySubscriptExpr(hasBase(ignoringParenCasts(anyOf(
-                declRefExpr(to(decl().bind("d"))),
-                memberExpr(member(decl().bind("d")))))))));
+  auto Target = ignoringParenCasts(anyOf(
+      declRefExpr(to(decl().bind("d"))), memberExpr(member(decl().bind("d"))),
+      arraySubscriptExpr(hasBase(
+          ignoringParenCasts(anyOf(declRefExpr(to(decl().bind("d"))),
+                                   memberExpr(member(decl().bind("d")))))))));
   auto MakesDescriptor = ignoringParenCasts(callExpr(callee(functionDecl(
       isExternC(),
       hasAnyName("::socket", "::accept", "::accept4", "::epoll_create",
                  "::epoll_create1", "::eventfd", "::timerfd_create",
                  "::signalfd", "::inotify_init", "::inotify_init1")))));
-  auto FillsArray = callExpr(
-      callee(functionDecl(isExternC(),
-                          hasAnyName("::pipe", "::pipe2", "::socketpair"))),
-      hasAnyArgument(Target));
-  auto Timer = ignoringParenImpCasts(
-      anyOf(memberExpr(member(decl().bind("d"))), declRefExpr(to(decl().bind("d")))));
+  auto FillsArray =
+      callExpr(callee(functionDecl(isExternC(), hasAnyName("::pipe", "::pipe2",
+                                                           "::socketpair"))),
+               hasAnyArgument(Target));
+  auto Timer = ignoringParenImpCasts(anyOf(memberExpr(member(decl().bind("d"))),
+                                           declRefExpr(to(decl().bind("d")))));
   auto Never =
       expr(anyOf(callExpr(callee(functionDecl(hasName("max")))),
                  declRefExpr(to(enumConstantDecl(hasName("pos_infin"))))));
@@ -230,8 +230,9 @@ void UncheckedErrorCheck::collectUnitFacts(ASTContext &Ctx) {
                                  withInitializer(MakesDescriptor));
   // Only the project's own code: system headers hold no project socket.
   const SourceManager &SM = Ctx.getSourceManager();
-  std::vector<const Decl *> Worklist(Ctx.getTranslationUnitDecl()->decls_begin(),
-                                     Ctx.getTranslationUnitDecl()->decls_end());
+  std::vector<const Decl *> Worklist(
+      Ctx.getTranslationUnitDecl()->decls_begin(),
+      Ctx.getTranslationUnitDecl()->decls_end());
   while (!Worklist.empty()) {
     const Decl *Top = Worklist.back();
     Worklist.pop_back();
@@ -266,9 +267,9 @@ void UncheckedErrorCheck::collectUnitFacts(ASTContext &Ctx) {
 // lose data (sockfd, client_fd, listen_sock, pipefd, epoll_fd, wakeup_pipe).
 static bool namesSocketLike(StringRef Name) {
   std::string Lower = Name.lower();
-  for (StringRef Part : {"sock", "pipe", "conn", "client", "listen", "server",
-                         "peer", "accept", "epoll", "eventfd", "timerfd",
-                         "signalfd", "inotify", "wake"})
+  for (StringRef Part :
+       {"sock", "pipe", "conn", "client", "listen", "server", "peer", "accept",
+        "epoll", "eventfd", "timerfd", "signalfd", "inotify", "wake"})
     if (StringRef(Lower).contains(Part))
       return true;
   return false;
@@ -702,12 +703,12 @@ bool UncheckedErrorCheck::isSignalTimerWait(const CallExpr &AsyncWait,
     return true;
   if (!Handler || !Handler->getBody())
     return false;
-  auto ReadsExpiry = match(
-      findAll(cxxMemberCallExpr(
-          argumentCountIs(0),
-          callee(cxxMethodDecl(hasAnyName("expiry", "expires_at",
-                                          "expires_from_now"))))),
-      *Handler->getBody(), Ctx);
+  auto ReadsExpiry =
+      match(findAll(cxxMemberCallExpr(
+                argumentCountIs(0),
+                callee(cxxMethodDecl(
+                    hasAnyName("expiry", "expires_at", "expires_from_now"))))),
+            *Handler->getBody(), Ctx);
   return !ReadsExpiry.empty();
 }
 

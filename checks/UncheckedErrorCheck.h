@@ -47,7 +47,6 @@ private:
   /// expire never or wakes with cancel_one(); computed once per unit.
   void collectUnitFacts(clang::ASTContext &Ctx);
 
-
   const std::vector<std::string> CheckedFunctions;
   const std::vector<std::string> IgnoredOutParamFunctions;
   const std::string ErrorTypePattern;

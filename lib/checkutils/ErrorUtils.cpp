@@ -6,8 +6,8 @@
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Lex/Lexer.h"
-#include "llvm/ADT/StringSet.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
 
 using namespace clang;
 
@@ -144,13 +144,13 @@ EnumeratorKind classifyEnumerator(StringRef Name) {
   if (Words.size() == 1 && Last == "none")
     return EnumeratorKind::None;
   static const llvm::StringSet<> ErrorWords = {
-      "error",     "errors",      "err",       "fail",      "failed",
-      "failure",   "invalid",     "timeout",   "timedout",  "refused",
-      "denied",    "unavailable", "abort",     "aborted",   "corrupt",
-      "corrupted", "corruption",  "overflow",  "unsupported", "illegal",
-      "bad",       "exceeded",    "missing",   "nomem",     "oom",
-      "cannot",    "unable",      "rejected",  "forbidden", "unauthorized",
-      "notfound",  "exception",   "fatal",     "broken",    "unreachable"};
+      "error",     "errors",      "err",      "fail",        "failed",
+      "failure",   "invalid",     "timeout",  "timedout",    "refused",
+      "denied",    "unavailable", "abort",    "aborted",     "corrupt",
+      "corrupted", "corruption",  "overflow", "unsupported", "illegal",
+      "bad",       "exceeded",    "missing",  "nomem",       "oom",
+      "cannot",    "unable",      "rejected", "forbidden",   "unauthorized",
+      "notfound",  "exception",   "fatal",    "broken",      "unreachable"};
   for (const std::string &W : Words)
     if (ErrorWords.contains(W))
       return EnumeratorKind::Error;
@@ -247,8 +247,8 @@ bool hasWord(StringRef Name, const llvm::StringSet<> &Words) {
 
 bool namesLogger(StringRef Name) {
   static const llvm::StringSet<> Words = {
-      "log",  "logs",  "logger",   "loggers", "logging",
-      "logfile", "syslog", "sink", "sinks", "appender"};
+      "log",     "logs",   "logger", "loggers", "logging",
+      "logfile", "syslog", "sink",   "sinks",   "appender"};
   if (hasWord(Name, Words))
     return true;
   // FileLogger is one word only in lower case: filelogger, filesink.
@@ -259,10 +259,10 @@ bool namesLogger(StringRef Name) {
 
 bool namesCleanup(StringRef Name) {
   static const llvm::StringSet<> Words = {
-      "close",    "cleanup",  "clean",   "teardown", "tear",    "shutdown",
-      "shut",     "stop",     "destroy", "release",  "reset",   "dispose",
-      "finish",   "finalize", "finalise", "fini",    "deinit",  "uninit",
-      "disconnect", "terminate", "unload", "dtor"};
+      "close",      "cleanup",   "clean",    "teardown", "tear",   "shutdown",
+      "shut",       "stop",      "destroy",  "release",  "reset",  "dispose",
+      "finish",     "finalize",  "finalise", "fini",     "deinit", "uninit",
+      "disconnect", "terminate", "unload",   "dtor"};
   return hasWord(Name, Words);
 }
 
@@ -339,7 +339,7 @@ bool isErrorValue(const Expr *E, ASTContext &Ctx) {
   else if (const auto *Construct = dyn_cast<CXXConstructExpr>(E))
     Callee = Construct->getConstructor()->getParent();
   if (Callee && Callee->getIdentifier()) {
-    static const llvm::StringSet<> Words = {"error", "err",     "fail",
+    static const llvm::StringSet<> Words = {"error",   "err",        "fail",
                                             "failure", "unexpected", "invalid"};
     if (hasWord(Callee->getName(), Words))
       return true;
@@ -364,8 +364,8 @@ bool negatesSuccess(const Expr *E) {
   if (!D || !D->getIdentifier())
     return false;
   static const llvm::StringSet<> Words = {
-      "ok",    "success", "succeeded", "good",      "valid",
-      "opened", "connected", "ready",  "initialized"};
+      "ok",     "success",   "succeeded", "good",       "valid",
+      "opened", "connected", "ready",     "initialized"};
   return hasWord(D->getName(), Words);
 }
 
@@ -408,8 +408,7 @@ bool testsFailure(const Expr *Cond, ASTContext &Ctx) {
     return false;
   }
   if (const auto *Unary = dyn_cast<UnaryOperator>(Cond))
-    return Unary->getOpcode() == UO_LNot &&
-           negatesSuccess(Unary->getSubExpr());
+    return Unary->getOpcode() == UO_LNot && negatesSuccess(Unary->getSubExpr());
   // `!stream`; `!ec` on an error_code tests for success.
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Cond))
     return Op->getOperator() == OO_Exclaim && Op->getNumArgs() == 1 &&
