@@ -305,13 +305,22 @@ static bool isConsoleStream(const Expr *E) {
 // RULES.md revision 2026-12-01: `fflush`, `fclose`, `close` and `shutdown`
 // are exempt in destructors, loggers/sinks and cleanup paths; `close` of a
 // socket or pipe never loses data and is exempt everywhere, and so is
-// flushing or closing the console.
+// flushing or closing the console. Removing a temporary file or directory
+// (`unlink`, `remove`, `rmdir`, the C forms of `remove(path, ec)`) is
+// best effort in a destructor, a cleanup function or a failing path.
 bool UncheckedErrorCheck::isTeardownCall(const FunctionDecl &FD,
                                          const CallExpr &Call,
                                          ASTContext &Ctx) {
   StringRef Name = FD.getName();
-  if (!FD.isExternC() || (Name != "close" && Name != "fclose" &&
-                          Name != "fflush" && Name != "shutdown"))
+  if (!FD.isExternC())
+    return false;
+  if (Name == "unlink" || Name == "remove" || Name == "rmdir") {
+    TeardownContext Context = teardownContext(Call, Ctx);
+    return Context != TeardownContext::None &&
+           Context != TeardownContext::Logger;
+  }
+  if (Name != "close" && Name != "fclose" && Name != "fflush" &&
+      Name != "shutdown")
     return false;
   if (Call.getNumArgs() > 0) {
     if ((Name == "fflush" || Name == "fclose") &&

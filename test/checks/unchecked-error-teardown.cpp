@@ -37,6 +37,16 @@ struct TempDir {
   }
 };
 
+struct TempFile {
+  const char *path_;
+  ~TempFile() { unlink(path_); }
+};
+// Best-effort removal of a store's directory when it is closed.
+struct Persistence {
+  const char *dir_;
+  void close() { rmdir(dir_); }
+};
+
 // --- loggers and sinks --------------------------------------------------------
 class RotatingFileSink {
   FILE *f_;
@@ -108,6 +118,13 @@ fail:
   close(fd);
   return -1;
 }
+int write_temp(int fd, const char *tmp, char *buf) {
+  if (write(fd, buf, 4) != 4) {
+    unlink(tmp);
+    return -1;
+  }
+  return 0;
+}
 FILE *reopen(FILE *f) {
   if (fflush(f) != 0) {
     fclose(f);
@@ -156,6 +173,12 @@ void save_report(FILE *f, bool keep_open) {
 void send_eof(int s) {
   shutdown(s, SHUT_WR);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: return value of 'shutdown' is discarded
+}
+void remove_key(const char *path) {
+  remove(path);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: return value of 'remove' is discarded
+  rmdir("cache");
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: return value of 'rmdir' is discarded
 }
 void rewrite(const char *path) {
   std::error_code ec;

@@ -13,6 +13,7 @@ int fsync(int);
 int rename(const char *, const char *);
 int unlink(const char *);
 int remove(const char *);
+int rmdir(const char *);
 int mkdir(const char *, unsigned);
 int setuid(unsigned);
 int setsockopt(int, int, int, const void *, unsigned);
