@@ -80,6 +80,9 @@ struct Server {
   }
 };
 
+// cpp-httplib: a half-close before draining, in a function named for it.
+void drain_and_close_socket(int sock) { shutdown(sock, SHUT_WR); }
+
 // --- paths that already fail ------------------------------------------------
 int open_listener(const char *path) {
   int fd = open(path, 0);
