@@ -232,7 +232,6 @@ void HardcodedSecretCheck::checkMacroDefinition(StringRef Name,
   SourceLocation Loc = Literal.getLocation();
   // Not from the command line (-D) or a built-in buffer.
   if (!Loc.isFileID() || !Sources.getFileEntryRefForID(Sources.getFileID(Loc)) ||
-      isInTestFile(Loc, Sources, TestFileRegex) ||
       !isPlausibleFor(Name, Value, /*ForceStrict=*/false))
     return;
   unsigned Key = Loc.getRawEncoding();

@@ -9,6 +9,8 @@
 #include "clang/AST/QualTypeNames.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringSet.h"
 #include "llvm/Support/Regex.h"
 
 using namespace clang;
@@ -23,7 +25,14 @@ static constexpr llvm::StringLiteral DefaultCheckedFunctions =
     "sendmsg;fclose;fflush;fsetpos;fseek;pthread_create;pthread_join;"
     "pthread_detach;pthread_setspecific;sqlite3_exec;sqlite3_step;"
     "sqlite3_finalize;curl_easy_perform;curl_multi_perform;SSL_write;SSL_read;"
-    "SSL_connect;SSL_accept;EVP_*Final*;RAND_bytes";
+    "SSL_connect;SSL_accept;EVP_*Final*;RAND_bytes;wordexp;inet_pton;"
+    "getaddrinfo;mysql_query;mysql_real_query;mysql_real_connect;"
+    "mysql_select_db;mysql_set_character_set;mysql_options;"
+    "mysql_store_result;mysql_commit;redisCommand;redisvCommand;"
+    "redisCommandArgv;redisGetReply;redisAppendCommand;redisAppendCommandArgv";
+// Catalogue functions whose discarded result also leaks what they allocate.
+static constexpr llvm::StringLiteral LeakingFunctions =
+    "redisCommand;redisvCommand;redisCommandArgv;mysql_store_result";
 static constexpr llvm::StringLiteral DefaultIgnoredOutParamFunctions =
     "shutdown;close;cancel";
 static constexpr llvm::StringLiteral DefaultErrorTypeRegex =
@@ -113,11 +122,43 @@ void UncheckedErrorCheck::check(const MatchFinder::MatchResult &Result) {
 
 //===-- 1. Discarded results ----------------------------------------------===//
 
-bool UncheckedErrorCheck::isCheckedFunction(const FunctionDecl &FD) const {
+// The built-in catalogue names the C library's functions: they match the C
+// library's declaration only (C linkage, global namespace, and for plain
+// words such as `close` or `send` a system header), so a project's own
+// `read()` or `Conn::send()` is not mistaken for read(2) or send(2).
+static bool isBuiltinCatalogueEntry(StringRef Entry) {
+  static const llvm::StringSet<> Builtin = [] {
+    llvm::StringSet<> Set;
+    for (const std::string &Name : splitList(DefaultCheckedFunctions))
+      Set.insert(Name);
+    return Set;
+  }();
+  return Builtin.contains(Entry);
+}
+
+static bool isCLibraryDeclaration(const FunctionDecl &FD,
+                                  const SourceManager &SM) {
+  if (!FD.isExternC())
+    return false;
+  // A library-prefixed name (sqlite3_exec, SSL_write, redisCommand) is the
+  // library's even from a copy of its header in the source tree; a plain
+  // word must come from a system header.
+  StringRef Name = FD.getName();
+  bool PlainWord = llvm::all_of(Name, [](char C) { return llvm::isLower(C); });
+  if (!PlainWord)
+    return true;
+  return llvm::any_of(FD.redecls(), [&](const FunctionDecl *Redecl) {
+    return SM.isInSystemHeader(SM.getExpansionLoc(Redecl->getLocation()));
+  });
+}
+
+bool UncheckedErrorCheck::isCheckedFunction(const FunctionDecl &FD,
+                                            const SourceManager &SM) const {
   if (!FD.getIdentifier())
     return false;
-  bool IsGlobal = !isa<CXXMethodDecl>(FD) &&
-                  FD.getDeclContext()->getRedeclContext()->isTranslationUnit();
+  const DeclContext *Context = FD.getDeclContext()->getRedeclContext();
+  bool IsFree = !isa<CXXMethodDecl>(FD) &&
+                (Context->isTranslationUnit() || Context->isStdNamespace());
   std::string Qualified;
   for (StringRef Entry : CheckedFunctions) {
     if (Entry.contains("::")) {
@@ -126,11 +167,173 @@ bool UncheckedErrorCheck::isCheckedFunction(const FunctionDecl &FD) const {
       Entry.consume_front("::");
       if (matchesGlob(Qualified, Entry))
         return true;
-    } else if (IsGlobal && matchesGlob(FD.getName(), Entry)) {
-      return true;
+    } else if (IsFree && matchesGlob(FD.getName(), Entry)) {
+      // A project's own C API added to the list matches by name.
+      if (!isBuiltinCatalogueEntry(Entry) || isCLibraryDeclaration(FD, SM))
+        return true;
     }
   }
   return false;
+}
+
+//===-- Teardown and socket descriptors ----------------------------------===//
+
+static const Decl *referencedDecl(const Expr *E) {
+  E = E->IgnoreParenCasts();
+  if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(E))
+    return referencedDecl(Subscript->getBase());
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    return Ref->getDecl();
+  if (const auto *Member = dyn_cast<MemberExpr>(E))
+    return Member->getMemberDecl();
+  return nullptr;
+}
+
+void UncheckedErrorCheck::collectUnitFacts(ASTContext &Ctx) {
+  if (FactsFor == &Ctx)
+    return;
+  FactsFor = &Ctx;
+  SocketLikeDecls.clear();
+  SignalTimers.clear();
+  auto Target = ignoringParenCasts(anyOf(
+      declRefExpr(to(decl().bind("d"))), memberExpr(member(decl().bind("d"))),
+      arraySubscriptExpr(hasBase(
+          ignoringParenCasts(anyOf(declRefExpr(to(decl().bind("d"))),
+                                   memberExpr(member(decl().bind("d")))))))));
+  auto MakesDescriptor = ignoringParenCasts(callExpr(callee(functionDecl(
+      isExternC(),
+      hasAnyName("::socket", "::accept", "::accept4", "::epoll_create",
+                 "::epoll_create1", "::eventfd", "::timerfd_create",
+                 "::signalfd", "::inotify_init", "::inotify_init1")))));
+  auto FillsArray =
+      callExpr(callee(functionDecl(isExternC(), hasAnyName("::pipe", "::pipe2",
+                                                           "::socketpair"))),
+               hasAnyArgument(Target));
+  auto Timer = ignoringParenImpCasts(anyOf(memberExpr(member(decl().bind("d"))),
+                                           declRefExpr(to(decl().bind("d")))));
+  auto Never =
+      expr(anyOf(callExpr(callee(functionDecl(hasName("max")))),
+                 declRefExpr(to(enumConstantDecl(hasName("pos_infin"))))));
+  auto Fact = stmt(anyOf(
+      binaryOperator(isAssignmentOperator(), hasLHS(Target),
+                     hasRHS(MakesDescriptor))
+          .bind("socket"),
+      declStmt(has(varDecl(hasInitializer(MakesDescriptor)).bind("d")))
+          .bind("socket"),
+      FillsArray.bind("socket"),
+      cxxMemberCallExpr(
+          on(Timer),
+          anyOf(callee(cxxMethodDecl(hasName("cancel_one"))),
+                allOf(callee(cxxMethodDecl(hasAnyName(
+                          "expires_at", "expires_after", "expires_from_now"))),
+                      hasAnyArgument(anyOf(Never, hasDescendant(Never))))))));
+  auto Init = cxxCtorInitializer(forField(fieldDecl().bind("d")),
+                                 withInitializer(MakesDescriptor));
+  // Only the project's own code: system headers hold no project socket.
+  const SourceManager &SM = Ctx.getSourceManager();
+  std::vector<const Decl *> Worklist(
+      Ctx.getTranslationUnitDecl()->decls_begin(),
+      Ctx.getTranslationUnitDecl()->decls_end());
+  while (!Worklist.empty()) {
+    const Decl *Top = Worklist.back();
+    Worklist.pop_back();
+    if (SM.isInSystemHeader(SM.getExpansionLoc(Top->getLocation())))
+      continue;
+    if (const auto *NS = dyn_cast<NamespaceDecl>(Top)) {
+      Worklist.insert(Worklist.end(), NS->decls_begin(), NS->decls_end());
+      continue;
+    }
+    if (const auto *Linkage = dyn_cast<LinkageSpecDecl>(Top)) {
+      Worklist.insert(Worklist.end(), Linkage->decls_begin(),
+                      Linkage->decls_end());
+      continue;
+    }
+    for (const auto &Node :
+         match(traverse(TK_AsIs, decl(forEachDescendant(Fact))), *Top, Ctx)) {
+      const auto *D = Node.getNodeAs<Decl>("d");
+      if (!D)
+        continue;
+      if (Node.getNodeAs<Stmt>("socket"))
+        SocketLikeDecls.insert(D->getCanonicalDecl());
+      else
+        SignalTimers.insert(D->getCanonicalDecl());
+    }
+    for (const auto &Node :
+         match(traverse(TK_AsIs, decl(forEachDescendant(Init))), *Top, Ctx))
+      SocketLikeDecls.insert(Node.getNodeAs<Decl>("d")->getCanonicalDecl());
+  }
+}
+
+// Whether a name says socket, pipe or another descriptor whose close cannot
+// lose data (sockfd, client_fd, listen_sock, pipefd, epoll_fd, wakeup_pipe).
+static bool namesSocketLike(StringRef Name) {
+  std::string Lower = Name.lower();
+  for (StringRef Part :
+       {"sock", "pipe", "conn", "client", "listen", "server", "peer", "accept",
+        "epoll", "eventfd", "timerfd", "signalfd", "inotify", "wake"})
+    if (StringRef(Lower).contains(Part))
+      return true;
+  return false;
+}
+
+static bool mentionsSocketLike(const Expr *E,
+                               const llvm::DenseSet<const Decl *> &Known) {
+  if (!E)
+    return false;
+  E = E->IgnoreParenCasts();
+  if (const Decl *D = referencedDecl(E)) {
+    if (Known.contains(D->getCanonicalDecl()))
+      return true;
+    if (const auto *ND = dyn_cast<NamedDecl>(D);
+        ND && ND->getIdentifier() && namesSocketLike(ND->getName()))
+      return true;
+  }
+  // conn->fd, session.socket_fd(), sock_.native_handle()
+  if (const auto *Member = dyn_cast<MemberExpr>(E))
+    return mentionsSocketLike(Member->getBase(), Known);
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E))
+    return mentionsSocketLike(Call->getCallee(), Known);
+  return false;
+}
+
+static bool isConsoleStream(const Expr *E) {
+  const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenCasts());
+  return Ref && Ref->getDecl()->getIdentifier() &&
+         (Ref->getDecl()->getName() == "stdout" ||
+          Ref->getDecl()->getName() == "stderr");
+}
+
+// RULES.md revision 2026-12-01: `fflush`, `fclose`, `close` and `shutdown`
+// are exempt in destructors, loggers/sinks and cleanup paths; `close` of a
+// socket or pipe never loses data and is exempt everywhere, and so is
+// flushing or closing the console. Removing a temporary file or directory
+// (`unlink`, `remove`, `rmdir`, the C forms of `remove(path, ec)`) is
+// best effort in a destructor, a cleanup function or a failing path.
+bool UncheckedErrorCheck::isTeardownCall(const FunctionDecl &FD,
+                                         const CallExpr &Call,
+                                         ASTContext &Ctx) {
+  StringRef Name = FD.getName();
+  if (!FD.isExternC())
+    return false;
+  if (Name == "unlink" || Name == "remove" || Name == "rmdir") {
+    TeardownContext Context = teardownContext(Call, Ctx);
+    return Context != TeardownContext::None &&
+           Context != TeardownContext::Logger;
+  }
+  if (Name != "close" && Name != "fclose" && Name != "fflush" &&
+      Name != "shutdown")
+    return false;
+  if (Call.getNumArgs() > 0) {
+    if ((Name == "fflush" || Name == "fclose") &&
+        isConsoleStream(Call.getArg(0)))
+      return true;
+    if (Name == "close") {
+      collectUnitFacts(Ctx);
+      if (mentionsSocketLike(Call.getArg(0), SocketLikeDecls))
+        return true;
+    }
+  }
+  return teardownContext(Call, Ctx) != TeardownContext::None;
 }
 
 static bool hasErrorCodeOutArgument(const CallExpr &Call) {
@@ -187,20 +390,41 @@ void UncheckedErrorCheck::checkDiscarded(const Expr *E, ASTContext &Ctx) {
   if (SM.isInSystemHeader(Loc))
     return;
   const FunctionDecl *FD = Call->getDirectCallee();
-  if (FD && isCheckedFunction(*FD)) {
-    if (!Reported.insert(Loc.getRawEncoding()).second)
+  if (FD && isCheckedFunction(*FD, SM)) {
+    if (isTeardownCall(*FD, *Call, Ctx) ||
+        !Reported.insert(Loc.getRawEncoding()).second)
       return;
-    diag(Loc, "return value of '%0' is discarded although it is the only way "
-              "the call reports failure, so an error goes unnoticed in "
-              "production; check it and handle or log the error")
-        << qualifiedName(*FD);
+    bool Leaks = FD->isExternC() &&
+                 llvm::is_contained(splitList(LeakingFunctions), FD->getName());
+    if (Leaks)
+      diag(Loc, "return value of '%0' is discarded, so a failure goes "
+                "unnoticed in production and the result it allocates is "
+                "leaked; check it, handle or log the error, and free the "
+                "result")
+          << qualifiedName(*FD);
+    else
+      diag(Loc, "return value of '%0' is discarded although it is the only "
+                "way the call reports failure, so an error goes unnoticed in "
+                "production; check it and handle or log the error")
+          << qualifiedName(*FD);
     return;
   }
   QualType Type = Call->getCallReturnType(Ctx);
   if (Type.isNull() || Type->isReferenceType() ||
-      !isErrorResultType(Type, ErrorTypeRegex) ||
-      hasErrorCodeOutArgument(*Call) ||
-      !Reported.insert(Loc.getRawEncoding()).second)
+      hasErrorCodeOutArgument(*Call))
+    return;
+  // A project's error enum (`binanceError_t fetch(...)`). C functions are
+  // judged by the catalogue, so `curl_easy_setopt`'s CURLcode is not one.
+  bool IsErrorEnum = false;
+  if (!isErrorResultType(Type, ErrorTypeRegex)) {
+    const auto *Enum = Type->getAs<EnumType>();
+    IsErrorEnum = Enum && !(FD && FD->isExternC()) &&
+                  !SM.isInSystemHeader(Enum->getDecl()->getLocation()) &&
+                  isErrorEnumType(Type);
+    if (!IsErrorEnum)
+      return;
+  }
+  if (!Reported.insert(Loc.getRawEncoding()).second)
     return;
   PrintingPolicy Policy(Ctx.getLangOpts());
   Policy.SuppressInlineNamespace = true;
@@ -309,6 +533,37 @@ static std::string calleeName(const Expr *Call) {
   return "";
 }
 
+static bool isTimerWait(const CallExpr &Call) {
+  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(Call.getDirectCallee());
+  if (!Method || !Method->getIdentifier() || Method->getName() != "async_wait")
+    return false;
+  const CXXRecordDecl *Class = Method->getParent();
+  return Class->getIdentifier() &&
+         StringRef(Class->getName().lower()).contains("timer");
+}
+
+// Whether \p Call is `redirect_error(token, ec)` handed to a timer's
+// async_wait.
+static bool isRedirectIntoTimerWait(const Expr &Call, ASTContext &Ctx) {
+  const auto *Redirect = dyn_cast<CallExpr>(&Call);
+  const FunctionDecl *FD = Redirect ? Redirect->getDirectCallee() : nullptr;
+  if (!FD || !FD->getIdentifier() || FD->getName() != "redirect_error")
+    return false;
+  const Stmt *Cur = Redirect;
+  for (unsigned Depth = 0; Depth < 8; ++Depth) {
+    auto Parents = Ctx.getParents(*Cur);
+    if (Parents.empty())
+      return false;
+    const auto *Parent = Parents[0].get<Expr>();
+    if (!Parent)
+      return false;
+    if (const auto *Wait = dyn_cast<CallExpr>(Parent))
+      return isTimerWait(*Wait);
+    Cur = Parent;
+  }
+  return false;
+}
+
 void UncheckedErrorCheck::checkOutParam(const Expr *Call, const VarDecl *Var,
                                         ASTContext &Ctx) {
   // Re-check the parameter against its declaration in the template.
@@ -334,6 +589,17 @@ void UncheckedErrorCheck::checkOutParam(const Expr *Call, const VarDecl *Var,
     return;
   std::string Callee = calleeName(Call);
   if (Callee.empty() || matchesAnyName(Callee, IgnoredOutParamFunctions))
+    return;
+  // `ec` overloads chosen so that teardown cannot throw: remove(path, ec),
+  // shutdown/close/cancel(ec) in a destructor, logger or cleanup path.
+  static const std::vector<std::string> TeardownOutParamFunctions = {
+      "shutdown", "close", "cancel", "remove", "remove_all"};
+  if (matchesAnyName(Callee, TeardownOutParamFunctions) &&
+      teardownContext(*Call, Ctx) != TeardownContext::None)
+    return;
+  // A timer used as a signal: `co_await timer.async_wait(
+  // redirect_error(use_awaitable, ec))`, where cancellation is the event.
+  if (isRedirectIntoTimerWait(*Call, Ctx))
     return;
   const auto *Fn =
       dyn_cast_or_null<FunctionDecl>(Var->getParentFunctionOrMethod());
@@ -367,8 +633,9 @@ void UncheckedErrorCheck::checkOutParam(const Expr *Call, const VarDecl *Var,
 //===-- 3. Asio completion handlers --------------------------------------===//
 
 // Whether \p S calls anything other than logging (calls nested in a logging
-// call only format the message).
-static bool doesWork(const Stmt *S) {
+// call only format the message). With \p TeardownIsNeutral, teardown calls
+// (`ioc.stop()`, `sock.cancel()`, `acceptor.close()`) do not count either.
+static bool doesWork(const Stmt *S, bool TeardownIsNeutral = false) {
   if (!S || isa<LambdaExpr>(S))
     return false;
   if (const auto *Call = dyn_cast<CallExpr>(S)) {
@@ -378,13 +645,60 @@ static bool doesWork(const Stmt *S) {
     bool Neutral = FD && FD->getDeclName().isIdentifier() &&
                    (FD->getName() == "move" || FD->getName() == "forward") &&
                    FD->isInStdNamespace();
+    if (TeardownIsNeutral && FD && FD->getIdentifier() &&
+        isTeardownFunctionName(FD->getName()))
+      Neutral = true;
     if (!Neutral)
       return true;
   }
   for (const Stmt *Child : S->children())
-    if (doesWork(Child))
+    if (doesWork(Child, TeardownIsNeutral))
       return true;
   return false;
+}
+
+// A signal_set wait used as the shutdown trigger: whatever the outcome
+// (signal, error, operation_aborted at shutdown) a handler that only stops
+// or closes things does the right thing (the idiom of Beast's examples).
+static bool isShutdownSignalWait(const CallExpr &AsyncCall,
+                                 const FunctionDecl *Handler) {
+  const auto *Method =
+      dyn_cast_or_null<CXXMethodDecl>(AsyncCall.getDirectCallee());
+  if (!Method || !Method->getIdentifier() ||
+      Method->getName() != "async_wait" ||
+      !Method->getParent()->getIdentifier() ||
+      !Method->getParent()->getName().contains("signal_set"))
+    return false;
+  return Handler && Handler->getBody() &&
+         !doesWork(Handler->getBody(), /*TeardownIsNeutral=*/true);
+}
+
+// A timer wait whose handler need not read its error: the timer is used as
+// a signal (set to expire never, or woken with cancel_one(), so that
+// cancellation is the event), or the handler judges by the timer's expiry
+// instead (`if (deadline_.expiry() <= clock::now())`, the Asio deadline
+// idiom).
+bool UncheckedErrorCheck::isSignalTimerWait(const CallExpr &AsyncWait,
+                                            const FunctionDecl *Handler,
+                                            ASTContext &Ctx) {
+  if (!isTimerWait(AsyncWait))
+    return false;
+  const auto *Member = dyn_cast<CXXMemberCallExpr>(&AsyncWait);
+  if (!Member)
+    return false;
+  collectUnitFacts(Ctx);
+  if (const Decl *Timer = referencedDecl(Member->getImplicitObjectArgument());
+      Timer && SignalTimers.contains(Timer->getCanonicalDecl()))
+    return true;
+  if (!Handler || !Handler->getBody())
+    return false;
+  auto ReadsExpiry =
+      match(findAll(cxxMemberCallExpr(
+                argumentCountIs(0),
+                callee(cxxMethodDecl(
+                    hasAnyName("expiry", "expires_at", "expires_from_now"))))),
+            *Handler->getBody(), Ctx);
+  return !ReadsExpiry.empty();
 }
 
 void UncheckedErrorCheck::checkHandler(const CallExpr *AsyncCall,
@@ -426,7 +740,9 @@ void UncheckedErrorCheck::checkHandler(const CallExpr *AsyncCall,
         break;
       }
     if (!ErrorParam || ErrorParam->isReferenced() || !Handler->getBody() ||
-        !doesWork(Handler->getBody()))
+        !doesWork(Handler->getBody()) ||
+        isSignalTimerWait(*AsyncCall, Handler, Ctx) ||
+        isShutdownSignalWait(*AsyncCall, Handler))
       continue;
     SourceLocation Loc = reportLocation(ErrorParam->getBeginLoc(), SM);
     if (SM.isInSystemHeader(Loc) ||

@@ -36,7 +36,17 @@ private:
   void checkOutParam(const clang::Expr *Call, const clang::VarDecl *Var,
                      clang::ASTContext &Ctx);
   void checkHandler(const clang::CallExpr *AsyncCall, clang::ASTContext &Ctx);
-  bool isCheckedFunction(const clang::FunctionDecl &FD) const;
+  bool isCheckedFunction(const clang::FunctionDecl &FD,
+                         const clang::SourceManager &SM) const;
+  bool isTeardownCall(const clang::FunctionDecl &FD,
+                      const clang::CallExpr &Call, clang::ASTContext &Ctx);
+  bool isSignalTimerWait(const clang::CallExpr &AsyncWait,
+                         const clang::FunctionDecl *Handler,
+                         clang::ASTContext &Ctx);
+  /// Declarations (variables, members) that the unit fills from socket(),
+  /// accept(), pipe() and the like, and timers that the unit sets to
+  /// expire never or wakes with cancel_one(); computed once per unit.
+  void collectUnitFacts(clang::ASTContext &Ctx);
 
   const std::vector<std::string> CheckedFunctions;
   const std::vector<std::string> IgnoredOutParamFunctions;
@@ -45,6 +55,9 @@ private:
   OptionRegex ErrorTypeRegex;
   /// Locations already reported (a template and its instantiations).
   llvm::DenseSet<unsigned> Reported;
+  const clang::ASTContext *FactsFor = nullptr;
+  llvm::DenseSet<const clang::Decl *> SocketLikeDecls;
+  llvm::DenseSet<const clang::Decl *> SignalTimers;
 };
 
 } // namespace prodready

@@ -64,7 +64,9 @@ for feature, header in [("curl", "x86_64-linux-gnu/curl/curl.h"),
                         ("httplib", "httplib.h"),
                         ("gtest", "gtest/gtest.h"),
                         ("nlohmann-json", "nlohmann/json.hpp"),
-                        ("jsoncpp", "jsoncpp/json/json.h")]:
+                        ("jsoncpp", "jsoncpp/json/json.h"),
+                        ("mysql", "mariadb/mysql.h"),
+                        ("hiredis", "hiredis/hiredis.h")]:
     if have_header(header) or have_header(header.replace("x86_64-linux-gnu/", "")):
         config.available_features.add(feature)
 import shutil

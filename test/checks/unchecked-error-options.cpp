@@ -2,7 +2,7 @@
 // RUN: %check_prodready -check-suffix=DEFAULT %s prodready-unchecked-error
 // RUN: %check_prodready -check-suffix=VOID %s prodready-unchecked-error -config="{CheckOptions: {prodready-unchecked-error.ReportVoidCasts: true}}"
 // RUN: %check_prodready -check-suffix=IGN %s prodready-unchecked-error -config="{CheckOptions: {prodready-unchecked-error.IgnoredOutParamFunctions: 'std::filesystem::remove'}}"
-// RUN: %check_prodready -check-suffix=FUNCS %s prodready-unchecked-error -config="{CheckOptions: {prodready-unchecked-error.CheckedFunctions: 'my_flush;db::commit*'}}"
+// RUN: %check_prodready -check-suffix=FUNCS %s prodready-unchecked-error -config="{CheckOptions: {prodready-unchecked-error.CheckedFunctions: 'my_flush;db::commit*;mylib::flush;close'}}"
 // RUN: %check_prodready -check-suffix=TYPES %s prodready-unchecked-error -config="{CheckOptions: {prodready-unchecked-error.ErrorTypeRegex: '^Outcome$'}}"
 
 #include <err/boost/asio.hpp>
@@ -16,6 +16,9 @@ Status save();
 Outcome attempt();
 extern "C" int my_flush(int);
 namespace db { int commit_all(); int rollback(); }
+namespace mylib { int flush(); }
+struct Handle {};
+int close(Handle &);
 
 void void_casts(int fd) {
   (void)save();
@@ -36,17 +39,23 @@ void out_params(boost::asio::ip::tcp::socket &s) {
   // CHECK-MESSAGES-IGN: :[[@LINE-1]]:5: warning: the error reported by 'boost::asio::ip::tcp::socket::close' through 'bec' is never checked
 }
 
-void configured(int fd) {
+void configured(int fd, Handle &h) {
   my_flush(fd);
   // CHECK-MESSAGES-FUNCS: :[[@LINE-1]]:3: warning: return value of 'my_flush' is discarded although
   db::commit_all();
   // CHECK-MESSAGES-FUNCS: :[[@LINE-1]]:3: warning: return value of 'db::commit_all' is discarded although
   db::rollback();
+  // A qualified entry matches by name.
+  mylib::flush();
+  // CHECK-MESSAGES-FUNCS: :[[@LINE-1]]:3: warning: return value of 'mylib::flush' is discarded although
+  // A built-in entry repeated in the user's list still means close(2) only.
+  close(h);
   close(fd);
   // CHECK-MESSAGES-DEFAULT: :[[@LINE-1]]:3: warning: return value of 'close' is discarded although
   // CHECK-MESSAGES-VOID: :[[@LINE-2]]:3: warning: return value of 'close' is discarded although
   // CHECK-MESSAGES-IGN: :[[@LINE-3]]:3: warning: return value of 'close' is discarded although
   // CHECK-MESSAGES-TYPES: :[[@LINE-4]]:3: warning: return value of 'close' is discarded although
+  // CHECK-MESSAGES-FUNCS: :[[@LINE-5]]:3: warning: return value of 'close' is discarded although
   save();
   // CHECK-MESSAGES-DEFAULT: :[[@LINE-1]]:3: warning: error result of type 'Status' returned by 'save' is discarded
   // CHECK-MESSAGES-VOID: :[[@LINE-2]]:3: warning: error result of type 'Status' returned by 'save' is discarded

@@ -55,3 +55,9 @@ struct Session {
     timer.async_wait([](const boost::system::error_code &) { std::puts("tick"); });
   }
 };
+
+// A signal_set wait that stops the io_context: right whatever the outcome.
+void wait_for_signals(asio::io_context &ioc) {
+  asio::signal_set signals(ioc, 2, 15);
+  signals.async_wait([&ioc](boost::system::error_code const &, int) { ioc.stop(); });
+}

@@ -13,6 +13,7 @@ int fsync(int);
 int rename(const char *, const char *);
 int unlink(const char *);
 int remove(const char *);
+int rmdir(const char *);
 int mkdir(const char *, unsigned);
 int setuid(unsigned);
 int setsockopt(int, int, int, const void *, unsigned);
@@ -22,6 +23,29 @@ int printf(const char *, ...);
 int fprintf(FILE *, const char *, ...);
 int pthread_create(pthread_t *, const void *, void *(*)(void *), void *);
 int pthread_join(pthread_t, void **);
+int open(const char *, int, ...);
+int socket(int, int, int);
+int accept(int, void *, unsigned *);
+int pipe(int[2]);
+int shutdown(int, int);
+int connect(int, const void *, unsigned);
+int bind(int, const void *, unsigned);
+int listen(int, int);
+ssize_t send(int, const void *, size_t, int);
+void perror(const char *);
+extern FILE *stdout;
+extern FILE *stderr;
+#define stdout stdout
+#define stderr stderr
+#define SHUT_WR 1
+#define SHUT_RDWR 2
+// wordexp.h, arpa/inet.h, netdb.h
+typedef struct { size_t we_wordc; char **we_wordv; size_t we_offs; } wordexp_t;
+int wordexp(const char *, wordexp_t *, int);
+int inet_pton(int, const char *, void *);
+struct addrinfo;
+int getaddrinfo(const char *, const char *, const struct addrinfo *,
+                struct addrinfo **);
 // sqlite3, libcurl, OpenSSL
 typedef struct sqlite3 sqlite3;
 typedef struct sqlite3_stmt sqlite3_stmt;

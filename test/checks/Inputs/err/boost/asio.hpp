@@ -25,6 +25,12 @@ extern const boost::system::error_code operation_aborted;
 class io_context {
 public:
   size_t run();
+  void stop();
+};
+class signal_set {
+public:
+  signal_set(io_context &, int, int);
+  template <class Handler> void async_wait(Handler &&) {}
 };
 class mutable_buffer {};
 mutable_buffer buffer(void *, size_t);
@@ -60,9 +66,27 @@ template <class Stream, class Buffer>
 size_t write(Stream &, const Buffer &, boost::system::error_code &);
 class steady_timer {
 public:
+  struct duration {};
+  struct time_point {
+    static time_point max();
+    static time_point now();
+  };
   explicit steady_timer(io_context &);
   template <class Handler> void async_wait(Handler &&);
   size_t cancel();
+  size_t cancel_one();
+  size_t expires_at(const time_point &);
+  size_t expires_after(const duration &);
+  time_point expiry() const;
 };
+bool operator<=(const steady_timer::time_point &, const steady_timer::time_point &);
+struct use_awaitable_t {};
+constexpr use_awaitable_t use_awaitable;
+template <class Token> struct redirect_error_t {
+  Token token;
+  boost::system::error_code &ec;
+};
+template <class Token>
+redirect_error_t<Token> redirect_error(Token, boost::system::error_code &);
 } // namespace asio
 } // namespace boost

@@ -1,0 +1,73 @@
+// RUN: %check_prodready %s prodready-unchecked-error
+// Functions returning an error enum are must-check (RULES.md revision
+// 2026-12-01): an enum with an OK/SUCCESS-like enumerator and error-like
+// enumerators, or one named *Error*/*Status*/*Result*.
+
+#include <err/posix.h>
+
+typedef enum {
+  BINANCE_OK = 0,
+  BINANCE_ERR_CURL,
+  BINANCE_ERR_JSON,
+} binanceError_t;
+binanceError_t fetch(const char *symbol);
+
+enum class Status { Ok, NotFound, Timeout };
+Status store(int);
+enum ErrorCode { kSuccess, kDiskFull };
+ErrorCode flush_queue();
+enum class ParseResult { Success, Incomplete };
+ParseResult parse(const char *);
+enum Outcome { OUTCOME_OK, OUTCOME_INVALID_ARGUMENT, OUTCOME_FAILED };
+Outcome apply();
+struct Client {
+  enum class Error { None, Refused, TimedOut };
+  Error connect(const char *);
+};
+
+void positives(Client &c) {
+  fetch("BTCUSDT");
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: error result of type 'binanceError_t' returned by 'fetch' is discarded, so a failure goes unnoticed in production; check it and handle, propagate or log the error [prodready-unchecked-error]
+  store(1);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: error result of type 'Status' returned by 'store' is discarded
+  flush_queue();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: error result of type 'ErrorCode' returned by 'flush_queue' is discarded
+  parse("x");
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: error result of type 'ParseResult' returned by 'parse' is discarded
+  apply();
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: error result of type 'Outcome' returned by 'apply' is discarded
+  c.connect("host");
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: error result of type 'Client::Error' returned by 'Client::connect' is discarded
+}
+
+// Enums that are not errors.
+enum Color { Red, Green, Blue };
+Color paint();
+enum class Mode { None, Read, Write };
+Mode toggle();
+enum class PlayerStatus { Playing, Paused };
+PlayerStatus pause_player();
+enum Event { NONE, READABLE, WRITABLE, ERROR };
+Event next_event();
+enum class Kind { Unknown, Int, String };
+Kind classify(const char *);
+// A C API's enum is judged by the CheckedFunctions catalogue instead.
+extern "C" {
+typedef enum { LIB_OK, LIB_E_FAILED } lib_result;
+lib_result lib_set_option(int);
+}
+
+void negatives() {
+  paint();
+  toggle();
+  pause_player();
+  next_event();
+  classify("x");
+  lib_set_option(1);
+  // Results that are looked at, or discarded on purpose.
+  if (fetch("ETHUSDT") != BINANCE_OK)
+    return;
+  Status s = store(2);
+  (void)s;
+  (void)store(3);
+}

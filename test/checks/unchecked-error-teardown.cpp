@@ -1,0 +1,190 @@
+// RUN: %check_prodready %s prodready-unchecked-error
+// Teardown is exempt wherever it happens (RULES.md revision 2026-12-01):
+// fflush, fclose, close and shutdown in a destructor, a logger/sink or a
+// cleanup path; close of a socket or pipe; remove/shutdown/close/cancel(ec)
+// whose error is dropped on purpose there. A close that can lose written
+// data on a normal path is still reported.
+
+#include <err/boost/asio.hpp>
+#include <err/posix.h>
+#include <err/std.h>
+
+namespace fs = std::filesystem;
+bool fill(char *, int);
+
+// --- destructors ------------------------------------------------------------
+struct File {
+  FILE *f_;
+  int fd_;
+  ~File() {
+    fflush(f_);
+    fclose(f_);
+    close(fd_);
+  }
+};
+struct Peer {
+  int fd_;
+  ~Peer() {
+    auto done = [this] { shutdown(fd_, SHUT_RDWR); };
+    done();
+  }
+};
+struct TempDir {
+  fs::path path_;
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove(path_, ec);
+  }
+};
+
+struct TempFile {
+  const char *path_;
+  ~TempFile() { unlink(path_); }
+};
+// Best-effort removal of a store's directory when it is closed.
+struct Persistence {
+  const char *dir_;
+  void close() { rmdir(dir_); }
+};
+
+// --- loggers and sinks --------------------------------------------------------
+class RotatingFileSink {
+  FILE *f_;
+public:
+  void flush() { fflush(f_); }
+  void rotate() { fclose(f_); }
+};
+void write_log(FILE *f, const char *line) {
+  fprintf(f, "%s\n", line);
+  fflush(f);
+}
+void progress(int n) {
+  printf("%d\n", n);
+  fflush(stdout);
+  fflush(stderr);
+}
+
+// --- cleanup functions --------------------------------------------------------
+struct Server {
+  int fd_;
+  FILE *journal_;
+  void stop() {
+    shutdown(fd_, SHUT_RDWR);
+    close(fd_);
+  }
+  void Cleanup() { fclose(journal_); }
+  void release_resources() { close(fd_); }
+  void on_close(std::error_code &) {
+    std::error_code ec;
+    fs::remove("server.pid", ec);
+  }
+};
+
+// cpp-httplib: a half-close before draining, in a function named for it.
+void drain_and_close_socket(int sock) { shutdown(sock, SHUT_WR); }
+
+// --- paths that already fail ------------------------------------------------
+int open_listener(const char *path) {
+  int fd = open(path, 0);
+  if (fd < 0)
+    return -1;
+  if (fsync(fd) != 0) {
+    perror("fsync");
+    close(fd);
+    return -1;
+  }
+  if (listen(fd, 16) == -1) {
+    close(fd);
+    return -1;
+  }
+  return fd;
+}
+bool save_all(int fd, FILE *f, char *buf) {
+  if (!fill(buf, 16)) {
+    fclose(f);
+    close(fd);
+    return false;
+  }
+  try {
+    fill(buf, 16);
+  } catch (...) {
+    fclose(f);
+    throw;
+  }
+  return true;
+}
+int with_goto(int fd, char *buf) {
+  if (!fill(buf, 16))
+    goto fail;
+  return 0;
+fail:
+  close(fd);
+  return -1;
+}
+int write_temp(int fd, const char *tmp, char *buf) {
+  if (write(fd, buf, 4) != 4) {
+    unlink(tmp);
+    return -1;
+  }
+  return 0;
+}
+FILE *reopen(FILE *f) {
+  if (fflush(f) != 0) {
+    fclose(f);
+    return nullptr;
+  }
+  return f;
+}
+
+// --- sockets and pipes -------------------------------------------------------
+struct Acceptor {
+  int listener_;
+  int accepted_;
+  void accept_one() { accepted_ = accept(listener_, nullptr, nullptr); }
+  void drop() { close(accepted_); }
+};
+void serve(int client_fd, char *buf) {
+  int s = socket(2, 1, 0);
+  fill(buf, 4);
+  close(s);
+  close(client_fd);
+  int fds[2];
+  if (pipe(fds) != 0)
+    return;
+  close(fds[0]);
+}
+
+// --- still reported: data paths ---------------------------------------------
+int write_file(const char *path, const char *data) {
+  int fd = open(path, 0);
+  if (write(fd, data, 4) != 4)
+    return -1;
+  close(fd);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: return value of 'close' is discarded although it is the only way the call reports failure, so an error goes unnoticed in production; check it and handle or log the error [prodready-unchecked-error]
+  return 0;
+}
+void save_report(FILE *f, bool keep_open) {
+  fprintf(f, "report\n");
+  fflush(f);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: return value of 'fflush' is discarded
+  if (!keep_open) {
+    fclose(f);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: return value of 'fclose' is discarded
+    return;
+  }
+}
+void send_eof(int s) {
+  shutdown(s, SHUT_WR);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: return value of 'shutdown' is discarded
+}
+void remove_key(const char *path) {
+  remove(path);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: return value of 'remove' is discarded
+  rmdir("cache");
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: return value of 'rmdir' is discarded
+}
+void rewrite(const char *path) {
+  std::error_code ec;
+  fs::remove(path, ec);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: the error reported by 'std::filesystem::remove' through 'ec' is never checked
+}
