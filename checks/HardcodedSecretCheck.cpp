@@ -214,7 +214,8 @@ private:
 
 void HardcodedSecretCheck::registerPPCallbacks(const SourceManager &Sources,
                                                Preprocessor *PP,
-                                               Preprocessor *) {
+                                               Preprocessor *ModuleExpanderPP) {
+  ProdReadyCheck::registerPPCallbacks(Sources, PP, ModuleExpanderPP);
   PP->addPPCallbacks(std::make_unique<SecretMacroCallbacks>(*this, Sources));
 }
 

@@ -238,8 +238,7 @@ void ProcessExitCheck::check(const MatchFinder::MatchResult &Result) {
   SourceLocation Begin = Call->getBeginLoc();
   if (Begin.isMacroID() && SM.isMacroBodyExpansion(Begin)) {
     SourceLocation Spelling = SM.getSpellingLoc(Begin);
-    if (Spelling.isFileID() && !SM.isInSystemHeader(Spelling) &&
-        !isInTestFile(Spelling, SM, TestFileRegex)) {
+    if (Spelling.isFileID() && !SM.isInSystemHeader(Spelling)) {
       MacroExit &Exit = MacroExits[Spelling.getRawEncoding()];
       if (Exit.Expansions++ == 0) {
         Exit.Spelling = Spelling;

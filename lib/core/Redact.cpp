@@ -1,6 +1,7 @@
 //===--- Redact.cpp - no detected credential leaves the process -----------===//
 
 #include "Redact.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/Regex.h"
 
 namespace prodready {
@@ -61,7 +62,12 @@ void redactPem(std::string &Text) {
 std::string redactCredentials(llvm::StringRef Input, llvm::ArrayRef<std::string> Known) {
   std::string Text = Input.str();
   for (const std::string &Secret : Known) {
-    if (Secret.size() < 6)
+    // A short plain lowercase word ("secret", "password" used as a key) is
+    // a placeholder, and also a word of the tool's own messages ("a secret
+    // store"): masking it would garble them.
+    bool PlainWord = Secret.size() <= 10 &&
+                     llvm::all_of(Secret, [](char C) { return C >= 'a' && C <= 'z'; });
+    if (Secret.size() < 6 || PlainWord)
       continue;
     for (size_t At = Text.find(Secret); At != std::string::npos; At = Text.find(Secret, At))
       Text.replace(At, Secret.size(), Mask);

@@ -1,5 +1,5 @@
 // REQUIRES: gtest
-// RUN: %check_prodready %s prodready-unchecked-value-access -- -std=c++20
+// RUN: %check_prodready %s prodready-unchecked-value-access -config="{CheckOptions: {prodready.IncludeTests: true}}" -- -std=c++20
 
 // googletest's real fatal assertions before an access are checks
 // (RULES.md, revision of 2026-12-01); EXPECT_* does not return and is not.
