@@ -70,6 +70,9 @@ void pagination(const ListResponse &r, const std::string &csrf_token,
   LOG(INFO) << "csrf " << csrf_token << " nonce " << nonce << " state "
             << oauth_state;
   printf("resume at %s after %s\n", resume_token.c_str(), cursor.c_str());
+  // A stop-listed name under a "token:" label is still no credential
+  // (reduced from s3fuse's list reader).
+  printf("token: %s\n", r.continuation_token.c_str());
 }
 
 void token_accounting(const std::string &token_type, long tokens_used,
