@@ -53,16 +53,8 @@ static bool alwaysLeaves(const Stmt *S) {
   if (const auto *If = dyn_cast<IfStmt>(S))
     return If->getElse() && alwaysLeaves(If->getThen()) &&
            alwaysLeaves(If->getElse());
-  if (const auto *E = dyn_cast<Expr>(S)) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(E))
-      E = Cleanups->getSubExpr()->IgnoreParenImpCasts();
-    if (isa<CXXThrowExpr>(E))
-      return true;
-    if (const auto *Call = dyn_cast<CallExpr>(E))
-      if (const FunctionDecl *Callee = Call->getDirectCallee())
-        return Callee->isNoReturn();
-  }
+  if (const auto *E = dyn_cast<Expr>(S))
+    return neverReturns(E);
   return false;
 }
 

@@ -85,6 +85,19 @@ bool matchesAnyName(llvm::StringRef Qualified,
   return false;
 }
 
+bool neverReturns(const clang::Expr *E) {
+  using namespace clang;
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(E))
+    E = Cleanups->getSubExpr()->IgnoreParenImpCasts();
+  if (isa<CXXThrowExpr>(E))
+    return true;
+  if (const auto *Call = dyn_cast<CallExpr>(E))
+    if (const FunctionDecl *Callee = Call->getDirectCallee())
+      return Callee->isNoReturn();
+  return false;
+}
+
 const clang::Expr *stripValue(const clang::Expr *E) {
   while (E) {
     const clang::Expr *Next = E->IgnoreParenImpCasts();

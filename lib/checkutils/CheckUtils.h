@@ -62,6 +62,10 @@ std::string qualifiedName(const clang::NamedDecl &D);
 bool matchesAnyName(llvm::StringRef Qualified,
                     const std::vector<std::string> &Names);
 
+/// Whether evaluating \p E never returns: a `throw`, or a call of a
+/// `[[noreturn]]` function.
+bool neverReturns(const clang::Expr *E);
+
 /// Strips parentheses, implicit casts and the temporaries clang wraps around
 /// class-typed values, returning the expression the user wrote.
 const clang::Expr *stripValue(const clang::Expr *E);

@@ -1,6 +1,7 @@
 //===--- GuardedAccess.cpp - syntactic proof of guarded accesses ----------===//
 
 #include "GuardedAccess.h"
+#include "CheckUtils.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
 #include "llvm/ADT/STLExtras.h"
@@ -403,16 +404,8 @@ bool alwaysExits(const Stmt *S, bool BreakLeaves = true) {
            alwaysExits(If->getElse(), BreakLeaves);
   if (const auto *Attributed = dyn_cast<AttributedStmt>(S))
     return alwaysExits(Attributed->getSubStmt(), BreakLeaves);
-  if (const auto *E = dyn_cast<Expr>(S)) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(E))
-      E = Cleanups->getSubExpr()->IgnoreParenImpCasts();
-    if (isa<CXXThrowExpr>(E))
-      return true;
-    if (const auto *Call = dyn_cast<CallExpr>(E))
-      if (const FunctionDecl *Callee = Call->getDirectCallee())
-        return Callee->isNoReturn();
-  }
+  if (const auto *E = dyn_cast<Expr>(S))
+    return neverReturns(E);
   return false;
 }
 

@@ -207,17 +207,8 @@ bool leavesLoop(const Stmt *S) {
     return false;
   if (isa<BreakStmt, ReturnStmt, CoreturnStmt>(S))
     return true;
-  if (const auto *E = dyn_cast<Expr>(S)) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(E))
-      E = Cleanups->getSubExpr()->IgnoreParenImpCasts();
-    if (isa<CXXThrowExpr>(E))
-      return true;
-    if (const auto *Call = dyn_cast<CallExpr>(E))
-      if (const FunctionDecl *FD = Call->getDirectCallee())
-        return FD->isNoReturn();
-    return false;
-  }
+  if (const auto *E = dyn_cast<Expr>(S))
+    return neverReturns(E);
   if (const auto *CS = dyn_cast<CompoundStmt>(S)) {
     for (const Stmt *Child : CS->body()) {
       if (leavesLoop(Child))
