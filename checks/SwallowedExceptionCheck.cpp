@@ -363,6 +363,24 @@ bool SwallowedExceptionCheck::isAllowedType(const CXXCatchStmt &Catch) const {
   return llvm::is_contained(AllowedExceptionTypes, Caught.getAsString());
 }
 
+// Whether \p S sits inside the handler of another catch: the code is
+// already handling a failure, and an empty handler there only keeps a
+// failure to report or clean up from replacing the original error
+// (`catch (std::exception &e) { try { log(e.what()); } catch (...) {} }`).
+static bool insideAnotherHandler(const Stmt &S, ASTContext &Context) {
+  DynTypedNodeList Parents = Context.getParents(S);
+  while (!Parents.empty()) {
+    const DynTypedNode &Parent = Parents[0];
+    if (Parent.get<CXXCatchStmt>())
+      return true;
+    if (Parent.get<FunctionDecl>() || Parent.get<LambdaExpr>() ||
+        Parent.get<BlockDecl>())
+      return false;
+    Parents = Context.getParents(Parent);
+  }
+  return false;
+}
+
 void SwallowedExceptionCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Catch = Result.Nodes.getNodeAs<CXXCatchStmt>("catch");
   const Stmt *Handler = Catch->getHandlerBlock();
@@ -371,7 +389,8 @@ void SwallowedExceptionCheck::check(const MatchFinder::MatchResult &Result) {
   auto Parents = Result.Context->getParents(*Catch);
   if (Parents.size() == 1)
     if (const auto *Try = Parents[0].get<CXXTryStmt>())
-      if (failureCapturedOutside(*Try, *Result.Context))
+      if (failureCapturedOutside(*Try, *Result.Context) ||
+          insideAnotherHandler(*Try, *Result.Context))
         return;
   const SourceManager &SM = *Result.SourceManager;
   // A handler in a template is seen in the pattern and in every

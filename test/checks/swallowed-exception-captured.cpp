@@ -197,3 +197,32 @@ int retryLoop(const std::string &s) {
     // CHECK-MESSAGES: :[[@LINE-1]]:30: warning: every exception ('...') is caught
   }
 }
+
+// Already handling a failure: an empty handler that keeps a failure to
+// report or clean up from replacing the original error is not swallowing
+// (reduced from libpqxx's transaction_base.cxx and blob.cxx).
+void reportWhileHandling() {
+  try {
+    work();
+  } catch (const std::exception &e) {
+    try { note(e.what()); } catch (...) {}
+  }
+}
+void cleanupThenRethrow() {
+  try {
+    work();
+  } catch (const std::exception &) {
+    try { work(); } catch (const std::exception &) {}
+    throw;
+  }
+}
+// A lambda defined in a handler is its own function: still reported there.
+void lambdaInHandler() {
+  try {
+    work();
+  } catch (...) {
+    auto retry = [] { try { work(); } catch (...) {} };
+    // CHECK-MESSAGES: :[[@LINE-1]]:39: warning: every exception ('...') is caught
+    retry();
+  }
+}
