@@ -43,7 +43,11 @@ bool isPlaceholderValue(llvm::StringRef Value) {
       return true;
   for (llvm::StringRef Stand : {"changeme", "change_me", "change-me",
                                 "changeit", "secret", "password", "passwd",
-                                "todo", "tbd", "none", "null", "xxx"})
+                                "todo", "tbd", "none", "null", "xxx",
+                                // Settings, not secrets: a header such as
+                                // Access-Control-Allow-Credentials: true.
+                                "true", "false", "yes", "no", "on", "off",
+                                "enabled", "disabled", "required", "optional"})
     if (L == Stand)
       return true;
   return L.starts_with("your") || L.starts_with("insert") ||
