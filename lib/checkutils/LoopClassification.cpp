@@ -1067,6 +1067,19 @@ Outcome LoopClassifier::outcomeWhenTrue(const Expr *E) {
           isReadLikeName(FD->getName()))
         return Outcome::Success;
   }
+  // A read whose result is an enum with a failure-named zero value
+  // (`enum ReadResult { Fail = 0, Text, Binary }`): non-zero means data.
+  if (const auto *Enum = T->getAs<EnumType>())
+    if (const auto *Call = dyn_cast<CallExpr>(E))
+      if (const FunctionDecl *FD = Call->getDirectCallee();
+          FD && FD->getDeclName().isIdentifier() &&
+          isReadLikeName(FD->getName()))
+        for (const EnumConstantDecl *Constant : Enum->getDecl()->enumerators())
+          if (Constant->getInitVal() == 0 &&
+              matchesRe("^(k?(Fail|Failure|Error|Eof|EOF|Closed|None|Timeout)|"
+                        "(FAIL|FAILURE|ERROR|EOF|CLOSED|NONE|TIMEOUT))",
+                        Constant->getName()))
+            return Outcome::Success;
   if (T->isIntegralOrEnumerationType())
     return Outcome::Failure; // the C convention: non-zero is an error code
   if (isErrorLikeRecord(T))

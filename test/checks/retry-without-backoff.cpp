@@ -355,6 +355,31 @@ void readWhileSucceeds(WsStream &ws, MessageReader &reader, RecordStream &in,
     usleep(1000);
   }
 }
+// A read returning an enum whose zero value is the failure (reduced from
+// cpp-httplib's WebSocket echo example): the loop runs while messages come.
+enum ReadResult : int { Fail = 0, Text = 1, Binary = 2 };
+struct Message {};
+struct EchoSocket {
+  ReadResult read(Message &msg);
+  bool send(const Message &msg);
+};
+void echoWhileMessagesCome(EchoSocket &ws) {
+  Message msg;
+  while (ws.read(msg)) {
+    log_line("received");
+    ws.send(msg);
+  }
+}
+// An enum result whose zero value is success is an error code: still a
+// retry while it fails.
+enum FetchStatus : int { FetchOk = 0, FetchBusy = 1 };
+FetchStatus fetch_remote();
+void retryWhileFailing() {
+  while (fetch_remote()) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: retry loop around 'fetch_remote'
+    usleep(1000);
+  }
+}
 
 // A non-blocking TLS handshake or read that waits for readiness with a
 // bounded select/poll each turn is paced by the peer, not a retry storm.
