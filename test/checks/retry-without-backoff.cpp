@@ -357,14 +357,18 @@ void readWhileSucceeds(WsStream &ws, MessageReader &reader, RecordStream &in,
 }
 // A read returning an enum whose zero value is the failure (reduced from
 // cpp-httplib's WebSocket echo example): the loop runs while messages come.
+namespace httplib {
+namespace ws {
 enum ReadResult : int { Fail = 0, Text = 1, Binary = 2 };
 struct Message {};
-struct EchoSocket {
+struct WebSocket {
   ReadResult read(Message &msg);
   bool send(const Message &msg);
 };
-void echoWhileMessagesCome(EchoSocket &ws) {
-  Message msg;
+} // namespace ws
+} // namespace httplib
+void echoWhileMessagesCome(httplib::ws::WebSocket &ws) {
+  httplib::ws::Message msg;
   while (ws.read(msg)) {
     log_line("received");
     ws.send(msg);
