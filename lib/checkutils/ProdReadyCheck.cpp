@@ -123,11 +123,12 @@ ProdReadyCheck::ProdReadyCheck(StringRef Name, tidy::ClangTidyContext *Context)
   if (!Main.empty()) {
     SmallString<256> Abs(Main);
     llvm::sys::fs::make_absolute(Abs);
-    ProjectScope Probe(Abs, Context->getCurrentBuildDirectory(), SourceRoot,
-                       Settings);
-    if (!Probe.configurationProblem().empty()) {
+    llvm::sys::path::remove_dots(Abs, /*remove_dot_dot=*/true);
+    Scope = std::make_unique<ProjectScope>(
+        Abs, Context->getCurrentBuildDirectory(), SourceRoot, Settings);
+    if (!Scope->configurationProblem().empty()) {
       ConfigurationReported = true;
-      configurationDiag("%0") << Probe.configurationProblem();
+      configurationDiag("%0") << Scope->configurationProblem();
     }
   }
 }
@@ -150,12 +151,15 @@ void ProdReadyCheck::registerPPCallbacks(const SourceManager &SM,
   UnitIncludesTestFramework = std::make_shared<bool>(false);
   PP->addPPCallbacks(
       std::make_unique<ScopeCallbacks>(FatalPoint, UnitIncludesTestFramework));
-  std::string Main = TidyContext->getCurrentFile().str();
+  MainPath = TidyContext->getCurrentFile().str();
   if (OptionalFileEntryRef MainEntry =
           SM.getFileEntryRefForID(SM.getMainFileID()))
-    Main = absoluteName(SM.getFileManager(), MainEntry->getName());
-  Scope = std::make_unique<ProjectScope>(
-      Main, TidyContext->getCurrentBuildDirectory(), SourceRoot, Settings);
+    MainPath = absoluteName(SM.getFileManager(), MainEntry->getName());
+  // The scope the constructor made for this file is reused: the
+  // .prodready.yaml and .gitmodules are read once per check and unit.
+  if (!Scope || Scope->mainFile() != MainPath)
+    Scope = std::make_unique<ProjectScope>(
+        MainPath, TidyContext->getCurrentBuildDirectory(), SourceRoot, Settings);
   if (!Scope->configurationProblem().empty() && !ConfigurationReported) {
     ConfigurationReported = true;
     configurationDiag("%0") << Scope->configurationProblem();
@@ -222,9 +226,7 @@ bool ProdReadyCheck::inScope(SourceLocation Loc) {
   std::string Path;
   if (Scope->unitIsTest()) {
     Verdict = ScopeVerdict::Test;
-    Path = TidyContext->getCurrentFile().str();
-    if (OptionalFileEntryRef Main = SM.getFileEntryRefForID(SM.getMainFileID()))
-      Path = absoluteName(SM.getFileManager(), Main->getName());
+    Path = MainPath;
   } else if (OptionalFileEntryRef Entry = SM.getFileEntryRefForID(File)) {
     Path = absoluteName(SM.getFileManager(), Entry->getName());
     std::optional<llvm::MemoryBufferRef> Buffer = SM.getBufferOrNone(File);

@@ -55,6 +55,7 @@ private:
   std::string SourceRoot;
   // Per translation unit.
   std::unique_ptr<ProjectScope> Scope;
+  std::string MainPath;
   const clang::SourceManager *Sources = nullptr;
   clang::Preprocessor *PP = nullptr;
   clang::ASTContext *AST = nullptr;

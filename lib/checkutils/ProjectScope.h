@@ -91,6 +91,7 @@ public:
 
   bool includeTests() const { return Settings.IncludeTests.value_or(false); }
   const std::string &root() const { return Root; }
+  const std::string &mainFile() const { return MainFile; }
   /// A problem with the configuration (bad regex, bad .prodready.yaml).
   const std::string &configurationProblem() const { return Problem; }
 
