@@ -78,6 +78,96 @@ static bool joinsThread(const Stmt *S) {
   return false;
 }
 
+// Whether \p E names a count of live work or a limit on it
+// (`getConnectedClientsCount()`, `workers.size()`, `_maxConnections`).
+static bool namesCountOrLimit(const Stmt *S) {
+  if (!S)
+    return false;
+  const NamedDecl *Named = nullptr;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+    Named = Ref->getDecl();
+  else if (const auto *Member = dyn_cast<MemberExpr>(S))
+    Named = Member->getMemberDecl();
+  else if (const auto *Call = dyn_cast<CallExpr>(S))
+    Named = Call->getDirectCallee();
+  if (Named && Named->getDeclName().isIdentifier()) {
+    std::string Name = Named->getName().lower();
+    for (StringRef Word : {"count", "size", "max", "limit", "capacity",
+                           "active", "running", "pending"})
+      if (StringRef(Name).contains(Word))
+        return true;
+  }
+  return llvm::any_of(S->children(), namesCountOrLimit);
+}
+
+// Whether \p Cond is an admission test: a count compared against a limit
+// (`count() >= max`, `n == limit`), not a result check against zero.
+static bool isLimitComparison(const Expr *Cond, const ASTContext &Ctx) {
+  const auto *Op = dyn_cast<BinaryOperator>(Cond->IgnoreParenImpCasts());
+  if (const auto *Call = dyn_cast<CXXOperatorCallExpr>(
+          Cond->IgnoreParenImpCasts());
+      Call && Call->getNumArgs() == 2 && Call->isComparisonOp())
+    return namesCountOrLimit(Call);
+  if (!Op)
+    return false;
+  if (Op->isLogicalOp())
+    return isLimitComparison(Op->getLHS(), Ctx) ||
+           isLimitComparison(Op->getRHS(), Ctx);
+  if (!Op->isRelationalOp() && !Op->isEqualityOp())
+    return false;
+  for (const Expr *Side : {Op->getLHS(), Op->getRHS()}) {
+    Expr::EvalResult R;
+    if (!Side->isValueDependent() && Side->EvaluateAsInt(R, Ctx) &&
+        R.Val.getInt().getSExtValue() <= 0)
+      return false;
+  }
+  return namesCountOrLimit(Op);
+}
+
+// Whether \p S leaves the iteration on every path: `continue`, `break`,
+// `return`, `throw`, or a block ending in one.
+static bool leavesIteration(const Stmt *S) {
+  if (const auto *Block = dyn_cast_or_null<CompoundStmt>(S))
+    return !Block->body_empty() && leavesIteration(Block->body_back());
+  return isa_and_nonnull<ContinueStmt, BreakStmt, ReturnStmt>(S) ||
+         (isa_and_nonnull<Expr>(S) &&
+          isa<CXXThrowExpr>(cast<Expr>(S)->IgnoreParenImpCasts()));
+}
+
+// Whether, before \p Creation in the body of \p Loop, the iteration is left
+// when a count of live work reaches a limit (IXWebSocket's accept loop:
+// `if (getConnectedClientsCount() >= _maxConnections) { ...; continue; }`):
+// the threads are bounded by admission control.
+static bool admittedUnderLimit(const Stmt &Creation, const Stmt &Loop,
+                               ASTContext &Ctx) {
+  DynTypedNode Node = DynTypedNode::create(Creation);
+  for (int Guard = 0; Guard < 64; ++Guard) {
+    auto Parents = Ctx.getParents(Node);
+    if (Parents.empty())
+      return false;
+    const Stmt *Child = Node.get<Stmt>();
+    Node = Parents[0];
+    const Stmt *Parent = Node.get<Stmt>();
+    if (!Parent)
+      continue;
+    if (Parent == &Loop)
+      return false;
+    const auto *Block = dyn_cast<CompoundStmt>(Parent);
+    if (!Block || !Child)
+      continue;
+    for (const Stmt *Before : Block->body()) {
+      if (Before == Child)
+        break;
+      if (const auto *If = dyn_cast<IfStmt>(Before))
+        if (!If->getElse() && If->getCond() &&
+            isLimitComparison(If->getCond(), Ctx) &&
+            leavesIteration(If->getThen()))
+          return true;
+    }
+  }
+  return false;
+}
+
 void DetachedThreadCheck::checkCreationInLoop(
     const Expr &Creation, StringRef What,
     const MatchFinder::MatchResult &Result) {
@@ -92,7 +182,7 @@ void DetachedThreadCheck::checkCreationInLoop(
       Body = While->getBody();
     else if (const auto *Do = dyn_cast<DoStmt>(Loop))
       Body = Do->getBody();
-    if (joinsThread(Body))
+    if (joinsThread(Body) || admittedUnderLimit(Creation, *Loop, *Result.Context))
       return;
     diag(reportLocation(Creation.getBeginLoc(), *Result.SourceManager),
          "a new %0 is started on every iteration of a loop with no bound, so "

@@ -293,6 +293,51 @@ static void collectRethrown(const Stmt *S,
     collectRethrown(Child, Out);
 }
 
+// Whether the statement \p Next, reached when a loop of attempts ran out,
+// reports the failure: a throw or noreturn call, an error value returned, or
+// an error logged.
+static bool reportsExhaustedAttempts(const Stmt *Next, ASTContext &Ctx) {
+  if (!Next)
+    return false;
+  if (const auto *Return = dyn_cast<ReturnStmt>(Next))
+    return Return->getRetValue() && isErrorValue(Return->getRetValue());
+  if (alwaysLeaves(Next) && !isa<BreakStmt, ContinueStmt>(Next))
+    return true;
+  return reportsError(Next, Ctx.getSourceManager(), Ctx.getLangOpts());
+}
+
+// Whether \p Try is the last statement of the body of a loop with a bound
+// (a condition that is not constantly true) and the statement after that
+// loop reports that the attempts ran out: the handler retries, and a failure
+// that persists is reported (libpqxx's in-doubt check swallows
+// `broken_connection` while it reconnects, then throws `in_doubt_error`).
+static bool endsBoundedRetryThatReportsFailure(const CXXTryStmt &Try,
+                                               ASTContext &Ctx) {
+  auto Parents = Ctx.getParents(Try);
+  if (Parents.size() != 1)
+    return false;
+  const auto *Body = Parents[0].get<CompoundStmt>();
+  if (!Body || Body->body_empty() || Body->body_back() != &Try)
+    return false;
+  auto LoopParents = Ctx.getParents(*Body);
+  if (LoopParents.size() != 1)
+    return false;
+  const Stmt *Loop = LoopParents[0].get<Stmt>();
+  const Expr *Cond = nullptr;
+  if (const auto *For = dyn_cast_or_null<ForStmt>(Loop))
+    Cond = For->getBody() == Body ? For->getCond() : nullptr;
+  else if (const auto *While = dyn_cast_or_null<WhileStmt>(Loop))
+    Cond = While->getBody() == Body ? While->getCond() : nullptr;
+  else if (const auto *Do = dyn_cast_or_null<DoStmt>(Loop))
+    Cond = Do->getBody() == Body ? Do->getCond() : nullptr;
+  if (!Cond || Cond->isValueDependent())
+    return false;
+  bool AlwaysTrue = false;
+  if (Cond->EvaluateAsBooleanCondition(AlwaysTrue, Ctx) && AlwaysTrue)
+    return false;
+  return reportsExhaustedAttempts(nextStatement(*Loop, Ctx, false), Ctx);
+}
+
 // Whether the failure an empty handler of \p Try drops is captured outside
 // the handler (RULES.md, revision of 2026-12-01): a variable or field the
 // try block assigns (`ok = true;`, `result = parse(s);`) is read after the
@@ -325,6 +370,9 @@ static bool failureCapturedOutside(const CXXTryStmt &Try, ASTContext &Ctx) {
   collectRethrown(Try.getTryBlock(), Rethrown);
   if (!Rethrown.empty() &&
       llvm::any_of(After, [&](const Stmt *S) { return mentions(S, Rethrown); }))
+    return true;
+
+  if (endsBoundedRetryThatReportsFailure(Try, Ctx))
     return true;
 
   // Reached only by an exception: the code after the try is the handler.

@@ -303,6 +303,114 @@ static bool isConsoleStream(const Expr *E) {
           Ref->getDecl()->getName() == "stderr");
 }
 
+// The statement that follows the one holding \p E in its block, or null.
+static const Stmt *nextStatementAfter(const Expr &E, ASTContext &Ctx) {
+  DynTypedNode Node = DynTypedNode::create(E);
+  for (int Guard = 0; Guard < 32; ++Guard) {
+    auto Parents = Ctx.getParents(Node);
+    if (Parents.size() != 1)
+      return nullptr;
+    const Stmt *Child = Node.get<Stmt>();
+    if (const auto *Block = Parents[0].get<CompoundStmt>()) {
+      const auto *It = llvm::find(Block->body(), Child);
+      if (It == Block->body_end() || ++It == Block->body_end())
+        return nullptr;
+      return *It;
+    }
+    if (!Parents[0].get<Stmt>() || Parents[0].get<LambdaExpr>())
+      return nullptr;
+    Node = Parents[0];
+  }
+  return nullptr;
+}
+
+// The variables, fields and methods \p S names (`conn->adaptor_.socket()`
+// names conn, adaptor_ and socket).
+static void collectNamedDecls(const Stmt *S,
+                              llvm::SmallPtrSetImpl<const Decl *> &Out) {
+  if (!S)
+    return;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+    if (isa<VarDecl, FieldDecl>(Ref->getDecl()))
+      Out.insert(Ref->getDecl()->getCanonicalDecl());
+  if (const auto *Member = dyn_cast<MemberExpr>(S))
+    if (isa<VarDecl, FieldDecl>(Member->getMemberDecl()))
+      Out.insert(Member->getMemberDecl()->getCanonicalDecl());
+  for (const Stmt *Child : S->children())
+    collectNamedDecls(Child, Out);
+}
+
+static bool namesAnyOf(const Stmt *S,
+                       const llvm::SmallPtrSetImpl<const Decl *> &Decls) {
+  llvm::SmallPtrSet<const Decl *, 8> Named;
+  collectNamedDecls(S, Named);
+  return llvm::any_of(Named, [&](const Decl *D) { return Decls.contains(D); });
+}
+
+// `unlink(path); bind(fd, path)`: removing what may be left of an earlier
+// run before the next statement creates the same path again. ENOENT is the
+// expected failure, and any other one makes the creation fail and report.
+static bool clearsPathForNextStatement(const CallExpr &Call, ASTContext &Ctx) {
+  if (Call.getNumArgs() != 1)
+    return false;
+  llvm::SmallPtrSet<const Decl *, 4> Path;
+  collectNamedDecls(Call.getArg(0), Path);
+  const Stmt *Next = nextStatementAfter(Call, Ctx);
+  // Only printing the path does not create it again.
+  if (const auto *NextCall = dyn_cast_or_null<CallExpr>(Next);
+      NextCall && isLoggingCall(NextCall, LogNameMatch::AnyWord))
+    return false;
+  return !Path.empty() && namesAnyOf(Next, Path);
+}
+
+// The access path of an object expression, root first: `conn->adaptor_`
+// and `conn->adaptor_.socket()` are both [conn, adaptor_] (a getter call
+// stands for the object it is called on). Empty when there is no path.
+static llvm::SmallVector<const Decl *, 4> accessPath(const Expr *E) {
+  llvm::SmallVector<const Decl *, 4> Path;
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
+      E = Call->getImplicitObjectArgument();
+    } else if (const auto *Member = dyn_cast<MemberExpr>(E)) {
+      Path.push_back(Member->getMemberDecl()->getCanonicalDecl());
+      E = Member->getBase();
+    } else if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+      Path.push_back(Ref->getDecl()->getCanonicalDecl());
+      break;
+    } else if (isa<CXXThisExpr>(E)) {
+      break;
+    } else {
+      return {};
+    }
+  }
+  std::reverse(Path.begin(), Path.end());
+  return Path;
+}
+
+// `asio::write(sock, buf, ec); sock.close();`: a last, best-effort write
+// right before the same connection is closed has no one left to tell.
+static bool closesSameObjectNext(const CallExpr &Call, ASTContext &Ctx) {
+  const auto *Next = dyn_cast_or_null<CXXMemberCallExpr>(
+      nextStatementAfter(Call, Ctx));
+  if (!Next || !Next->getMethodDecl() ||
+      !Next->getMethodDecl()->getIdentifier() ||
+      !isTeardownFunctionName(Next->getMethodDecl()->getName()) ||
+      Call.getNumArgs() == 0)
+    return false;
+  const Expr *Object =
+      isa<CXXMemberCallExpr>(Call)
+          ? cast<CXXMemberCallExpr>(Call).getImplicitObjectArgument()
+          : Call.getArg(0);
+  auto Written = accessPath(Object);
+  auto Closed = accessPath(Next->getImplicitObjectArgument());
+  if (Written.empty() || Closed.empty())
+    return false;
+  // One is the other or holds it (`conn->socket()` and `conn->close()`).
+  size_t Common = std::min(Written.size(), Closed.size());
+  return std::equal(Written.begin(), Written.begin() + Common, Closed.begin());
+}
+
 // RULES.md revision 2026-12-01: `fflush`, `fclose`, `close` and `shutdown`
 // are exempt in destructors, loggers/sinks and cleanup paths; `close` of a
 // socket or pipe never loses data and is exempt everywhere, and so is
@@ -315,6 +423,9 @@ bool UncheckedErrorCheck::isTeardownCall(const FunctionDecl &FD,
   StringRef Name = FD.getName();
   if (!FD.isExternC())
     return false;
+  if ((Name == "unlink" || Name == "remove") &&
+      clearsPathForNextStatement(Call, Ctx))
+    return true;
   if (Name == "unlink" || Name == "remove" || Name == "rmdir") {
     TeardownContext Context = teardownContext(Call, Ctx);
     return Context != TeardownContext::None &&
@@ -596,6 +707,9 @@ void UncheckedErrorCheck::checkOutParam(const Expr *Call, const VarDecl *Var,
       "shutdown", "close", "cancel", "remove", "remove_all"};
   if (matchesAnyName(Callee, TeardownOutParamFunctions) &&
       teardownContext(*Call, Ctx) != TeardownContext::None)
+    return;
+  if (const auto *AsCall = dyn_cast<CallExpr>(Call);
+      AsCall && closesSameObjectNext(*AsCall, Ctx))
     return;
   // A timer used as a signal: `co_await timer.async_wait(
   // redirect_error(use_awaitable, ec))`, where cancellation is the event.

@@ -270,8 +270,47 @@ bool boundsReadinessWait(const Expr *Arg, ASTContext &Ctx) {
   return true;
 }
 
-/// The readiness wait \p Call makes: itself, or one made directly in the
-/// body of the project function it calls (`wait_readable(fd, 5000)`).
+/// How many project functions deep a readiness wait is looked for: cpp-httplib
+/// waits through wait_readable -> select_read -> a lambda -> poll_wrapper.
+constexpr unsigned MaxReadinessDepth = 4;
+
+/// The readiness wait made by the body of the project function \p FD or the
+/// project functions and lambdas it calls, up to \p Depth calls deep.
+const CallExpr *
+findReadinessWaitIn(const FunctionDecl &FD, unsigned Depth, ASTContext &Ctx,
+                    llvm::SmallPtrSetImpl<const FunctionDecl *> &Visited,
+                    bool &Bounded) {
+  const FunctionDecl *Def = FD.getDefinition();
+  if (!Def || !Def->getBody() || !Visited.insert(Def).second ||
+      Ctx.getSourceManager().isInSystemHeader(Def->getLocation()))
+    return nullptr;
+  llvm::SmallVector<const Stmt *, 32> Work{Def->getBody()};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *Inner = dyn_cast<CallExpr>(S))
+      if (const FunctionDecl *Callee = Inner->getDirectCallee()) {
+        if (std::optional<unsigned> Arg = readinessTimeoutArgument(*Callee)) {
+          Bounded = boundsReadinessWait(
+              *Arg < Inner->getNumArgs() ? Inner->getArg(*Arg) : nullptr, Ctx);
+          return Inner;
+        }
+        if (Depth > 1)
+          if (const CallExpr *Found = findReadinessWaitIn(
+                  *Callee, Depth - 1, Ctx, Visited, Bounded))
+            return Found;
+      }
+    // A lambda written in a helper is passed to something that calls it
+    // (handle_EINTR([&] { return poll(...); })): its body waits too.
+    for (const Stmt *Child : S->children())
+      Work.push_back(Child);
+  }
+  return nullptr;
+}
+
+/// The readiness wait \p Call makes: itself, or one made in the body of the
+/// project function it calls (`wait_readable(fd, 5000)`), a few calls deep.
 ReadinessWait readinessWaitOf(const CallExpr &Call, ASTContext &Ctx) {
   ReadinessWait Wait;
   const FunctionDecl *FD = Call.getDirectCallee();
@@ -283,25 +322,11 @@ ReadinessWait readinessWaitOf(const CallExpr &Call, ASTContext &Ctx) {
         *Arg < Call.getNumArgs() ? Call.getArg(*Arg) : nullptr, Ctx);
     return Wait;
   }
-  const FunctionDecl *Def = FD->getDefinition();
-  if (!Def || !Def->getBody() ||
-      Ctx.getSourceManager().isInSystemHeader(Def->getLocation()))
-    return Wait;
-  llvm::SmallVector<const Stmt *, 32> Work{Def->getBody()};
-  while (!Work.empty()) {
-    const Stmt *S = Work.pop_back_val();
-    if (!S || isa<LambdaExpr>(S))
-      continue;
-    if (const auto *Inner = dyn_cast<CallExpr>(S))
-      if (const FunctionDecl *Callee = Inner->getDirectCallee())
-        if (std::optional<unsigned> Arg = readinessTimeoutArgument(*Callee)) {
-          Wait.Call = &Call;
-          Wait.Bounded = boundsReadinessWait(
-              *Arg < Inner->getNumArgs() ? Inner->getArg(*Arg) : nullptr, Ctx);
-          return Wait;
-        }
-    for (const Stmt *Child : S->children())
-      Work.push_back(Child);
+  llvm::SmallPtrSet<const FunctionDecl *, 8> Visited;
+  bool Bounded = true;
+  if (findReadinessWaitIn(*FD, MaxReadinessDepth, Ctx, Visited, Bounded)) {
+    Wait.Call = &Call;
+    Wait.Bounded = Bounded;
   }
   return Wait;
 }

@@ -161,7 +161,11 @@ bool operator<(const Finding &A, const Finding &B) {
 }
 
 bool sameFinding(const Finding &A, const Finding &B) {
-  return sortKey(A) == sortKey(B);
+  // One rule reports one finding per place. Units that include the same
+  // header may word it differently (one of them sees a signal handler that
+  // sets the polled flag), and the merge keeps the first wording in order.
+  return std::tie(A.Where.File, A.Where.Line, A.Where.Column, A.Rule) ==
+         std::tie(B.Where.File, B.Where.Line, B.Where.Column, B.Rule);
 }
 
 void assignFingerprints(std::vector<Finding> &Findings) {

@@ -129,3 +129,51 @@ void move_threads(std::vector<std::thread> &from, std::vector<std::thread> &to, 
     to.emplace_back(std::move(t));
   }
 }
+
+// Admission control bounds the threads (reduced from IXWebSocket's
+// SocketServer::run): the iteration is left while the count of live
+// connections is at its limit, before the thread is started.
+struct Server {
+  std::size_t maxConnections;
+  std::vector<std::thread> connections;
+  std::size_t connectedClientsCount();
+  void close_fd(int);
+  void serveLimited(bool &running) {
+    while (running) {
+      int fd = accept_connection();
+      if (fd < 0)
+        continue;
+      if (connectedClientsCount() >= maxConnections) {
+        close_fd(fd);
+        continue;
+      }
+      connections.push_back(std::thread(work, fd));
+    }
+  }
+  void serveUpToHundred(bool &running) {
+    while (running) {
+      if (connections.size() == 100)
+        break;
+      connections.emplace_back(work, accept_connection());
+    }
+  }
+  // A result checked against zero is not a limit; a limit that does not
+  // leave the iteration does not bound it.
+  void serveChecksResultOnly(bool &running) {
+    while (running) {
+      int fd = accept_connection();
+      if (fd <= 0)
+        continue;
+      connections.push_back(std::thread(work, fd));
+// CHECK-MESSAGES: :[[@LINE-1]]:29: warning: a new 'std::thread' is started on every iteration of a loop with no bound
+    }
+  }
+  void serveWarnsOnly(bool &running) {
+    while (running) {
+      if (connections.size() >= maxConnections)
+        close_fd(-1);
+      connections.emplace_back(work, accept_connection());
+// CHECK-MESSAGES: :[[@LINE-1]]:7: warning: a new 'std::thread' is started on every iteration of a loop with no bound
+    }
+  }
+};

@@ -424,6 +424,73 @@ int tlsRead(SSL *ssl, int fd, char *buf) {
   return n;
 }
 
+// Regression (cpp-httplib): the readiness wait sits several project calls
+// deep, behind a lambda passed to an EINTR-retry helper
+// (wait_readable -> select_read -> handle_EINTR([&] { poll_wrapper(...) })).
+int pollWrapper(struct pollfd *fds, int n, int timeout) {
+  return poll(fds, n, timeout);
+}
+template <typename T> int handleEintr(T fn) {
+  int res;
+  while ((res = fn()) < 0 && errno == EINTR) {
+  }
+  return res;
+}
+int selectRead(int fd, long sec) {
+  struct pollfd pfd = {fd, POLLIN, 0};
+  int timeout = static_cast<int>(sec * 1000);
+  return handleEintr([&]() { return pollWrapper(&pfd, 1, timeout); });
+}
+struct TlsStream {
+  SSL *ssl;
+  int fd;
+  long read_timeout_sec;
+  bool waitReadable() const { return selectRead(fd, read_timeout_sec) > 0; }
+  int read(char *buf) {
+    int ret = SSL_read(ssl, buf, 256);
+    int n = 1000;
+    while (--n >= 0 && ret < 0 &&
+           SSL_get_error(ssl, ret) == SSL_ERROR_WANT_READ) {
+      if (waitReadable()) {
+        ret = SSL_read(ssl, buf, 256);
+        if (ret >= 0)
+          return ret;
+      } else {
+        break;
+      }
+    }
+    return ret;
+  }
+};
+bool connectNonblocking(SSL *ssl, int fd, long timeout_sec) {
+  int res;
+  while ((res = SSL_connect(ssl)) != 1) {
+    switch (SSL_get_error(ssl, res)) {
+    case SSL_ERROR_WANT_READ:
+      if (selectRead(fd, timeout_sec) > 0)
+        continue;
+      break;
+    default:
+      break;
+    }
+    return false;
+  }
+  return true;
+}
+// Five project calls deep is past the bound: the helper is taken for the
+// operation and the unbounded retry is reported.
+int wait5(int fd) { return selectRead(fd, 1); }
+int wait6(int fd) { return wait5(fd); }
+int wait7(int fd) { return wait6(fd); }
+int wait8(int fd) { return wait7(fd); }
+bool connectDeep(SSL *ssl, int fd) {
+  while (SSL_connect(ssl) != 1) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: retry loop around 'SSL_connect'
+    wait8(fd);
+  }
+  return true;
+}
+
 // Regression (redis-plus-plus sentinel): a counter checked before a throw
 // bounds the attempts even inside the try block, and taking the next
 // endpoint from a cursor (iter.next()) each turn is failover, not a retry.

@@ -226,3 +226,57 @@ void lambdaInHandler() {
     retry();
   }
 }
+
+// A bounded retry whose handler leads to the next attempt, with the failure
+// reported once the attempts run out (reduced from libpqxx's
+// robusttransaction.cxx: broken_connection is expected while reconnecting).
+struct BrokenConnection : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+int queryStatus();
+void waitFor(int micros);
+void checkInDoubt() {
+  for (int attempts = 0; attempts < 500; ++attempts, waitFor(300)) {
+    try {
+      switch (queryStatus()) {
+      case 0:
+        return;
+      case 1:
+        break;
+      }
+    } catch (const BrokenConnection &) {
+    }
+  }
+  throw std::runtime_error("in doubt");
+}
+bool retryThenFail(int limit) {
+  int tries = 0;
+  while (tries++ < limit) {
+    try {
+      if (queryStatus() == 0)
+        return true;
+    } catch (const BrokenConnection &) {
+    }
+  }
+  return false;
+}
+// Not a bounded retry: an endless loop, or a loop whose end reports nothing.
+void endlessRetry() {
+  for (;;) {
+    try {
+      work();
+    } catch (const BrokenConnection &) {
+      // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'BrokenConnection' is caught
+    }
+  }
+}
+void retryThenCarryOn(int limit) {
+  for (int i = 0; i < limit; ++i) {
+    try {
+      work();
+    } catch (const BrokenConnection &) {
+      // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'BrokenConnection' is caught
+    }
+  }
+  note("done");
+}

@@ -188,3 +188,60 @@ void rewrite(const char *path) {
   fs::remove(path, ec);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: the error reported by 'std::filesystem::remove' through 'ec' is never checked
 }
+
+// A last, best-effort write right before the same connection is closed
+// (reduced from Crow's websocket.h: a rejection response, then close).
+struct Adaptor {
+  boost::asio::ip::tcp::socket &socket();
+  void close();
+};
+struct Connection {
+  Adaptor adaptor_;
+};
+void reject(Connection *conn, boost::asio::mutable_buffer buf) {
+  boost::system::error_code ec;
+  boost::asio::write(conn->adaptor_.socket(), buf, ec);
+  conn->adaptor_.close();
+}
+// Closing another connection, or carrying on, is no excuse.
+void forward(Connection *from, Connection *to, boost::asio::mutable_buffer b) {
+  boost::system::error_code ec;
+  boost::asio::write(to->adaptor_.socket(), b, ec);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: the error reported by 'boost::asio::write' through 'ec' is never checked
+  from->adaptor_.close();
+}
+void reply(Connection *conn, boost::asio::mutable_buffer buf) {
+  boost::system::error_code ec;
+  boost::asio::write(conn->adaptor_.socket(), buf, ec);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: the error reported by 'boost::asio::write' through 'ec' is never checked
+  reply(conn, buf);
+}
+
+// Removing a stale socket file before the next statement binds the same path
+// again (reduced from Crow's example_unix_socket.cpp): ENOENT is expected,
+// and any other failure makes the bind fail.
+int serveUnix(int fd, const char *path) {
+  unlink(path);
+  return bind(fd, path, 16);
+}
+struct App {
+  App &local_socket_path(const char *);
+  void run();
+};
+void serveApp(App &app, const char *socket_path) {
+  unlink(socket_path);
+  app.local_socket_path(socket_path).run();
+}
+// Removing one path and then using another, or only printing the path, is
+// still reported.
+void removeThenBindOther(int fd, const char *stale, const char *fresh) {
+  unlink(stale);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: return value of 'unlink' is discarded
+  if (bind(fd, fresh, 16) != 0)
+    return;
+}
+void removeThenPrint(const char *path) {
+  unlink(path);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: return value of 'unlink' is discarded
+  printf("removed %s\n", path);
+}
