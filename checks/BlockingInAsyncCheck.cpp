@@ -34,16 +34,29 @@ BlockingInAsyncCheck::BlockingInAsyncCheck(StringRef Name,
     : ProdReadyCheck(Name, Context),
       RawBlockingFunctions(
           Options.get("BlockingFunctions", defaultBlockingFunctions()).str()),
+      RawBlockingConstructors(
+          Options.get("BlockingConstructors", defaultBlockingConstructors())
+              .str()),
+      RawCpuBoundFunctions(
+          Options.get("CpuBoundFunctions", defaultCpuBoundFunctions()).str()),
       RawAsyncContextFunctions(Options.get("AsyncContextFunctions", "").str()),
       ReportMutexLocks(Options.get("ReportMutexLocks", false)),
+      MaxCallDepth(Options.get("MaxCallDepth", 4U)),
       BlockingFunctions(
           expandList(RawBlockingFunctions, defaultBlockingFunctions())),
+      BlockingConstructors(
+          expandList(RawBlockingConstructors, defaultBlockingConstructors())),
+      CpuBoundFunctions(
+          expandList(RawCpuBoundFunctions, defaultCpuBoundFunctions())),
       AsyncContextFunctions(splitList(RawAsyncContextFunctions)),
       MutexLockFunctions(splitList(defaultMutexLockFunctions())) {}
 
 void BlockingInAsyncCheck::storeOptions(
     tidy::ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "BlockingFunctions", RawBlockingFunctions);
+  Options.store(Opts, "BlockingConstructors", RawBlockingConstructors);
+  Options.store(Opts, "CpuBoundFunctions", RawCpuBoundFunctions);
+  Options.store(Opts, "MaxCallDepth", MaxCallDepth);
   Options.store(Opts, "AsyncContextFunctions", RawAsyncContextFunctions);
   Options.store(Opts, "ReportMutexLocks", ReportMutexLocks);
 }
@@ -53,6 +66,10 @@ void BlockingInAsyncCheck::registerMatchers(MatchFinder *Finder) {
                               unless(isInTemplateInstantiation()),
                               callee(functionDecl().bind("callee")))
                          .bind("call"),
+                     this);
+  Finder->addMatcher(cxxConstructExpr(unless(isExpansionInSystemHeader()),
+                                      unless(isInTemplateInstantiation()))
+                         .bind("construct"),
                      this);
   if (ReportMutexLocks)
     Finder->addMatcher(
@@ -71,27 +88,48 @@ static bool refersToStdCin(const Expr *E) {
          Ref->getDecl()->getDeclContext()->getRedeclContext()->isStdNamespace();
 }
 
-bool BlockingInAsyncCheck::isBlocking(const CallExpr &Call,
-                                      const FunctionDecl &Callee,
-                                      bool &IsLock) const {
-  IsLock = false;
-  if (matchesCallList(Call, Callee, BlockingFunctions)) {
+BlockingInAsyncCheck::BlockingKind
+BlockingInAsyncCheck::blockingKind(const CallExpr &Call,
+                                   const FunctionDecl &Callee) const {
+  if (matchesCallList(Call, Callee, BlockingFunctions) ||
+      isSyncGrpcStubCall(Callee)) {
     StringRef Name =
         Callee.getDeclName().isIdentifier() ? Callee.getName() : "";
     if (Name == "getline")
-      return Call.getNumArgs() >= 1 && refersToStdCin(Call.getArg(0));
+      return Call.getNumArgs() >= 1 && refersToStdCin(Call.getArg(0))
+                 ? BlockingKind::Blocking
+                 : BlockingKind::None;
     // `f.wait_for(0s)` polls readiness without blocking.
     if ((Name == "wait_for" || Name == "sleep_for") && Call.getNumArgs() >= 1 &&
         isZeroDuration(Call.getArg(Call.getNumArgs() - 1),
                        Callee.getASTContext()))
-      return false;
-    return true;
+      return BlockingKind::None;
+    return BlockingKind::Blocking;
   }
-  if (ReportMutexLocks && matchesCallList(Call, Callee, MutexLockFunctions)) {
-    IsLock = true;
-    return true;
-  }
-  return false;
+  if (matchesFunctionList(Callee, CpuBoundFunctions))
+    return BlockingKind::CpuBound;
+  if (ReportMutexLocks && matchesCallList(Call, Callee, MutexLockFunctions))
+    return BlockingKind::Lock;
+  return BlockingKind::None;
+}
+
+// A libpqxx connection connects in its constructor; a file stream given a
+// path opens the file.
+bool BlockingInAsyncCheck::isBlockingConstruction(
+    const CXXConstructExpr &Construct) const {
+  const CXXRecordDecl *RD = Construct.getConstructor()->getParent();
+  if (Construct.getNumArgs() == 0 || Construct.getConstructor()->isCopyOrMoveConstructor())
+    return false;
+  PrintingPolicy Policy(RD->getASTContext().getLangOpts());
+  Policy.SuppressScope = false;
+  Policy.FullyQualifiedName = true;
+  Policy.SuppressInlineNamespace = true;
+  std::string Type =
+      QualType(RD->getTypeForDecl(), 0).getCanonicalType().getAsString(Policy);
+  StringRef Name(Type);
+  Name.consume_front("class ");
+  Name.consume_front("struct ");
+  return matchesAnyName(Name, BlockingConstructors);
 }
 
 // Asio work posted to a thread pool runs off the event loop: that is the
@@ -145,6 +183,30 @@ void BlockingInAsyncCheck::recordHandlers(const CallExpr &Call,
   }
 }
 
+// Whether \p Call is the operand of a `co_await` (through temporaries).
+static bool isAwaited(const Expr &Call, ASTContext &Ctx) {
+  DynTypedNode Node = DynTypedNode::create(Call);
+  for (int Guard = 0; Guard < 8; ++Guard) {
+    auto Parents = Ctx.getParents(Node);
+    if (Parents.empty())
+      return false;
+    Node = Parents[0];
+    if (Node.get<CoawaitExpr>() || Node.get<DependentCoawaitExpr>())
+      return true;
+    if (!Node.get<Expr>())
+      return false;
+  }
+  return false;
+}
+
+// Whether \p FD is the project's own code with a body to follow.
+static bool isProjectFunction(const FunctionDecl &FD,
+                              const SourceManager &SM) {
+  const FunctionDecl *Def = FD.getDefinition();
+  return Def && Def->hasBody() &&
+         !SM.isInSystemHeader(SM.getExpansionLoc(Def->getLocation()));
+}
+
 void BlockingInAsyncCheck::check(const MatchFinder::MatchResult &Result) {
   Ctx = Result.Context;
   const SourceManager &SM = *Result.SourceManager;
@@ -156,16 +218,41 @@ void BlockingInAsyncCheck::check(const MatchFinder::MatchResult &Result) {
           return;
     if (Lock->getNumArgs() == 0)
       return;
-    Blocking.push_back(
-        {Lock, recordName(*Lock->getConstructor()->getParent()), true});
+    Blocking.push_back({Lock, recordName(*Lock->getConstructor()->getParent()),
+                        BlockingKind::Lock});
+    return;
+  }
+  if (const auto *Construct =
+          Result.Nodes.getNodeAs<CXXConstructExpr>("construct")) {
+    if (isBlockingConstruction(*Construct))
+      Blocking.push_back(
+          {Construct, recordName(*Construct->getConstructor()->getParent()),
+           BlockingKind::Blocking});
     return;
   }
   const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
   const auto *Callee = Result.Nodes.getNodeAs<FunctionDecl>("callee");
   recordHandlers(*Call, *Callee, SM);
-  bool IsLock = false;
-  if (isBlocking(*Call, *Callee, IsLock))
-    Blocking.push_back({Call, callDisplayName(*Call, *Callee), IsLock});
+  // `co_await asio::post(pool, use_awaitable)`: the coroutine continues on
+  // the pool.
+  if (Callee->getDeclName().isIdentifier() &&
+      (Callee->getName() == "post" || Callee->getName() == "dispatch") &&
+      isAsioName(calleeName(*Callee)) && targetsThreadPool(*Call) &&
+      isAwaited(*Call, *Ctx)) {
+    const LambdaExpr *Lambda = nullptr;
+    if (const FunctionDecl *FD = enclosingCallable(*Call, Lambda)) {
+      SourceLocation &Loc = Offloads[FD];
+      if (Loc.isInvalid() ||
+          SM.isBeforeInTranslationUnit(Call->getBeginLoc(), Loc))
+        Loc = Call->getBeginLoc();
+    }
+  }
+  BlockingKind Kind = blockingKind(*Call, *Callee);
+  if (Kind != BlockingKind::None)
+    Blocking.push_back({Call, callDisplayName(*Call, *Callee), Kind});
+  else if (MaxCallDepth > 0 && !isa<CXXOperatorCallExpr>(Call) &&
+           isProjectFunction(*Callee, SM))
+    ProjectCalls.push_back({Call, Callee});
 }
 
 const FunctionDecl *
@@ -328,51 +415,201 @@ bool BlockingInAsyncCheck::contextOf(const FunctionDecl *FD,
   return true;
 }
 
+bool BlockingInAsyncCheck::offloadedBefore(const FunctionDecl *FD,
+                                           const Expr &Call) const {
+  auto It = Offloads.find(FD);
+  return It != Offloads.end() &&
+         Ctx->getSourceManager().isBeforeInTranslationUnit(It->second,
+                                                           Call.getBeginLoc());
+}
+
+const BlockingInAsyncCheck::BlockingPath &
+BlockingInAsyncCheck::pathFrom(const FunctionDecl &FD) {
+  const FunctionDecl *Def = FD.getDefinition();
+  auto [Entry, Inserted] = Paths.try_emplace(Def);
+  if (!Inserted || !Def->getBody())
+    return Entry->second; // known, or being computed (recursion)
+  const SourceManager &SM = Ctx->getSourceManager();
+  auto Earlier = [&](const Expr *A, const Expr *B) {
+    return !B || SM.isBeforeInTranslationUnit(A->getBeginLoc(), B->getBeginLoc());
+  };
+  BlockingPath Direct;
+  llvm::SmallVector<const CallExpr *, 16> Calls;
+  llvm::SmallVector<const Stmt *, 32> Work{Def->getBody()};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    // A lambda's body runs where the lambda is called: handed to a thread or
+    // a pool, that is the remedy, so it is not followed.
+    if (!S || isa<LambdaExpr>(S))
+      continue;
+    const Expr *Hit = nullptr;
+    std::string Name;
+    BlockingKind Kind = BlockingKind::None;
+    if (const auto *Call = dyn_cast<CallExpr>(S)) {
+      if (const FunctionDecl *Callee = Call->getDirectCallee()) {
+        Kind = blockingKind(*Call, *Callee);
+        if (Kind == BlockingKind::Blocking || Kind == BlockingKind::CpuBound) {
+          Hit = Call;
+          Name = callDisplayName(*Call, *Callee);
+        } else if (!isa<CXXOperatorCallExpr>(Call) &&
+                   isProjectFunction(*Callee, SM)) {
+          Calls.push_back(Call);
+        }
+      }
+    } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(S)) {
+      if (isBlockingConstruction(*Construct)) {
+        Hit = Construct;
+        Kind = BlockingKind::Blocking;
+        Name = recordName(*Construct->getConstructor()->getParent());
+      }
+    }
+    if (Hit && (Direct.Steps.empty() || Earlier(Hit, Direct.Steps[0].Call))) {
+      Direct.Steps = {{Hit, Name}};
+      Direct.Kind = Kind;
+    }
+    for (const Stmt *Child : S->children())
+      Work.push_back(Child);
+  }
+  if (!Direct.Steps.empty()) {
+    Paths[Def] = std::move(Direct);
+    return Paths[Def];
+  }
+  // The shortest path wins; among equals, the first call in the function.
+  llvm::sort(Calls, [&](const CallExpr *A, const CallExpr *B) {
+    return SM.isBeforeInTranslationUnit(A->getBeginLoc(), B->getBeginLoc());
+  });
+  BlockingPath Best;
+  for (const CallExpr *Call : Calls) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    const FunctionDecl *CalleeDef = Callee->getDefinition();
+    // A handler or a coroutine reached from here is judged on its own: its
+    // blocking calls are reported inside it.
+    if (Handlers.count(Callee->getCanonicalDecl()) ||
+        isCoroutineBody(CalleeDef->getBody()))
+      continue;
+    const BlockingPath &Sub = pathFrom(*Callee);
+    if (Sub.Steps.empty() || Sub.Steps.size() + 1 > MaxCallDepth)
+      continue;
+    if (!Best.Steps.empty() && Best.Steps.size() <= Sub.Steps.size() + 1)
+      continue;
+    Best.Steps.clear();
+    Best.Steps.push_back({Call, calleeName(*Callee)});
+    Best.Steps.insert(Best.Steps.end(), Sub.Steps.begin(), Sub.Steps.end());
+    Best.Kind = Sub.Kind;
+  }
+  Paths[Def] = std::move(Best);
+  return Paths[Def];
+}
+
+void BlockingInAsyncCheck::reportPath(const ProjectCall &PC,
+                                      const BlockingPath &Path,
+                                      const ContextInfo &Info) {
+  const SourceManager &SM = Ctx->getSourceManager();
+  std::string Chain = "'" + calleeName(*PC.Callee) + "'";
+  for (const PathStep &Step : Path.Steps)
+    Chain += " -> '" + Step.Callee + "'";
+  SourceLocation Loc = reportLocation(PC.Call->getBeginLoc(), SM);
+  if (Path.Kind == BlockingKind::CpuBound)
+    diag(Loc, "call to '%0' inside %1 reaches CPU-bound work (%2), which "
+              "holds the event-loop thread for the whole computation and "
+              "starves every other task scheduled on it; run it on a thread "
+              "pool and resume when it is done")
+        << calleeName(*PC.Callee) << Info.Description << Chain;
+  else
+    diag(Loc, "call to '%0' inside %1 reaches a blocking call (%2), which "
+              "stalls the event-loop thread and starves every other task "
+              "scheduled on it; use an asynchronous client or move the "
+              "blocking work to a thread pool")
+        << calleeName(*PC.Callee) << Info.Description << Chain;
+  std::string Caller = calleeName(*PC.Callee);
+  for (const PathStep &Step : Path.Steps) {
+    bool Last = &Step == &Path.Steps.back();
+    diag(reportLocation(Step.Call->getBeginLoc(), SM),
+         Last ? "'%0' makes the blocking call to '%1' here"
+              : "'%0' calls '%1' here",
+         DiagnosticIDs::Note)
+        << Caller << Step.Callee;
+    Caller = Step.Callee;
+  }
+  diag(Info.NoteLoc, "async context: %0", DiagnosticIDs::Note)
+      << Info.NoteDescription;
+}
+
 void BlockingInAsyncCheck::onEndOfTranslationUnit() {
-  if (!Ctx) {
+  auto Reset = [&] {
     Blocking.clear();
+    ProjectCalls.clear();
     Handlers.clear();
+    Contexts.clear();
+    CoroutineBodies.clear();
+    CalledVariables.clear();
+    Paths.clear();
+    Offloads.clear();
+    Ctx = nullptr;
+  };
+  if (!Ctx) {
+    Reset();
     return;
   }
   const SourceManager &SM = Ctx->getSourceManager();
-  for (const BlockingCall &B : Blocking) {
+  // The async context of the function or lambda around \p S, resolved once
+  // per function; null when there is none or the work moved to a pool.
+  auto ContextAround = [&](const Expr &S) -> const ContextInfo * {
     const LambdaExpr *Lambda = nullptr;
-    const FunctionDecl *FD = enclosingCallable(*B.Call, Lambda);
-    // Every blocking call of a function shares its context: resolve it once.
+    const FunctionDecl *FD = enclosingCallable(S, Lambda);
     auto [Cached, Inserted] = Contexts.try_emplace({FD, Lambda});
     if (Inserted) {
       ContextInfo Found;
       if (contextOf(FD, Lambda, Found, 0))
         Cached->second = std::move(Found);
     }
-    if (!Cached->second)
+    if (!Cached->second || offloadedBefore(FD, S))
+      return nullptr;
+    return &*Cached->second;
+  };
+  for (const BlockingCall &B : Blocking) {
+    const ContextInfo *Info = ContextAround(*B.Call);
+    if (!Info)
       continue;
-    const ContextInfo &Info = *Cached->second;
     SourceLocation Loc = reportLocation(B.Call->getBeginLoc(), SM);
-    if (B.IsLock)
+    if (B.Kind == BlockingKind::Lock)
       diag(Loc,
            "locking with '%0' inside %1 can block the event-loop thread while "
            "another thread holds the lock, stalling every task on that loop; "
-           "keep "
-           "the critical section tiny or serialise with a strand instead")
-          << B.Callee << Info.Description;
+           "keep the critical section tiny or serialise with a strand instead")
+          << B.Callee << Info->Description;
+    else if (B.Kind == BlockingKind::CpuBound)
+      diag(Loc,
+           "CPU-bound work in '%0' inside %1 holds the event-loop thread for "
+           "the whole computation (a password hash takes tens to hundreds of "
+           "milliseconds) and starves every other task scheduled on it; run "
+           "it on a thread pool and resume when it is done")
+          << B.Callee << Info->Description;
     else
       diag(Loc,
            "blocking call to '%0' inside %1 stalls the event-loop thread and "
            "starves every other task scheduled on it; use the asynchronous "
            "equivalent (timer, async_* operation, co_await) or move the work "
-           "to a "
-           "thread pool")
-          << B.Callee << Info.Description;
-    diag(Info.NoteLoc, "async context: %0", DiagnosticIDs::Note)
-        << Info.NoteDescription;
+           "to a thread pool")
+          << B.Callee << Info->Description;
+    diag(Info->NoteLoc, "async context: %0", DiagnosticIDs::Note)
+        << Info->NoteDescription;
   }
-  Blocking.clear();
-  Handlers.clear();
-  Contexts.clear();
-  CoroutineBodies.clear();
-  CalledVariables.clear();
-  Ctx = nullptr;
+  for (const ProjectCall &PC : ProjectCalls) {
+    const FunctionDecl *Def = PC.Callee->getDefinition();
+    // A handler or coroutine called from here reports its own calls.
+    if (Handlers.count(PC.Callee->getCanonicalDecl()) ||
+        isCoroutineBody(Def->getBody()))
+      continue;
+    const ContextInfo *Info = ContextAround(*PC.Call);
+    if (!Info)
+      continue;
+    const BlockingPath &Path = pathFrom(*PC.Callee);
+    if (Path.Steps.empty() || Path.Steps.size() > MaxCallDepth)
+      continue;
+    reportPath(PC, Path, *Info);
+  }
+  Reset();
 }
 
 } // namespace prodready

@@ -7,6 +7,7 @@
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -40,10 +41,29 @@ private:
     std::string Description;
     clang::SourceLocation Loc;
   };
+  enum class BlockingKind { None, Blocking, Lock, CpuBound };
   struct BlockingCall {
     const clang::Expr *Call;
     std::string Callee;
-    bool IsLock;
+    BlockingKind Kind;
+  };
+  /// A call in the unit to a function defined in the project: reported when
+  /// it runs in an async context and reaches a blocking call.
+  struct ProjectCall {
+    const clang::CallExpr *Call;
+    const clang::FunctionDecl *Callee;
+  };
+  /// One step of a path from a project function to a blocking call: the
+  /// call made in \c Caller.
+  struct PathStep {
+    const clang::Expr *Call;
+    std::string Callee;
+  };
+  /// The shortest path from a function to a blocking call it makes
+  /// (directly, or through project functions it calls).
+  struct BlockingPath {
+    std::vector<PathStep> Steps;
+    BlockingKind Kind = BlockingKind::None;
   };
   struct ContextInfo {
     std::string Description;
@@ -54,8 +74,14 @@ private:
   void recordHandlers(const clang::CallExpr &Call,
                       const clang::FunctionDecl &Callee,
                       const clang::SourceManager &SM);
-  bool isBlocking(const clang::CallExpr &Call,
-                  const clang::FunctionDecl &Callee, bool &IsLock) const;
+  BlockingKind blockingKind(const clang::CallExpr &Call,
+                            const clang::FunctionDecl &Callee) const;
+  bool isBlockingConstruction(const clang::CXXConstructExpr &Construct) const;
+  const BlockingPath &pathFrom(const clang::FunctionDecl &FD);
+  bool offloadedBefore(const clang::FunctionDecl *FD,
+                       const clang::Expr &Call) const;
+  void reportPath(const ProjectCall &PC, const BlockingPath &Path,
+                  const ContextInfo &Info);
   bool contextOf(const clang::FunctionDecl *FD, const clang::LambdaExpr *Lambda,
                  ContextInfo &Info, int Depth);
   const clang::FunctionDecl *
@@ -64,15 +90,27 @@ private:
   bool isInvokedIn(const clang::LambdaExpr &Lambda, const clang::Stmt *Body);
 
   const std::string RawBlockingFunctions;
+  const std::string RawBlockingConstructors;
+  const std::string RawCpuBoundFunctions;
   const std::string RawAsyncContextFunctions;
   const bool ReportMutexLocks;
+  const unsigned MaxCallDepth;
   std::vector<std::string> BlockingFunctions;
+  std::vector<std::string> BlockingConstructors;
+  std::vector<std::string> CpuBoundFunctions;
   std::vector<std::string> AsyncContextFunctions;
   std::vector<std::string> MutexLockFunctions;
 
   clang::ASTContext *Ctx = nullptr;
   llvm::DenseMap<const clang::FunctionDecl *, HandlerContext> Handlers;
   std::vector<BlockingCall> Blocking;
+  std::vector<ProjectCall> ProjectCalls;
+  /// Paths memoised per function definition; an entry being computed holds
+  /// an empty path, which ends recursion.
+  std::map<const clang::FunctionDecl *, BlockingPath> Paths;
+  /// Where a coroutine moved itself onto a thread pool
+  /// (`co_await asio::post(pool, use_awaitable)`): the rest runs there.
+  llvm::DenseMap<const clang::FunctionDecl *, clang::SourceLocation> Offloads;
   // Memoised per translation unit so that the check stays linear in the size
   // of a function however many blocking calls it holds.
   llvm::DenseMap<

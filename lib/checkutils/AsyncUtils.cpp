@@ -47,7 +47,63 @@ llvm::StringRef defaultBlockingFunctions() {
          "asio::basic_waitable_timer::wait;asio::basic_deadline_timer::wait;"
          "beast::http::read;beast::http::write;beast::http::read_header;"
          "beast::websocket::stream::read;beast::websocket::stream::write;"
-         "std::getline";
+         "std::getline;"
+         // Client libraries services call (RULES.md revision, async reach).
+         "grpc::ClientReader::Read;grpc::ClientReader::Finish;"
+         "grpc::ClientReader::WaitForInitialMetadata;"
+         "grpc::ClientReaderWriter::Read;grpc::ClientReaderWriter::Write;"
+         "grpc::ClientReaderWriter::Finish;grpc::ClientWriter::Write;"
+         "grpc::ClientWriter::Finish;grpc::ChannelInterface::WaitForConnected;"
+         "regex:pqxx::transaction_base::(exec.*|query.*|commit);"
+         "regex:pqxx::(transaction|nontransaction|dbtransaction|work)::(exec.*|"
+         "query.*|commit);"
+         "redisConnect;redisConnectWithTimeout;redisConnectUnix;"
+         "redisConnectUnixWithTimeout;redisConnectWithOptions;redisConnectFd;"
+         "redisReconnect;redisCommand;redisvCommand;redisCommandArgv;"
+         "redisGetReply;"
+         "mysql_real_connect;mysql_query;mysql_real_query;mysql_store_result;"
+         "mysql_stmt_execute;mysql_commit;"
+         "sqlite3_exec;sqlite3_step;"
+         "regex:httplib::(Client|SSLClient|ClientImpl)::(Get|Post|Put|Patch|"
+         "Delete|Head|Options|send);"
+         "std::basic_fstream::open;std::basic_ifstream::open;"
+         "std::basic_ofstream::open";
+}
+
+llvm::StringRef defaultBlockingConstructors() {
+  return "pqxx::connection;pqxx::basic_connection_base<pqxx::connect_direct>;"
+         "regex:std::basic_(i|o)?fstream<.*>";
+}
+
+llvm::StringRef defaultCpuBoundFunctions() {
+  return "crypto_pwhash;crypto_pwhash_str;crypto_pwhash_str_verify;"
+         "crypto_pwhash_argon2i;crypto_pwhash_argon2id;"
+         "crypto_pwhash_scryptsalsa208sha256;"
+         "crypto_pwhash_scryptsalsa208sha256_str;"
+         "crypto_pwhash_scryptsalsa208sha256_str_verify;"
+         "PKCS5_PBKDF2_HMAC;PKCS5_PBKDF2_HMAC_SHA1;EVP_PBE_scrypt;"
+         "bcrypt_hashpw;bcrypt_checkpw;bcrypt_gensalt;"
+         "argon2_hash;argon2_verify;argon2i_hash_raw;argon2i_hash_encoded;"
+         "argon2id_hash_raw;argon2id_hash_encoded;argon2d_hash_raw;"
+         "argon2d_hash_encoded;argon2i_verify;argon2id_verify;argon2d_verify";
+}
+
+bool isSyncGrpcStubCall(const FunctionDecl &Callee) {
+  const auto *Method = dyn_cast<CXXMethodDecl>(&Callee);
+  if (!Method || !Method->getParent()->getIdentifier() ||
+      !Method->getParent()->getName().ends_with("Stub") ||
+      Method->getNumParams() == 0)
+    return false;
+  QualType First = Method->getParamDecl(0)->getType();
+  if (!First->isPointerType())
+    return false;
+  const CXXRecordDecl *Context = First->getPointeeCXXRecordDecl();
+  if (!Context || recordName(*Context) != "grpc::ClientContext")
+    return false;
+  // The synchronous form returns grpc::Status; Async*/PrepareAsync* return
+  // a reader, and the callback API returns void.
+  const CXXRecordDecl *Result = Method->getReturnType()->getAsCXXRecordDecl();
+  return Result && recordName(*Result) == "grpc::Status";
 }
 
 llvm::StringRef defaultMutexLockFunctions() {

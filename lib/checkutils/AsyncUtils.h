@@ -29,6 +29,21 @@ llvm::StringRef defaultBlockingFunctions();
 /// Mutex acquisition, reported only with `ReportMutexLocks`.
 llvm::StringRef defaultMutexLockFunctions();
 
+/// Classes whose construction blocks (a libpqxx connection connects; a file
+/// stream opened with a path opens the file), in the syntax of
+/// matchesAnyName() applied to the fully qualified type.
+llvm::StringRef defaultBlockingConstructors();
+
+/// CPU-heavy primitives (password hashing: libsodium crypto_pwhash*,
+/// OpenSSL PBKDF2/scrypt, bcrypt, argon2) that hold a thread for tens to
+/// hundreds of milliseconds.
+llvm::StringRef defaultCpuBoundFunctions();
+
+/// Whether \p Callee is a synchronous gRPC stub method: a method of a class
+/// named `Stub`/`*Stub` taking a `grpc::ClientContext*` first and returning
+/// `grpc::Status`.
+bool isSyncGrpcStubCall(const clang::FunctionDecl &Callee);
+
 /// The qualified name of a callee with every template argument dropped and
 /// inline namespaces suppressed, e.g. "std::future::get",
 /// "boost::asio::basic_stream_socket::read_some", "::sleep" is "sleep".
