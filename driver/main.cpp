@@ -42,7 +42,8 @@ static cl::opt<std::string> CacheMaxSize("cache-max-size", cl::desc("Bound the c
 static cl::opt<unsigned> Timeout("timeout", cl::desc("Per-file wall-clock budget in seconds; a file over it is stopped and reported as incomplete (default 300, 0: none)"), cl::init(300), cl::cat(Category));
 static cl::opt<unsigned> MaxMemory("max-memory", cl::desc("Per-file memory budget in MiB (address space of the worker; default: physical memory / jobs, at least 8192; 0: none)"), cl::init(~0u), cl::cat(Category));
 static cl::opt<bool> NoCache("no-cache", cl::desc("Do not read or write the cache"), cl::cat(Category));
-static cl::opt<std::string> Baseline("baseline", cl::desc("Report only findings not in this baseline"), cl::cat(Category));
+static cl::opt<std::string> Baseline("baseline", cl::desc("Compare with this baseline: SARIF keeps every result with baselineState new/unchanged; other formats and --fail-on see only new findings"), cl::cat(Category));
+static cl::opt<bool> ShowBaselined("show-baselined", cl::desc("With --baseline, also print unchanged findings in text, JSON and Markdown output"), cl::cat(Category));
 static cl::opt<std::string> WriteBaseline("write-baseline", cl::desc("Record all current findings as a baseline"), cl::cat(Category));
 static cl::opt<std::string> DiffBase("diff-base", cl::desc("Report only findings on lines changed since this git revision"), cl::cat(Category));
 static cl::opt<std::string> DiffFile("diff", cl::desc("Report only findings on lines added by this unified diff"), cl::cat(Category));
@@ -169,6 +170,7 @@ int main(int Argc, const char **Argv) {
     Opts.CacheMaxBytes = Count * Scale;
   }
   Opts.Baseline = Baseline;
+  Opts.ShowBaselined = ShowBaselined;
   Opts.WriteBaseline = WriteBaseline;
   Opts.DiffBase = DiffBase;
   Opts.DiffFile = DiffFile;

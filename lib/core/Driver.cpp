@@ -740,17 +740,34 @@ llvm::Expected<ChangedLines> changedLines(const DriverOptions &Opts, const std::
                                      "--diff-base needs git on PATH");
     llvm::SmallString<128> Out;
     llvm::sys::fs::createTemporaryFile("prodready-diff", "patch", Out);
+    std::optional<llvm::StringRef> Redirects[] = {std::nullopt, llvm::StringRef(Out),
+                                                   llvm::StringRef("")};
+    std::string Error;
+    bool Ok;
+    // Blame only the branch: diff against the merge base with REV (what
+    // `git diff REV...` means), not REV's moving tip, whose own new commits
+    // would otherwise count as changed lines.
+    std::vector<llvm::StringRef> BaseArgs = {*Git,         "-C",   Root, "merge-base",
+                                             "--end-of-options", Opts.DiffBase, "HEAD"};
+    int RC = llvm::sys::ExecuteAndWait(*Git, BaseArgs, std::nullopt, Redirects, 0, 0, &Error);
+    std::string MergeBase = llvm::StringRef(readFile(Out, Ok)).trim().str();
+    if (RC != 0 || MergeBase.empty()) {
+      llvm::sys::fs::remove(Out);
+      return llvm::createStringError(
+          std::errc::invalid_argument,
+          "--diff-base %s: no merge base with HEAD in '%s' (is '%s' a valid "
+          "revision, and is the history deep enough? In CI, fetch with "
+          "fetch-depth: 0)",
+          Opts.DiffBase.c_str(), Root.c_str(), Opts.DiffBase.c_str());
+    }
+    llvm::sys::fs::remove(Out); // a redirect does not truncate
     // Nothing configured in the analysed repository may run: no external
     // diff drivers, no textconv filters, no fsmonitor hook.
     std::vector<llvm::StringRef> Args = {*Git, "-C", Root, "-c", "core.fsmonitor=false",
                                          "-c", "diff.external=", "diff", "--no-ext-diff",
                                          "--no-textconv", "--no-color", "--relative",
-                                         "-U0", "--end-of-options", Opts.DiffBase, "--"};
-    std::optional<llvm::StringRef> Redirects[] = {std::nullopt, llvm::StringRef(Out),
-                                                   llvm::StringRef("")};
-    std::string Error;
-    int RC = llvm::sys::ExecuteAndWait(*Git, Args, std::nullopt, Redirects, 0, 0, &Error);
-    bool Ok;
+                                         "-U0", "--end-of-options", MergeBase, "--"};
+    RC = llvm::sys::ExecuteAndWait(*Git, Args, std::nullopt, Redirects, 0, 0, &Error);
     Text = readFile(Out, Ok);
     llvm::sys::fs::remove(Out);
     if (RC != 0)
@@ -1215,8 +1232,12 @@ int runDriver(const DriverOptions &Opts) {
       llvm::StringRef Rel(F.Where.File);
       if (Rel.starts_with(Root + "/"))
         Rel = Rel.drop_front(Root.size() + 1);
-      if (Baseline && Baseline->count(F.Rule + "\n" + Rel.str() + "\n" + F.Fingerprint))
-        continue;
+      // Baselined findings stay in the report, marked, so that code
+      // scanning keeps their alerts open; only new ones gate and print.
+      if (Baseline)
+        F.BaselineState = Baseline->count(F.Rule + "\n" + Rel.str() + "\n" + F.Fingerprint)
+                              ? "unchanged"
+                              : "new";
       if (Changed) {
         auto It = Changed->find(Rel.str());
         if (It == Changed->end() || !It->second.count(F.Where.Line))
@@ -1238,7 +1259,14 @@ int runDriver(const DriverOptions &Opts) {
       R.Rules = tidy::getCheckNames((*Provider)->getOptions(Files.front()), false);
   }
 
-  std::string Text = render(R, Opts.Format, Root, Opts.Category, **Items,
+  // SARIF carries every result with its baselineState; the other formats
+  // show what is new unless --show-baselined.
+  Report Shown = R;
+  if (!Opts.ShowBaselined)
+    llvm::erase_if(Shown.Findings,
+                   [](const Finding &F) { return F.BaselineState == "unchanged"; });
+  std::string Text = render(Opts.Format == "sarif" ? R : Shown, Opts.Format, Root,
+                            Opts.Category, **Items,
                             /*ShowSource=*/Opts.Format == "text");
   if (PendingSignal)
     return stopExitCode();
@@ -1256,14 +1284,15 @@ int runDriver(const DriverOptions &Opts) {
   for (const UnitResult &U : Units)
     for (const auto &[Name, Count] : U.Statistics)
       Statistics[Name] += Count;
-  printSummary(R, Statistics,
+  printSummary(Shown, Statistics,
                std::chrono::duration<double>(std::chrono::steady_clock::now() - Start).count(),
                Opts.Quiet);
 
   unsigned Threshold = levelRank(Opts.FailOn);
   bool Failing = Opts.FailOn != "none" &&
                  llvm::any_of(R.Findings, [&](const Finding &F) {
-                   return levelRank(F.Level) >= Threshold;
+                   return F.BaselineState != "unchanged" &&
+                          levelRank(F.Level) >= Threshold;
                  });
   if (Failing)
     return ExitFindings;

@@ -39,6 +39,7 @@ struct DriverOptions {
   unsigned TimeoutSeconds = 300;          // --timeout, per unit, 0: none
   std::optional<unsigned> MaxMemoryMiB;   // --max-memory, per worker, 0: none
   std::string Baseline, WriteBaseline;
+  bool ShowBaselined = false;             // --show-baselined: also in text
   std::string DiffBase, DiffFile;
   unsigned ShardIndex = 0, ShardCount = 0; // --shard K/N (1-based K)
   std::string FailOn = "warning";

@@ -46,6 +46,9 @@ struct Finding {
   std::string LineHash;
   /// "<hash>:<occurrence>", stable when unrelated lines move the finding.
   std::string Fingerprint;
+  /// Against a --baseline: "new" or "unchanged" (SARIF baselineState);
+  /// empty when the run has no baseline.
+  std::string BaselineState;
 };
 
 /// Something the tool could not do, e.g. a file that failed to parse.

@@ -292,6 +292,8 @@ private:
     Result["message"] = {{"text", F.Message}};
     Result["locations"] = ojson::array({{{"physicalLocation", physical(F.Where)}}});
     Result["partialFingerprints"] = {{"primaryLocationLineHash", F.Fingerprint}};
+    if (!F.BaselineState.empty())
+      Result["baselineState"] = F.BaselineState;
     if (!F.Notes.empty()) {
       ojson Related = ojson::array();
       unsigned Id = 1;
@@ -461,6 +463,8 @@ static llvm::Expected<Report> readSarifUnchecked(llvm::StringRef Text, llvm::Str
         return Fail("a result has no ruleId or no physical location");
       if (Res.contains("partialFingerprints") && Res["partialFingerprints"].is_object())
         F.Fingerprint = Res["partialFingerprints"].value("primaryLocationLineHash", "");
+      if (Res.contains("baselineState") && Res["baselineState"].is_string())
+        F.BaselineState = Res["baselineState"].get<std::string>();
       if (Res.contains("relatedLocations") && Res["relatedLocations"].is_array())
         for (const auto &Rel : Res["relatedLocations"]) {
           FindingNote N;
