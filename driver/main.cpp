@@ -6,6 +6,7 @@
 
 #include "Driver.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Config/llvm-config.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/WithColor.h"
@@ -55,6 +56,21 @@ static cl::opt<bool> ListChecks("list-checks", cl::desc("List the enabled checks
 static cl::opt<bool> Profile("enable-check-profile", cl::desc("Collect per-check timing"), cl::cat(Category), cl::Hidden);
 static cl::opt<std::string> DebugCrashOn("debug-crash-on", cl::desc("Testing: crash the worker of units whose path contains this"), cl::Hidden, cl::cat(Category));
 
+// The subcommands, as `prodready --help` and `prodready merge|report --help`
+// list them.
+static const char SubcommandUsage[] =
+    "  prodready report [--format=markdown|text] [--checklist F] [-o OUT] IN.sarif\n"
+    "      the readiness scorecard (or the findings as text) of a SARIF file\n"
+    "  prodready merge [--checklist F] [-o OUT] IN.sarif...\n"
+    "      one SARIF file from several (e.g. the shards of a --shard run)\n";
+
+// prodready's version (the project's, CMake's project(VERSION), which SARIF
+// reports as tool.driver.version), then the LLVM it was built with.
+static void printVersion(raw_ostream &OS) {
+  OS << "prodready " << PRODREADY_VERSION << "\n"
+     << "built with LLVM " << LLVM_VERSION_STRING << "\n";
+}
+
 // `merge` and `report` take few options; parse them by hand so that they do
 // not clash with the analysis options.
 static int subcommand(int Argc, const char **Argv) {
@@ -80,8 +96,7 @@ static int subcommand(int Argc, const char **Argv) {
     if (Value("o", Out) || Value("format", ReportFormat) || Value("checklist", List))
       continue;
     if (Arg == "-h" || Arg == "--help") {
-      outs() << "usage: prodready merge [-o OUT] IN.sarif...\n"
-                "       prodready report [--format=markdown|text] [--checklist F] [-o OUT] IN.sarif\n";
+      outs() << "usage:\n" << SubcommandUsage;
       return prodready::ExitClean;
     }
     if (Arg.starts_with("-") && Arg != "-") {
@@ -115,11 +130,13 @@ int main(int Argc, const char **Argv) {
       break;
     }
   cl::HideUnrelatedOptions(Category);
-  if (!cl::ParseCommandLineOptions(
-          ArgcBefore, Argv,
-          "prodready: finds the code-level gaps that keep a C++ service from being "
-          "production ready.\n\n  prodready -p build/ [files...]\n  prodready file.cpp -- -std=c++20\n",
-          &errs()))
+  cl::SetVersionPrinter(printVersion);
+  std::string Overview =
+      std::string("prodready: finds the code-level gaps that keep a C++ service from being "
+                  "production ready.\n\n  prodready -p build/ [files...]\n"
+                  "  prodready file.cpp -- -std=c++20\n\nSUBCOMMANDS:\n\n") +
+      SubcommandUsage;
+  if (!cl::ParseCommandLineOptions(ArgcBefore, Argv, Overview, &errs()))
     return prodready::ExitUsage;
 
   Opts.BuildPath = BuildPath;

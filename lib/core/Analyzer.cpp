@@ -687,7 +687,16 @@ UnitResult analyzeUnit(const tooling::CompilationDatabase &DB,
     }
     Finding F;
     F.Rule = Name.str();
-    F.Level = Error.DiagLevel == tooling::Diagnostic::Error ? "error" : "warning";
+    // The level is data: the rule's declared level (rules.json), raised to
+    // error where clang-tidy raises it (.clang-tidy WarningsAsErrors, whose
+    // globs clang-tidy's diagnostic consumer has already matched).
+    F.WarningAsError = Error.IsWarningAsError;
+    llvm::StringRef Reported =
+        Error.DiagLevel == tooling::Diagnostic::Error || Error.IsWarningAsError
+            ? "error"
+            : "warning";
+    const RuleInfo *Rule = findRule(F.Rule);
+    F.Level = higherLevel(Reported, Rule ? Rule->Level : "warning").str();
     F.Message = Error.Message.Message;
     unsigned Length = 0;
     for (const tooling::FileByteRange &R : Error.Message.Ranges)

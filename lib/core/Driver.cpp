@@ -659,14 +659,6 @@ std::vector<UnitResult> analyseInWorkers(const tooling::CompilationDatabase &DB,
   return Results;
 }
 
-unsigned levelRank(llvm::StringRef Level) {
-  return llvm::StringSwitch<unsigned>(Level)
-      .Case("error", 3)
-      .Case("warning", 2)
-      .Case("note", 1)
-      .Default(0);
-}
-
 /// Baselines: the rule, the file relative to the source root, and the
 /// fingerprint of every finding. No messages, so no secret can leak there.
 json baselineJson(const std::vector<Finding> &Findings, const std::string &Root) {

@@ -25,9 +25,12 @@ json toJson(const Finding &F) {
     Notes.push_back({{"message", N.Message}, {"where", toJson(N.Where)}});
   for (const FixReplacement &R : F.Fixes)
     Fixes.push_back({{"where", toJson(R.Where)}, {"text", R.Text}});
-  return {{"rule", F.Rule},   {"level", F.Level},       {"message", F.Message},
-          {"where", toJson(F.Where)}, {"notes", Notes}, {"fixes", Fixes},
-          {"lineHash", F.LineHash},   {"fingerprint", F.Fingerprint}};
+  json J = {{"rule", F.Rule},   {"level", F.Level},       {"message", F.Message},
+            {"where", toJson(F.Where)}, {"notes", Notes}, {"fixes", Fixes},
+            {"lineHash", F.LineHash},   {"fingerprint", F.Fingerprint}};
+  if (F.WarningAsError)
+    J["warningAsError"] = true;
+  return J;
 }
 
 json toJson(const Notification &N) {
@@ -92,6 +95,7 @@ bool fromJson(const json &J, Finding &F) {
     return false;
   get(J, "lineHash", F.LineHash);
   get(J, "fingerprint", F.Fingerprint);
+  get(J, "warningAsError", F.WarningAsError);
   if (J.contains("notes") && J["notes"].is_array())
     for (const json &N : J["notes"]) {
       FindingNote Note;
@@ -109,6 +113,14 @@ bool fromJson(const json &J, Finding &F) {
       F.Fixes.push_back(std::move(Fix));
     }
   return true;
+}
+
+unsigned levelRank(llvm::StringRef Level) {
+  return Level == "error" ? 3 : Level == "warning" ? 2 : Level == "note" ? 1 : 0;
+}
+
+llvm::StringRef higherLevel(llvm::StringRef A, llvm::StringRef B) {
+  return levelRank(B) > levelRank(A) ? B : A;
 }
 
 bool fromJson(const json &J, Notification &N) {

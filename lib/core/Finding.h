@@ -9,6 +9,7 @@
 #ifndef PRODREADY_LIB_CORE_FINDING_H
 #define PRODREADY_LIB_CORE_FINDING_H
 
+#include "llvm/ADT/StringRef.h"
 #include <nlohmann/json.hpp>
 #include <map>
 #include <string>
@@ -36,7 +37,12 @@ struct FixReplacement {
 
 struct Finding {
   std::string Rule;    // e.g. "prodready-swallowed-exception"
-  std::string Level;   // "error" | "warning" | "note"
+  /// "error" | "warning" | "note": the rule's declared level (rules.json),
+  /// raised to "error" when .clang-tidy's WarningsAsErrors matches the rule.
+  std::string Level;
+  /// WarningsAsErrors promoted this finding; the text output names it as
+  /// clang-tidy does ("[rule,-warnings-as-errors]").
+  bool WarningAsError = false;
   std::string Message;
   TextRange Where;
   std::vector<FindingNote> Notes;
@@ -85,6 +91,11 @@ bool fromJson(const nlohmann::json &J, TextRange &R);
 bool fromJson(const nlohmann::json &J, Finding &F);
 bool fromJson(const nlohmann::json &J, Notification &N);
 bool fromJson(const nlohmann::json &J, UnitResult &U);
+
+/// Orders levels: error 3, warning 2, note 1, anything else 0.
+unsigned levelRank(llvm::StringRef Level);
+/// The more severe of two levels.
+llvm::StringRef higherLevel(llvm::StringRef A, llvm::StringRef B);
 
 /// Orders findings as clang-tidy prints them: file, offset, rule, message.
 bool operator<(const Finding &A, const Finding &B);

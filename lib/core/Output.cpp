@@ -67,7 +67,8 @@ void writeText(const Report &R, llvm::raw_ostream &OS, bool ShowSource) {
   for (const Finding &F : R.Findings) {
     const RuleInfo *Info = findRule(F.Rule);
     bool Show = ShowSource && !(Info && Info->RedactSource);
-    writeDiagnostic(OS, F.Where, F.Level, F.Message, F.Rule, Show, Cache, SecretLines);
+    std::string Name = F.WarningAsError ? F.Rule + ",-warnings-as-errors" : F.Rule;
+    writeDiagnostic(OS, F.Where, F.Level, F.Message, Name, Show, Cache, SecretLines);
     for (const FindingNote &N : F.Notes)
       writeDiagnostic(OS, N.Where, "note", N.Message, "", Show, Cache, SecretLines);
   }

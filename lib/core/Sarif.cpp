@@ -454,7 +454,9 @@ static llvm::Expected<Report> readSarifUnchecked(llvm::StringRef Text, llvm::Str
         return Fail("a result is not an object");
       Finding F;
       F.Rule = Res.value("ruleId", "");
-      F.Level = Res.value("level", "warning");
+      // SARIF: a result without a level has its rule's default level.
+      const RuleInfo *Rule = findRule(F.Rule);
+      F.Level = Res.value("level", Rule ? Rule->Level : std::string("warning"));
       if (Res.contains("message") && Res["message"].is_object())
         F.Message = Res["message"].value("text", "");
       if (F.Rule.empty() || !Res.contains("locations") || !Res["locations"].is_array() ||

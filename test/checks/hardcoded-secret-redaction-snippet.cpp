@@ -4,7 +4,7 @@
 // hardcoded-secret-redaction.cpp for what the plugin guarantees.)
 //
 // RUN: %prodready --no-cache --quiet --fail-on=none --checks='-*,prodready-hardcoded-secret' --config="{CheckOptions: {prodready-hardcoded-secret.TestFileRegex: '_test\.cpp$'}}" --format=text %s -- -std=c++20 > %t.text
-// RUN: grep 'warning: .*\[prodready-hardcoded-secret\]' %t.text | count 2
+// RUN: grep 'error: .*\[prodready-hardcoded-secret\]' %t.text | count 2
 // RUN: not grep -F 'Kestrel-Osprey-83' %t.text
 // RUN: not grep -F 'AKIAKESTRELOSPREY883' %t.text
 

@@ -25,7 +25,7 @@
 // RUN: grep -c 'hardcoded-secret' %t.md
 // RUN: not grep -F -f %t.secrets %t.md
 // RUN: %prodready --no-cache --quiet --fail-on=none --checks='-*,prodready-hardcoded-secret' --config="{CheckOptions: {prodready-hardcoded-secret.TestFileRegex: '_test\.cpp$'}}" --format=text %s -- -std=c++20 -isystem %inputs > %t.text
-// RUN: grep 'warning: .*\[prodready-hardcoded-secret\]' %t.text | count 12
+// RUN: grep 'error: .*\[prodready-hardcoded-secret\]' %t.text | count 12
 // RUN: not grep -F -f %t.secrets %t.text
 
 #include <curl/curl.h>

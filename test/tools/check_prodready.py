@@ -5,12 +5,17 @@ clang-tidy plugin and the prodready driver -- and checks that
   * each front end's diagnostics match the file's CHECK-MESSAGES lines exactly
     (FileCheck with --implicit-check-not for any other warning or error), and
   * the two front ends report identical diagnostics (file, line, column,
-    severity, message, check name), notes included.
+    severity, message, check name), notes included, except that the driver
+    reports a rule at the level lib/data/rules.json declares for it: a rule
+    declared `error` is an error there and a warning in clang-tidy (which
+    knows only WarningsAsErrors). The driver's errors of such rules are
+    checked, then read as warnings for the comparison and the CHECK lines.
 
 Usage (from lit):
   %check_prodready [-check-suffix=S[,T]] FILE CHECK [-config=YAML] [-- ARGS]
 """
 import argparse
+import json
 import os
 import re
 import subprocess
@@ -26,6 +31,34 @@ def run(cmd):
 
 def diagnostics(text):
     return [m.groups() for m in map(DIAG.match, text.splitlines()) if m]
+
+
+RULES = os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, os.pardir,
+                     "lib", "data", "rules.json")
+RULE_NAME = re.compile(r"\[([^\],]+)\]$")
+
+
+def declared_errors():
+    with open(RULES, encoding="utf-8") as f:
+        return {r["id"] for r in json.load(f)["rules"] if r.get("level") == "error"}
+
+
+def as_clang_tidy_reports(text, error_rules):
+    """The driver's text with each finding of a rule declared `error` read
+    as the warning clang-tidy reports; exits when such a finding is not an
+    error in the driver."""
+    lines = []
+    for line in text.splitlines(keepends=True):
+        m = DIAG.match(line.rstrip("\n"))
+        name = RULE_NAME.search(m.group(5)) if m else None
+        if name and name.group(1) in error_rules:
+            if m.group(4) != "error":
+                sys.exit("prodready driver: rules.json declares %s an error, but the driver "
+                         "reported:\n%s" % (name.group(1), line))
+            prefix = "%s:%s:%s: " % m.group(1, 2, 3)
+            line = prefix + "warning" + line[len(prefix) + len("error"):]
+        lines.append(line)
+    return "".join(lines)
 
 
 def filecheck(text, test_file, prefix, label):
@@ -84,6 +117,7 @@ def main():
     if "error: " in err_t and "Error parsing" in err_t:
         sys.exit("clang-tidy rejected the configuration:\n" + err_t)
 
+    out_d = as_clang_tidy_reports(out_d, declared_errors())
     prefixes = ["CHECK-MESSAGES" + ("-" + s.strip() if s.strip() else "")
                 for s in (args.check_suffix.split(",") if args.check_suffix else [""])]
     for prefix in prefixes:
