@@ -363,20 +363,40 @@ static bool clearsPathForNextStatement(const CallExpr &Call, ASTContext &Ctx) {
   return !Path.empty() && namesAnyOf(Next, Path);
 }
 
-// The access path of an object expression, root first: `conn->adaptor_`
-// and `conn->adaptor_.socket()` are both [conn, adaptor_] (a getter call
-// stands for the object it is called on). Empty when there is no path.
-static llvm::SmallVector<const Decl *, 4> accessPath(const Expr *E) {
-  llvm::SmallVector<const Decl *, 4> Path;
-  while (E) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
-      E = Call->getImplicitObjectArgument();
+// The access path of an object expression by name, root first:
+// `conn->adaptor_` and `conn->adaptor_.socket()` are both [conn, adaptor_] (a
+// getter call stands for the object it is called on). Works in templates,
+// where members are dependent. Empty when there is no path.
+static std::vector<std::string> accessPath(const Expr *E) {
+  std::vector<std::string> Path;
+  for (int Guard = 0; E && Guard < 16; ++Guard) {
+    E = E->IgnoreImplicit()->IgnoreParens();
+    if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(E)) {
+      if (Op->getOperator() != OO_Arrow && Op->getOperator() != OO_Star)
+        return {};
+      E = Op->getArg(0);
+    } else if (const auto *Unary = dyn_cast<UnaryOperator>(E)) {
+      if (Unary->getOpcode() != UO_Deref)
+        return {};
+      E = Unary->getSubExpr();
+    } else if (const auto *Call = dyn_cast<CallExpr>(E)) {
+      const Expr *Callee = Call->getCallee()->IgnoreParenImpCasts();
+      if (const auto *Member = dyn_cast<MemberExpr>(Callee))
+        E = Member->getBase();
+      else if (const auto *Dependent =
+                   dyn_cast<CXXDependentScopeMemberExpr>(Callee))
+        E = Dependent->isImplicitAccess() ? nullptr : Dependent->getBase();
+      else
+        return {};
     } else if (const auto *Member = dyn_cast<MemberExpr>(E)) {
-      Path.push_back(Member->getMemberDecl()->getCanonicalDecl());
+      Path.push_back(Member->getMemberDecl()->getNameAsString());
       E = Member->getBase();
+    } else if (const auto *Dependent =
+                   dyn_cast<CXXDependentScopeMemberExpr>(E)) {
+      Path.push_back(Dependent->getMember().getAsString());
+      E = Dependent->isImplicitAccess() ? nullptr : Dependent->getBase();
     } else if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
-      Path.push_back(Ref->getDecl()->getCanonicalDecl());
+      Path.push_back(Ref->getDecl()->getNameAsString());
       break;
     } else if (isa<CXXThisExpr>(E)) {
       break;
@@ -391,24 +411,37 @@ static llvm::SmallVector<const Decl *, 4> accessPath(const Expr *E) {
 // `asio::write(sock, buf, ec); sock.close();`: a last, best-effort write
 // right before the same connection is closed has no one left to tell.
 static bool closesSameObjectNext(const CallExpr &Call, ASTContext &Ctx) {
-  const auto *Next = dyn_cast_or_null<CXXMemberCallExpr>(
-      nextStatementAfter(Call, Ctx));
-  if (!Next || !Next->getMethodDecl() ||
-      !Next->getMethodDecl()->getIdentifier() ||
-      !isTeardownFunctionName(Next->getMethodDecl()->getName()) ||
-      Call.getNumArgs() == 0)
+  const Stmt *Next = nextStatementAfter(Call, Ctx);
+  const auto *NextExpr = dyn_cast_or_null<Expr>(Next);
+  const auto *Teardown =
+      NextExpr ? dyn_cast<CallExpr>(NextExpr->IgnoreImplicit()) : nullptr;
+  if (!Teardown || Call.getNumArgs() == 0)
+    return false;
+  const Expr *Callee = Teardown->getCallee()->IgnoreParenImpCasts();
+  std::string Name;
+  const Expr *Closed = nullptr;
+  if (const auto *Member = dyn_cast<MemberExpr>(Callee)) {
+    Name = Member->getMemberDecl()->getNameAsString();
+    Closed = Member->getBase();
+  } else if (const auto *Dependent =
+                 dyn_cast<CXXDependentScopeMemberExpr>(Callee)) {
+    Name = Dependent->getMember().getAsString();
+    Closed = Dependent->isImplicitAccess() ? nullptr : Dependent->getBase();
+  }
+  if (!Closed || !isTeardownFunctionName(Name))
     return false;
   const Expr *Object =
       isa<CXXMemberCallExpr>(Call)
           ? cast<CXXMemberCallExpr>(Call).getImplicitObjectArgument()
           : Call.getArg(0);
-  auto Written = accessPath(Object);
-  auto Closed = accessPath(Next->getImplicitObjectArgument());
-  if (Written.empty() || Closed.empty())
+  std::vector<std::string> Written = accessPath(Object);
+  std::vector<std::string> ClosedPath = accessPath(Closed);
+  if (Written.empty() || ClosedPath.empty())
     return false;
   // One is the other or holds it (`conn->socket()` and `conn->close()`).
-  size_t Common = std::min(Written.size(), Closed.size());
-  return std::equal(Written.begin(), Written.begin() + Common, Closed.begin());
+  size_t Common = std::min(Written.size(), ClosedPath.size());
+  return std::equal(Written.begin(), Written.begin() + Common,
+                    ClosedPath.begin());
 }
 
 // RULES.md revision 2026-12-01: `fflush`, `fclose`, `close` and `shutdown`

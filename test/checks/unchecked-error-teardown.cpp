@@ -245,3 +245,25 @@ void removeThenPrint(const char *path) {
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: return value of 'unlink' is discarded
   printf("removed %s\n", path);
 }
+
+// The same in a template, through a shared pointer, as Crow writes it.
+template <class T> struct SharedPtr {
+  T *operator->() const;
+};
+template <typename Adaptor> struct TemplConnection {
+  Adaptor adaptor_;
+  void reject(SharedPtr<TemplConnection> conn,
+              boost::asio::mutable_buffer buf) {
+    boost::system::error_code ec;
+    boost::asio::write(conn->adaptor_.socket(), buf, ec);
+    conn->adaptor_.close();
+  }
+  void forward(SharedPtr<TemplConnection> to,
+               boost::asio::mutable_buffer buf) {
+    boost::system::error_code ec;
+    boost::asio::write(to->adaptor_.socket(), buf, ec);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: the error reported by 'boost::asio::write' through 'ec' is never checked
+    adaptor_.close();
+  }
+};
+template struct TemplConnection<Adaptor>;
