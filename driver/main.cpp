@@ -29,7 +29,7 @@ static cl::opt<std::string> HeaderFilter("header-filter", cl::desc("Regex of hea
 static cl::list<std::string> ExtraArg("extra-arg", cl::desc("Append to the compiler command line"), cl::cat(Category));
 static cl::list<std::string> ExtraArgBefore("extra-arg-before", cl::desc("Prepend to the compiler command line"), cl::cat(Category));
 static cl::opt<unsigned> Jobs("j", cl::desc("Parallel jobs (default: all cores)"), cl::init(0), cl::Prefix, cl::cat(Category));
-static cl::opt<std::string> Format("format", cl::desc("Output format: text, sarif, markdown, json"), cl::init("text"), cl::cat(Category));
+static cl::opt<std::string> Format("format", cl::desc("Output format: text, sarif, markdown, json, github (workflow annotations), codeclimate (GitLab Code Quality)"), cl::init("text"), cl::cat(Category));
 static cl::opt<std::string> Output("o", cl::desc("Write the output here (default: stdout)"), cl::cat(Category));
 static cl::opt<std::string> SarifOutput("sarif-output", cl::desc("Also write SARIF to this file"), cl::cat(Category));
 static cl::opt<std::string> RunCategory("category", cl::desc("SARIF automationDetails.id category"), cl::cat(Category));
@@ -59,7 +59,7 @@ static cl::opt<std::string> DebugCrashOn("debug-crash-on", cl::desc("Testing: cr
 // The subcommands, as `prodready --help` and `prodready merge|report --help`
 // list them.
 static const char SubcommandUsage[] =
-    "  prodready report [--format=markdown|text] [--checklist F] [-o OUT] IN.sarif\n"
+    "  prodready report [--format=markdown|text|github|codeclimate] [--checklist F] [-o OUT] IN.sarif\n"
     "      the readiness scorecard (or the findings as text) of a SARIF file\n"
     "  prodready merge [--checklist F] [-o OUT] IN.sarif...\n"
     "      one SARIF file from several (e.g. the shards of a --shard run)\n";

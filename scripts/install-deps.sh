@@ -10,9 +10,19 @@ cd "$(dirname "$0")/.."
 SUDO=""
 if [ "$(id -u)" != 0 ]; then SUDO="sudo"; fi
 
-mapfile -t PACKAGES < <(grep -v '^\s*#' scripts/apt-packages.txt | sed '/^\s*$/d')
-# Node.js and npm for the SARIF Multitool, unless the machine has them.
-if ! command -v npm >/dev/null 2>&1; then PACKAGES+=(nodejs npm); fi
+# --build-only: what building and running prodready needs (the GitHub Action),
+# not the test-only packages or the npm SARIF judge.
+BUILD_ONLY=0
+if [ "${1:-}" = "--build-only" ]; then BUILD_ONLY=1; fi
+
+if [ "$BUILD_ONLY" = 1 ]; then
+  mapfile -t PACKAGES < <(sed '/^# ---- test-only/q' scripts/apt-packages.txt |
+                          grep -v '^\s*#' | sed '/^\s*$/d')
+else
+  mapfile -t PACKAGES < <(grep -v '^\s*#' scripts/apt-packages.txt | sed '/^\s*$/d')
+  # Node.js and npm for the SARIF Multitool, unless the machine has them.
+  if ! command -v npm >/dev/null 2>&1; then PACKAGES+=(nodejs npm); fi
+fi
 
 MISSING=()
 for p in "${PACKAGES[@]}"; do
@@ -23,6 +33,8 @@ if [ "${#MISSING[@]}" -gt 0 ]; then
   $SUDO apt-get update -q
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends "${MISSING[@]}"
 fi
+
+if [ "$BUILD_ONLY" = 1 ]; then exit 0; fi
 
 MULTITOOL=test/tools/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
 if [ ! -x "$MULTITOOL" ]; then

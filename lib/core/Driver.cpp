@@ -842,6 +842,10 @@ std::string render(const Report &R, const std::string &Format, const std::string
     OS << dumpText(toSarif(R, S), 2) << "\n";
   } else if (Format == "markdown") {
     writeMarkdown(R, Items, Root, OS);
+  } else if (Format == "github") {
+    writeGithubAnnotations(R, Root, OS);
+  } else if (Format == "codeclimate") {
+    writeCodeClimate(R, Root, OS);
   } else if (Format == "json") {
     json Findings = json::array();
     for (const Finding &F : R.Findings)
@@ -924,9 +928,10 @@ llvm::Expected<Report> loadSarifFile(const std::string &Path, std::string &Root)
 int runDriver(const DriverOptions &Opts) {
   auto Start = std::chrono::steady_clock::now();
   installStopSignals();
-  if (!llvm::is_contained({"text", "sarif", "markdown", "json"}, Opts.Format))
+  if (!llvm::is_contained({"text", "sarif", "markdown", "json", "github", "codeclimate"},
+                          Opts.Format))
     return usageError("unknown --format '" + Opts.Format +
-                      "'; use text, sarif, markdown or json");
+                      "'; use text, sarif, markdown, json, github or codeclimate");
   if (!llvm::is_contained({"error", "warning", "note", "none"}, Opts.FailOn))
     return usageError("unknown --fail-on '" + Opts.FailOn +
                       "'; use error, warning, note or none");
@@ -1357,15 +1362,15 @@ int runReport(const std::string &Input, const std::string &Format, const std::st
   auto Log = loadSarifFile(Input, Root);
   if (!Log)
     return usageError("report: " + llvm::toString(Log.takeError()));
-  if (Format != "markdown" && Format != "text")
-    return usageError("report: unknown --format '" + Format + "'; use markdown or text");
-  std::string Out;
-  llvm::raw_string_ostream OS(Out);
-  if (Format == "markdown")
-    writeMarkdown(*Log, **Items, Root, OS);
-  else
-    writeText(*Log, OS, false);
-  if (llvm::Error E = emit(Output, OS.str()))
+  if (!llvm::is_contained({"markdown", "text", "github", "codeclimate"}, Format))
+    return usageError("report: unknown --format '" + Format +
+                      "'; use markdown, text, github or codeclimate");
+  // As in the driver's own outputs: results a baseline already holds are
+  // kept in SARIF for code scanning, not shown again.
+  llvm::erase_if(Log->Findings,
+                 [](const Finding &F) { return F.BaselineState == "unchanged"; });
+  std::string Out = render(*Log, Format, Root, "", **Items, /*ShowSource=*/false);
+  if (llvm::Error E = emit(Output, Out))
     return usageError(llvm::toString(std::move(E)));
   return ExitClean;
 }

@@ -27,7 +27,7 @@ struct DriverOptions {
   std::optional<std::vector<std::string>> FixedArgs; // after `--`
   AnalyzerOptions Analysis;
   unsigned Jobs = 0;                      // 0: all cores
-  std::string Format = "text";            // text | sarif | markdown | json
+  std::string Format = "text";            // text | sarif | markdown | json | github | codeclimate
   std::string Output;                     // -o, "-" or empty: stdout
   std::string SarifOutput;                // --sarif-output alongside text
   std::string Category;

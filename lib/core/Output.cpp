@@ -74,7 +74,7 @@ void writeText(const Report &R, llvm::raw_ostream &OS, bool ShowSource) {
   }
 }
 
-static std::string relativeTo(const std::string &Root, const std::string &File) {
+std::string relativeTo(const std::string &Root, const std::string &File) {
   llvm::StringRef Path(File);
   if (!Root.empty() && Path.starts_with(Root + "/"))
     return Path.drop_front(Root.size() + 1).str();

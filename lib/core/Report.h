@@ -50,6 +50,19 @@ llvm::Expected<Report> readSarif(llvm::StringRef Text, llvm::StringRef Origin,
 /// line and a caret, then the notes.
 void writeText(const Report &R, llvm::raw_ostream &OS, bool ShowSource);
 
+/// \p File relative to \p Root when it lies under it, else unchanged.
+std::string relativeTo(const std::string &Root, const std::string &File);
+
+/// GitHub Actions workflow commands (`::warning file=...,line=...::msg`), one
+/// per finding: inline annotations without code scanning.
+void writeGithubAnnotations(const Report &R, const std::string &SourceRoot,
+                            llvm::raw_ostream &OS);
+
+/// GitLab Code Quality (Code Climate) JSON: an array of issues with
+/// fingerprint, severity and location.
+void writeCodeClimate(const Report &R, const std::string &SourceRoot,
+                      llvm::raw_ostream &OS);
+
 /// The readiness scorecard in the checklists' shape.
 void writeMarkdown(const Report &R, const Checklist &Items,
                    const std::string &SourceRoot, llvm::raw_ostream &OS);
