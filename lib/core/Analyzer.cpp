@@ -238,8 +238,24 @@ public:
             llvm::consumeError(std::move(E));
             return std::make_error_code(std::errc::invalid_argument);
           }
-          return parseConfiguration(Config);
+          llvm::ErrorOr<ClangTidyOptions> Parsed = parseConfiguration(Config);
+          if (Parsed)
+            keepOnlyProdreadyGlobs(*Parsed);
+          return Parsed;
         });
+  }
+
+private:
+  /// A project's .clang-tidy written for clang-tidy's own checks
+  /// (`Checks: '-*,bugprone-*'`) says nothing about prodready: its `-*`
+  /// would silently turn every prodready rule off. Check lists that never
+  /// name prodready are left to clang-tidy; one that does (`-*,prodready-
+  /// unchecked-error`) chooses prodready's rules exactly as in clang-tidy.
+  static void keepOnlyProdreadyGlobs(ClangTidyOptions &Options) {
+    for (std::optional<std::string> *List :
+         {&Options.Checks, &Options.WarningsAsErrors})
+      if (*List && !llvm::StringRef(**List).contains("prodready"))
+        List->reset();
   }
 };
 
