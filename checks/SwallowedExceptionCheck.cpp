@@ -171,6 +171,15 @@ static void collectAssigned(const Stmt *S,
   else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S);
            Op && Op->isAssignmentOp() && Op->getNumArgs() == 2)
     Target = Op->getArg(0);
+  // A result recorded in a container (`out.push_back(v)`) counts as well.
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S))
+    if (const CXXMethodDecl *Method = Call->getMethodDecl();
+        Method && Method->getIdentifier() &&
+        llvm::is_contained({"push_back", "emplace_back", "push_front",
+                            "emplace_front", "insert", "emplace", "push",
+                            "append"},
+                           Method->getName()))
+      Target = Call->getImplicitObjectArgument();
   if (Target) {
     Target = Target->IgnoreParenImpCasts();
     if (const auto *Ref = dyn_cast<DeclRefExpr>(Target))
@@ -180,6 +189,24 @@ static void collectAssigned(const Stmt *S,
   }
   for (const Stmt *Child : S->children())
     collectAssigned(Child, Out);
+}
+
+// The objects whose members the try block calls (`c.connect()`: c): their
+// state after the try says whether it succeeded.
+static void collectCalledObjects(const Stmt *S,
+                                 llvm::SmallPtrSetImpl<const ValueDecl *> &Out) {
+  if (!S || isa<LambdaExpr>(S))
+    return;
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S)) {
+    const Expr *Object = Call->getImplicitObjectArgument();
+    Object = Object ? Object->IgnoreParenImpCasts() : nullptr;
+    if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Object))
+      Out.insert(Ref->getDecl());
+    else if (const auto *Member = dyn_cast_or_null<MemberExpr>(Object))
+      Out.insert(Member->getMemberDecl());
+  }
+  for (const Stmt *Child : S->children())
+    collectCalledObjects(Child, Out);
 }
 
 static bool mentions(const Stmt *S,
@@ -375,6 +402,16 @@ static bool failureCapturedOutside(const CXXTryStmt &Try, ASTContext &Ctx) {
   if (endsBoundedRetryThatReportsFailure(Try, Ctx))
     return true;
 
+  // The statement right after the try tests the state of an object the try
+  // block worked on (`try { c.connect(); } catch (...) {}
+  // if (!c.is_connected()) ...`): the failure is observed there.
+  llvm::SmallPtrSet<const ValueDecl *, 4> Called;
+  collectCalledObjects(Try.getTryBlock(), Called);
+  if (!After.empty() && !Called.empty())
+    if (const auto *If = dyn_cast<IfStmt>(After.front());
+        If && If->getCond() && mentions(If->getCond(), Called))
+      return true;
+
   // Reached only by an exception: the code after the try is the handler.
   bool OnlyOnFailure = alwaysLeaves(Try.getTryBlock());
   const Stmt *Next = nextStatement(Try, Ctx, /*ThroughLoops=*/OnlyOnFailure);
@@ -429,10 +466,38 @@ static bool insideAnotherHandler(const Stmt &S, ASTContext &Context) {
   return false;
 }
 
+// Whether the handler's spelling calls something that the preprocessor
+// removed: `catch (...) { LOG_WARN("retrying"); }` with logging compiled out
+// by default is handled in the builds that log.
+static bool spellsCompiledOutCall(const Stmt &Handler, const SourceManager &SM,
+                                  const LangOptions &LangOpts) {
+  const auto *Block = dyn_cast<CompoundStmt>(&Handler);
+  if (!Block || Block->getLBracLoc().isMacroID() ||
+      Block->getRBracLoc().isMacroID() ||
+      !llvm::all_of(Block->body(),
+                    [](const Stmt *S) { return isa<NullStmt>(S); }))
+    return false;
+  Token Tok;
+  SourceLocation Loc = Block->getLBracLoc().getLocWithOffset(1);
+  bool PreviousIsIdentifier = false;
+  while (SM.isBeforeInTranslationUnit(Loc, Block->getRBracLoc())) {
+    if (Lexer::getRawToken(Loc, Tok, SM, LangOpts, /*IgnoreWhiteSpace=*/true))
+      return false;
+    if (Tok.is(tok::l_paren) && PreviousIsIdentifier)
+      return true;
+    PreviousIsIdentifier = Tok.is(tok::raw_identifier);
+    Loc = Tok.getEndLoc();
+  }
+  return false;
+}
+
 void SwallowedExceptionCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Catch = Result.Nodes.getNodeAs<CXXCatchStmt>("catch");
   const Stmt *Handler = Catch->getHandlerBlock();
   if (!Handler || !discardsError(Handler) || isAllowedType(*Catch))
+    return;
+  if (spellsCompiledOutCall(*Handler, *Result.SourceManager,
+                            Result.Context->getLangOpts()))
     return;
   auto Parents = Result.Context->getParents(*Catch);
   if (Parents.size() == 1)

@@ -427,14 +427,24 @@ llvm::SmallVector<const Stmt *, 4> enclosingLoops(const Stmt &S,
 }
 
 // Whether \p S increments, decrements or compound-assigns \p Var.
+// The variable or member of `this` that \p E names (`n`, `running_`,
+// `this->count`), or null.
+static const ValueDecl *countedVar(const Expr *E) {
+  if (!E)
+    return nullptr;
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    return Ref->getDecl();
+  if (const auto *Member = dyn_cast<MemberExpr>(E))
+    if (isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
+      return Member->getMemberDecl();
+  return nullptr;
+}
+
 static bool stepsVar(const Stmt *S, const ValueDecl *Var) {
   if (!S)
     return false;
-  auto RefersTo = [Var](const Expr *E) {
-    const auto *Ref =
-        dyn_cast_or_null<DeclRefExpr>(E ? E->IgnoreParenImpCasts() : nullptr);
-    return Ref && Ref->getDecl() == Var;
-  };
+  auto RefersTo = [Var](const Expr *E) { return countedVar(E) == Var; };
   if (const auto *UO = dyn_cast<UnaryOperator>(S))
     if (UO->isIncrementDecrementOp() && RefersTo(UO->getSubExpr()))
       return true;
@@ -468,18 +478,16 @@ static void conditionVars(const Expr *Cond,
     }
     if (BO->isRelationalOp() || BO->isEqualityOp()) {
       for (const Expr *Side : {BO->getLHS(), BO->getRHS()})
-        if (const auto *Ref =
-                dyn_cast<DeclRefExpr>(Side->IgnoreParenImpCasts()))
-          Vars.push_back(Ref->getDecl());
+        if (const ValueDecl *Var = countedVar(Side))
+          Vars.push_back(Var);
     }
     return;
   }
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Cond)) {
     if (Op->isComparisonOp())
       for (const Expr *Side : Op->arguments())
-        if (const auto *Ref =
-                dyn_cast<DeclRefExpr>(Side->IgnoreParenImpCasts()))
-          Vars.push_back(Ref->getDecl());
+        if (const ValueDecl *Var = countedVar(Side))
+          Vars.push_back(Var);
     return;
   }
   // `while (n--)`, `while (--n > 0)`.

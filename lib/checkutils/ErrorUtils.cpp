@@ -262,7 +262,8 @@ bool namesCleanup(StringRef Name) {
       "close",      "cleanup",   "clean",    "teardown", "tear",   "shutdown",
       "shut",       "stop",      "destroy",  "release",  "reset",  "dispose",
       "finish",     "finalize",  "finalise", "fini",     "deinit", "uninit",
-      "disconnect", "terminate", "unload",   "dtor"};
+      "disconnect", "terminate", "unload",   "dtor",     "unbind", "unregister",
+      "deregister", "unsubscribe", "unwatch"};
   return hasWord(Name, Words);
 }
 

@@ -177,3 +177,23 @@ struct Server {
     }
   }
 };
+
+// Filling a pool up to its configured size is bounded by a member counter
+// (reduced from tacopie's thread_pool::set_nb_threads).
+struct Pool {
+  std::vector<std::thread> workers;
+  std::size_t running = 0, max_threads = 4;
+  void grow() {
+    while (running < max_threads) {
+      ++running;
+      workers.push_back(std::thread(work, 0));
+    }
+  }
+  // A member that the loop never counts does not bound it.
+  bool accepting = true;
+  void serveWhileAccepting() {
+    while (accepting)
+      workers.push_back(std::thread(work, accept_connection()));
+// CHECK-MESSAGES: :[[@LINE-1]]:25: warning: a new 'std::thread' is started on every iteration of a loop with no bound
+  }
+};

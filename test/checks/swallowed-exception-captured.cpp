@@ -280,3 +280,59 @@ void retryThenCarryOn(int limit) {
   }
   note("done");
 }
+
+// A result recorded in a container inside the try block and returned
+// (reduced from restc-cpp's address-family probe).
+struct ResolveError {};
+int resolveFamily(int family);
+std::vector<int> usableFamilies() {
+  std::vector<int> out;
+  try {
+    resolveFamily(4);
+    out.push_back(4);
+  } catch (const ResolveError &) {
+    ;
+  }
+  return out;
+}
+// The state of the object the try block worked on is tested right after it
+// (reduced from cpp_redis's reconnect).
+struct RedisClient {
+  void connect();
+  bool is_connected() const;
+  void notify_failed();
+};
+void reconnectClient(RedisClient &c) {
+  try {
+    c.connect();
+  } catch (...) {
+  }
+  if (!c.is_connected()) {
+    c.notify_failed();
+    return;
+  }
+}
+// A logging macro compiled out by default is still the author's handling
+// (reduced from cpp_redis's sentinel).
+#ifdef MYLIB_LOGGING_ENABLED
+#define MYLIB_LOG(msg) note(msg)
+#else
+#define MYLIB_LOG(msg)
+#endif
+void tryHosts(RedisClient &c) {
+  try {
+    work();
+  } catch (const std::exception &) {
+    MYLIB_LOG("cannot connect, trying the next host");
+  }
+}
+// Still reported: the next statement tests something else.
+void testsOtherState(RedisClient &c, bool &ready) {
+  try {
+    c.connect();
+  } catch (...) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: every exception ('...') is caught
+  }
+  if (ready)
+    note("ready");
+}

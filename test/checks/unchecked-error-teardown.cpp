@@ -74,6 +74,14 @@ struct Server {
   }
   void Cleanup() { fclose(journal_); }
   void release_resources() { close(fd_); }
+  // Unbinding from a poller tears the descriptor down (reduced from
+  // pistache's mailbox.h).
+  void unbind(int poller) {
+    if (fd_ != -1) {
+      close(fd_);
+      fd_ = -1;
+    }
+  }
   void on_close(std::error_code &) {
     std::error_code ec;
     fs::remove("server.pid", ec);
