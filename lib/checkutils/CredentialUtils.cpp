@@ -1,6 +1,7 @@
 //===--- CredentialUtils.cpp - what a credential literal looks like -------===//
 
 #include "CredentialUtils.h"
+#include "llvm/Support/Base64.h"
 #include "TransportUtils.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Regex.h"
@@ -237,6 +238,20 @@ static bool looksGenerated(llvm::StringRef Token) {
           !llvm::isUpper(Token.front()));
 }
 
+// Whether \p Token is the base64 of a `user:password` pair (HTTP Basic),
+// however short: "YmVuOjEyMzQ=" is ben:1234.
+static bool isBasicCredential(llvm::StringRef Token) {
+  std::vector<char> Decoded;
+  if (llvm::Error E = llvm::decodeBase64(Token.trim(), Decoded)) {
+    llvm::consumeError(std::move(E));
+    return false;
+  }
+  llvm::StringRef Pair(Decoded.data(), Decoded.size());
+  auto [User, Password] = Pair.split(':');
+  return !User.empty() && !Password.empty() && Pair.contains(':') &&
+         llvm::all_of(Pair, [](char C) { return llvm::isPrint(C); });
+}
+
 bool isAuthorizationWithToken(llvm::StringRef Text, bool HeaderContext) {
   llvm::StringRef T = Text.trim();
   bool Header = HeaderContext;
@@ -260,7 +275,8 @@ bool isAuthorizationWithToken(llvm::StringRef Text, bool HeaderContext) {
                      Scheme.equals_insensitive("apikey");
   if (KnownScheme && (Header || BareScheme))
     return !Rest.contains(' ') && isTokenValue(Rest) &&
-           (Header || looksGenerated(Rest));
+           (Header || looksGenerated(Rest) ||
+            (Scheme == "Basic" && isBasicCredential(Rest)));
   // "Authorization: <raw api key>"
   return Header && Rest.empty() && isTokenValue(Scheme) &&
          llvm::any_of(Scheme, llvm::isDigit);
