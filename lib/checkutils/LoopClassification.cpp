@@ -533,6 +533,7 @@ private:
   ReadinessWait Readiness;
 
   CallRole roleOf(const CallExpr &C);
+  bool wrapsSleep(const FunctionDecl &FD);
   bool isRemote(const CallExpr &C);
   bool isRemoteDecl(const FunctionDecl *FD);
   void markModified(const Expr *E, int Nested);
@@ -559,6 +560,34 @@ private:
   bool triesNextEndpoint(const CallExpr &Op);
   std::string writtenText(const Expr *E);
 };
+
+bool LoopClassifier::wrapsSleep(const FunctionDecl &FD) {
+  // A project helper that only sleeps (and perhaps logs) is a sleep:
+  // cpp_redis's `sleep_before_reconnect()` paces its reconnect loop.
+  const FunctionDecl *Def = FD.getDefinition();
+  const auto *Body = Def ? dyn_cast_or_null<CompoundStmt>(Def->getBody())
+                         : nullptr;
+  if (!Body || Body->body_empty() || Body->size() > 3 ||
+      Ctx.getSourceManager().isInSystemHeader(Def->getLocation()))
+    return false;
+  bool Sleeps = false;
+  for (const Stmt *S : Body->body()) {
+    const auto *E = dyn_cast<Expr>(S);
+    const auto *Call =
+        E ? dyn_cast<CallExpr>(E->IgnoreImplicit()->IgnoreParens()) : nullptr;
+    const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+    if (!Callee)
+      return false;
+    std::string Qualified = qualifiedName(*Callee);
+    if (matchesAnyName(Qualified, Cfg.SleepFunctions))
+      Sleeps = true;
+    else if (!Callee->getDeclName().isIdentifier() ||
+             !isLogFunctionName(Qualified, Callee->getName(),
+                                LogNameMatch::WholeName))
+      return false;
+  }
+  return Sleeps;
+}
 
 CallRole LoopClassifier::roleOf(const CallExpr &C) {
   // A callable held in a variable named like a query
@@ -609,7 +638,7 @@ CallRole LoopClassifier::roleOf(const CallExpr &C) {
                            : llvm::StringRef(Q).rsplit("::").second;
   bool InStd = llvm::StringRef(Q).starts_with("std::") ||
                llvm::StringRef(Q).starts_with("__gnu_cxx::");
-  if (matchesAnyName(Q, Cfg.SleepFunctions))
+  if (matchesAnyName(Q, Cfg.SleepFunctions) || wrapsSleep(*FD))
     K = CallRole::Sleep;
   else if ((Name == "wait_for" || Name == "wait_until" ||
             Name == "timed_wait") &&

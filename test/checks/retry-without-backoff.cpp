@@ -565,3 +565,16 @@ struct DnsLookup {
     return "ok";
   }
 };
+
+// A project helper that only sleeps is the loop's delay (reduced from
+// cpp_redis's sleep_before_reconnect): still a constant delay.
+void napBetweenAttempts() { std::this_thread::sleep_for(500ms); }
+void boundedConstantThroughHelper(CURL *h) {
+  for (int attempt = 0; attempt < 5; ++attempt) {
+    if (curl_easy_perform(h) == CURLE_OK)
+      return;
+    napBetweenAttempts();
+  }
+  // CHECK-MESSAGES: :[[@LINE-5]]:3: warning: retry loop around 'curl_easy_perform' sleeps a loop-invariant duration between attempts (no exponential growth, no jitter)
+  // CHECK-MESSAGES: :[[@LINE-5]]:9: note: operation retried here
+}
