@@ -76,6 +76,8 @@ if hasattr(os, "geteuid") and os.geteuid() == 0:
     config.available_features.add("root")
 if shutil.which("git"):
     config.available_features.add("git")
+if shutil.which("dpkg-deb") and shutil.which("cpack"):
+    config.available_features.add("dpkg")
 if shutil.which("pre-commit"):
     config.available_features.add("pre-commit")
 if os.path.exists(os.path.join(src, "test", "tools", "node_modules", "@microsoft",
