@@ -184,6 +184,7 @@ void InsecureTransportCheck::onStartOfTranslationUnit() {
   UnixSocketHandles.clear();
   AnyVerificationWithoutCtx = false;
   ServerEvidence = ClientEvidence = false;
+  AsioVerificationSeen = false;
 }
 
 // The variable or field an SSL_CTX* / Asio context expression refers to:
@@ -386,8 +387,11 @@ void InsecureTransportCheck::check(const MatchFinder::MatchResult &Result) {
       return;
     const ValueDecl *Target = contextDecl(Call->getImplicitObjectArgument());
     const CXXRecordDecl *Class = Call->getMethodDecl()->getParent();
-    if (!isZeroConstant(Call->getArg(0), Ctx) ||
-        isVerificationToggle(*Call, Ctx, [&](const CallExpr &Other) {
+    if (!isZeroConstant(Call->getArg(0), Ctx)) {
+      AsioVerificationSeen = true;
+      return;
+    }
+    if (isVerificationToggle(*Call, Ctx, [&](const CallExpr &Other) {
           return isa<CXXMemberCallExpr>(Other) &&
                  sameCallNotZero(Other, *Call, 0, Ctx);
         }))
@@ -405,10 +409,18 @@ void InsecureTransportCheck::check(const MatchFinder::MatchResult &Result) {
   if (const auto *Construct = Nodes.getNodeAs<CXXConstructExpr>("asio_ctx")) {
     StringRef Method =
         Nodes.getNodeAs<EnumConstantDecl>("asio_method")->getName();
-    if (const ValueDecl *Target = storedInto(*Construct, Ctx))
+    const ValueDecl *Target = storedInto(*Construct, Ctx);
+    if (Target)
       CtxRoles[Target] = Method.ends_with("_server")   ? TlsRole::Server
                          : Method.ends_with("_client") ? TlsRole::Client
                                                        : TlsRole::Generic;
+    // A client context whose every use is visible here: Asio's default is
+    // verify_none, so one never asked to verify accepts any certificate.
+    if (Method.ends_with("_client") && onlyUsedLocally(Target, Ctx))
+      Creations.push_back({reportLocation(Construct->getBeginLoc(), SM), Target,
+                           TlsRole::Client,
+                           "asio::ssl::context::" + Method.str(),
+                           /*Asio=*/true});
     return;
   }
   if (const auto *Construct =
@@ -614,6 +626,42 @@ InsecureTransportCheck::roleOf(const ValueDecl *Object) const {
   return TlsRole::Generic;
 }
 
+// Whether the Asio context \p Target is a local variable used only by
+// member calls and by the TLS streams built on it in its function: nothing
+// else can configure it out of sight.
+bool InsecureTransportCheck::onlyUsedLocally(const ValueDecl *Target,
+                                             ASTContext &Ctx) {
+  const auto *Var = dyn_cast_or_null<VarDecl>(Target);
+  const auto *Fn = Var ? dyn_cast_or_null<FunctionDecl>(
+                             Var->getParentFunctionOrMethod())
+                       : nullptr;
+  if (!Var || !Var->hasLocalStorage() || !Fn || !Fn->getBody() ||
+      Var->getType()->isReferenceType())
+    return false;
+  auto Refs = match(
+      findAll(declRefExpr(to(varDecl(equalsNode(Var)))).bind("ref")),
+      *Fn->getBody(), Ctx);
+  for (const auto &Node : Refs) {
+    const auto *Ref = Node.getNodeAs<DeclRefExpr>("ref");
+    auto Parents = Ctx.getParents(*Ref);
+    while (Parents.size() == 1 && Parents[0].get<ImplicitCastExpr>())
+      Parents = Ctx.getParents(Parents[0]);
+    if (Parents.size() != 1)
+      return false;
+    if (const auto *Member = Parents[0].get<MemberExpr>();
+        Member && Member->getBase()->IgnoreParenImpCasts() == Ref)
+      continue; // ctx.set_options(...), ctx.load_verify_file(...)
+    if (const auto *Construct = Parents[0].get<CXXConstructExpr>()) {
+      const CXXRecordDecl *RD = Construct->getConstructor()->getParent();
+      if (RD->getIdentifier() &&
+          (RD->getName() == "stream" || RD->getName() == "ssl_stream"))
+        continue; // the stream inherits the context's verify mode
+    }
+    return false;
+  }
+  return true;
+}
+
 void InsecureTransportCheck::onEndOfTranslationUnit() {
   struct Pending {
     SourceLocation Loc;
@@ -633,7 +681,8 @@ void InsecureTransportCheck::onEndOfTranslationUnit() {
       continue;
     // Only a context whose every use is visible can be judged.
     if (!C.Target || EscapedCtx.contains(C.Target) ||
-        VerifiedCtx.contains(C.Target) || AnyVerificationWithoutCtx)
+        VerifiedCtx.contains(C.Target) || AnyVerificationWithoutCtx ||
+        (C.Asio && AsioVerificationSeen))
       continue;
     // A context configured with SSL_VERIFY_NONE is already reported there.
     if (llvm::any_of(VerifyNones, [&](const VerifyNone &V) {
@@ -641,6 +690,17 @@ void InsecureTransportCheck::onEndOfTranslationUnit() {
                  (V.Object && ObjectCtx.lookup(V.Object) == C.Target);
         }))
       continue;
+    if (C.Asio) {
+      Out.push_back(
+          {C.Loc,
+           "TLS client context " + C.Method +
+               " is never asked to verify its peer in this translation unit "
+               "and Asio verifies nothing by default (verify_none), so any "
+               "certificate is accepted; call set_verify_mode(ssl::verify_"
+               "peer) with set_default_verify_paths() and host-name "
+               "verification"});
+      continue;
+    }
     Out.push_back(
         {C.Loc, "TLS client context created with " + C.Method +
                     "() is never asked to verify its peer in this translation "

@@ -43,6 +43,7 @@ private:
   void reportHttpUrl(const clang::StringLiteral &Literal, llvm::StringRef Api,
                      const clang::SourceManager &SM);
   void checkCtxNew(const clang::CallExpr &Call, clang::ASTContext &Ctx);
+  bool onlyUsedLocally(const clang::ValueDecl *Target, clang::ASTContext &Ctx);
   TlsRole roleOf(const clang::ValueDecl *Object) const;
   /// False if a finding was already reported at \p Loc (template
   /// instantiations repeat the pattern's code).
@@ -59,6 +60,7 @@ private:
     const clang::ValueDecl *Target; // where the SSL_CTX* is stored
     TlsRole Role;
     std::string Method;
+    bool Asio = false; // an asio::ssl::context, not an SSL_CTX*
   };
   struct VerifyNone {
     clang::SourceLocation Loc;
@@ -85,6 +87,9 @@ private:
   const clang::SourceManager *SM = nullptr;
   llvm::DenseSet<unsigned> Reported;
   bool AnyVerificationWithoutCtx = false;
+  /// Some set_verify_mode(verify_peer) / set_verify_callback on an Asio
+  /// context or stream in the unit: Asio client contexts are not judged.
+  bool AsioVerificationSeen = false;
   bool ServerEvidence = false, ClientEvidence = false;
 };
 
