@@ -112,7 +112,9 @@ std::string restoreInvalidUtf8(llvm::StringRef Text) {
 }
 
 int usageError(const llvm::Twine &Message) {
-  llvm::WithColor::error(errs(), "prodready") << Message << "\n";
+  // Errors quote configuration files and arguments: they pass the redaction
+  // like every other byte on stderr.
+  llvm::WithColor::error(errs(), "prodready") << redactCredentials(Message.str()) << "\n";
   return ExitUsage;
 }
 
@@ -944,9 +946,22 @@ llvm::Error checkClangTidyFiles(const std::vector<std::string> &Files) {
         continue;
       bool Ok;
       std::string Text = readFile(Config, Ok);
-      if (Ok)
-        if (llvm::Error E = checkNestingDepth(Text, Config))
-          return E;
+      if (!Ok)
+        continue;
+      if (llvm::Error E = checkNestingDepth(Text, Config))
+        return E;
+      // A syntax error is reported here, once and redacted like every
+      // error; clang-tidy's own reader would print the offending line.
+      std::string Problems;
+      auto Parsed = tidy::parseConfigurationWithDiags(
+          llvm::MemoryBufferRef(Text, Config), [&](const llvm::SMDiagnostic &D) {
+            llvm::raw_string_ostream OS(Problems);
+            D.print("prodready", OS, /*ShowColors=*/false);
+          });
+      if (!Parsed)
+        return llvm::createStringError(
+            Parsed.getError(), "invalid configuration in %s: %s", Config.c_str(),
+            Problems.empty() ? Parsed.getError().message().c_str() : Problems.c_str());
     }
   }
   return llvm::Error::success();
@@ -1072,7 +1087,7 @@ int runDriver(const DriverOptions &Opts) {
     std::vector<std::string> Problems = verifyConfiguration(Analysis, Files.front());
     if (!Problems.empty()) {
       for (const std::string &P : Problems)
-        llvm::WithColor::error(errs(), "prodready") << P << "\n";
+        llvm::WithColor::error(errs(), "prodready") << redactCredentials(P) << "\n";
       return ExitUsage;
     }
     // A gate that runs no check passes everything.
