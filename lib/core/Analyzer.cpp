@@ -766,8 +766,18 @@ UnitResult analyzeUnit(const tooling::CompilationDatabase &DB,
           Known.push_back(std::move(Literal));
     }
   };
-  for (const Finding &F : Result.Findings)
+  for (const Finding &F : Result.Findings) {
     AddKnown(F.Rule, F.Where.File, F.Where.Line, F.Where.EndLine, F.Where.Offset, F.Message);
+    // Where a logged secret comes from ("secret 'api_key' comes from
+    // here"): that line may hold the secret, so it is never echoed. Its
+    // literals are not masked in messages: most are names (`getenv("...")`)
+    // that messages quote.
+    const RuleInfo *Info = findRule(F.Rule);
+    if (Info && Info->RedactNotes)
+      for (const FindingNote &N : F.Notes)
+        if (N.Where.Line)
+          Result.SecretLines.emplace(N.Where.File, N.Where.Line);
+  }
   // Also the credentials of findings that were not reported (a test file,
   // code that did not parse): a compiler error may still quote them.
   for (const DroppedFinding &D : Dropped)

@@ -53,7 +53,8 @@ const std::vector<Pattern> &patterns() {
     Add({"github_pat_"}, "github_pat_[A-Za-z0-9_]{20,}", 0);
     Add({"xox"}, "xox[abposr]-[A-Za-z0-9-]{10,}", 0);
     Add({"AIza"}, "AIza[0-9A-Za-z_-]{30,}", 0);
-    Add({"_live_", "_test_"}, "(sk|rk)_(live|test)_[0-9A-Za-z]{12,}", 0);
+    // Not inside an identifier (`disk_test_...`).
+    Add({"_live_", "_test_"}, "(^|[^A-Za-z0-9_])((sk|rk)_(live|test)_[0-9A-Za-z]{12,})", 2);
     // Authorization values: "Bearer <token>", "Basic <base64>",
     // "Authorization: token <token>", "Authorization: <key>".
     Add({"bearer", "basic", "authorization:"},
