@@ -95,18 +95,28 @@ void redactPem(std::string &Text) {
 
 } // namespace
 
-std::string redactCredentials(llvm::StringRef Input, llvm::ArrayRef<std::string> Known) {
+std::string redactCredentials(llvm::StringRef Input, llvm::ArrayRef<std::string> Known,
+                              bool CompilerText) {
   std::string Text = Input.str();
+  auto IsWordChar = [](char C) { return llvm::isAlnum(C) || C == '_'; };
   for (const std::string &Secret : Known) {
     // A short plain lowercase word ("secret", "password" used as a key) is
     // a placeholder, and also a word of the tool's own messages ("a secret
-    // store"): masking it would garble them.
+    // store"): masking it would garble them. Text the compiler wrote
+    // (a static_assert message) has it masked as a whole word.
     bool PlainWord = Secret.size() <= 10 &&
                      llvm::all_of(Secret, [](char C) { return C >= 'a' && C <= 'z'; });
-    if (Secret.size() < 6 || PlainWord)
+    if (Secret.size() < 6 || (PlainWord && !CompilerText))
       continue;
-    for (size_t At = Text.find(Secret); At != std::string::npos; At = Text.find(Secret, At))
+    for (size_t At = Text.find(Secret); At != std::string::npos; At = Text.find(Secret, At)) {
+      size_t End = At + Secret.size();
+      if (PlainWord && ((At > 0 && IsWordChar(Text[At - 1])) ||
+                        (End < Text.size() && IsWordChar(Text[End])))) {
+        At = End;
+        continue;
+      }
       Text.replace(At, Secret.size(), Mask);
+    }
   }
   redactPem(Text);
   for (const Pattern &P : patterns()) {
@@ -271,8 +281,9 @@ static void redactMessages(FindingsT &Findings, NotificationsT &Notifications,
     for (FixReplacement &R : F.Fixes)
       R.Text = redactCredentials(R.Text, Known);
   }
+  // Notifications quote the compiler (static_assert, #error) or a crash.
   for (Notification &N : Notifications)
-    N.Message = redactCredentials(N.Message, Known);
+    N.Message = redactCredentials(N.Message, Known, /*CompilerText=*/true);
 }
 
 void redactUnit(UnitResult &Result, llvm::ArrayRef<std::string> Known) {

@@ -32,11 +32,14 @@ struct Report;
 /// to end marker), `Bearer`/`Basic`/`Authorization:` values, the password
 /// of a `scheme://user:password@` URL, and the value assigned to a
 /// password/secret/token/api-key name (`password=...`, `-DTOKEN="..."`).
-/// Strings of \p Known shorter than 6 characters, and plain lower-case
-/// words of at most 10 (placeholders such as "secret" that are also words
-/// of the tool's own messages), are left alone.
+/// Strings of \p Known shorter than 6 characters are left alone, and so
+/// are plain lower-case words of at most 10 (placeholders such as "secret"
+/// that are also words of the tool's own messages) unless \p CompilerText
+/// (a compiler's or a crash's message), where they are masked as whole
+/// words.
 std::string redactCredentials(llvm::StringRef Text,
-                              llvm::ArrayRef<std::string> Known = {});
+                              llvm::ArrayRef<std::string> Known = {},
+                              bool CompilerText = false);
 
 /// Whether redactCredentials would change \p Text.
 bool containsCredential(llvm::StringRef Text, llvm::ArrayRef<std::string> Known = {});

@@ -41,6 +41,14 @@ TEST(Redact, ProseIsLeftAlone) {
             "quotes [REDACTED] twice: [REDACTED]");
 }
 
+TEST(Redact, PlainWordsOnlyInCompilerText) {
+  EXPECT_EQ(redactCredentials("static assertion failed: sunshine", {"sunshine"}),
+            "static assertion failed: sunshine");
+  EXPECT_EQ(redactCredentials("static assertion failed: sunshine (sunshines)", {"sunshine"},
+                              /*CompilerText=*/true),
+            "static assertion failed: [REDACTED] (sunshines)");
+}
+
 TEST(Redact, RedactingTwiceChangesNothing) {
   std::string Once = redactCredentials("password=Quokka-Zebra-4242 AKIAQWERTYUIOPASDFGH");
   EXPECT_EQ(redactCredentials(Once), Once);

@@ -6,3 +6,6 @@ void connect() {
   undefined_call(42);
 }
 static_assert(sizeof(int) == 1, "Puffin-Cobra-5150");
+// A password that is a plain word, quoted by the compiler.
+const char *db_password = "sunshine";
+static_assert(sizeof(int) == 2, "sunshine");
