@@ -252,8 +252,20 @@ DiagnosticBuilder ProdReadyCheck::diag(SourceLocation Loc,
                                        DiagnosticIDs::Level Level) {
   // A note follows its warning: the engine drops the notes of an ignored
   // diagnostic.
-  if (Level != DiagnosticIDs::Note && !inScope(Loc))
+  if (Level != DiagnosticIDs::Note && !inScope(Loc)) {
     Level = DiagnosticIDs::Ignored;
+    // The driver redacts what this finding would have pointed at.
+    if (Sources && Loc.isValid()) {
+      const SourceManager &SM = *Sources;
+      SourceLocation At = SM.getExpansionLoc(Loc);
+      if (OptionalFileEntryRef Entry =
+              SM.getFileEntryRefForID(SM.getFileID(At)))
+        recordDroppedFinding(
+            {getID().str(), absoluteName(SM.getFileManager(), Entry->getName()),
+             SM.getExpansionLineNumber(At), SM.getFileOffset(At),
+             Description.str()});
+    }
+  }
   return ClangTidyCheck::diag(Loc, Description, Level);
 }
 

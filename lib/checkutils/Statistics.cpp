@@ -32,4 +32,21 @@ std::map<std::string, std::string> takeOutOfScope() {
   return Result;
 }
 
+static std::vector<DroppedFinding> &dropped() {
+  static std::vector<DroppedFinding> Findings;
+  return Findings;
+}
+
+void recordDroppedFinding(DroppedFinding Finding) {
+  // Bounded: in the clang-tidy plugin nobody takes them.
+  if (dropped().size() < 100000)
+    dropped().push_back(std::move(Finding));
+}
+
+std::vector<DroppedFinding> takeDroppedFindings() {
+  std::vector<DroppedFinding> Result;
+  Result.swap(dropped());
+  return Result;
+}
+
 } // namespace prodready

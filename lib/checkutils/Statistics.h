@@ -13,6 +13,7 @@
 #include "llvm/ADT/StringRef.h"
 #include <map>
 #include <string>
+#include <vector>
 
 namespace prodready {
 
@@ -29,6 +30,23 @@ void recordOutOfScope(llvm::StringRef Path, llvm::StringRef Reason);
 /// Returns the files recorded by recordOutOfScope (path -> reason) and
 /// resets them.
 std::map<std::string, std::string> takeOutOfScope();
+
+/// A warning a check did not report because its file is out of scope or
+/// its code did not parse. The driver's redaction still needs it: a
+/// credential detected there must not leak through a compiler message
+/// (`static_assert(..., "the secret")`) of the same unit.
+struct DroppedFinding {
+  std::string Check;   // e.g. "prodready-hardcoded-secret"
+  std::string File;    // absolute path
+  unsigned Line = 0;   // 1-based, of the expansion location
+  unsigned Offset = 0; // the same location as a byte offset
+  std::string Message; // the warning as the check worded it
+};
+
+void recordDroppedFinding(DroppedFinding Finding);
+
+/// Returns the findings recorded by recordDroppedFinding and resets them.
+std::vector<DroppedFinding> takeDroppedFindings();
 
 } // namespace prodready
 

@@ -664,8 +664,10 @@ UnitResult analyzeUnit(const tooling::CompilationDatabase &DB,
 
   AnalysisActionFactory Factory(Context, Result, Opts.SkipSystemBodies);
   (void)takeStatistics();
+  (void)takeDroppedFindings();
   int Status = Tool.run(&Factory);
   Result.Statistics = takeStatistics();
+  std::vector<DroppedFinding> Dropped = takeDroppedFindings();
   Result.OutOfScope = takeOutOfScope();
   if (!Result.Dependencies.empty()) {
     for (const std::string &Path : Missing)
@@ -751,38 +753,61 @@ UnitResult analyzeUnit(const tooling::CompilationDatabase &DB,
   // quoting a static_assert, notes, other rules' messages) before the
   // result leaves the worker (temporary files, cache, outputs).
   std::vector<std::string> Known;
-  for (const Finding &F : Result.Findings) {
-    const RuleInfo *Info = findRule(F.Rule);
+  auto AddKnown = [&](llvm::StringRef Rule, const std::string &File, unsigned FirstLine,
+                      unsigned LastLine, unsigned Offset, llvm::StringRef Message) {
+    const RuleInfo *Info = findRule(Rule.str());
     if (!Info || !Info->RedactSource)
-      continue;
-    const llvm::MemoryBuffer *Buffer = Lines.get(F.Where.File);
+      return;
+    const llvm::MemoryBuffer *Buffer = Lines.get(File);
     if (!Buffer)
-      continue;
-    llvm::SmallVector<llvm::StringRef, 0> SourceLines;
-    Buffer->getBuffer().split(SourceLines, '\n');
+      return;
+    llvm::StringRef Source = Buffer->getBuffer();
     // The message shows the secret's first characters, "(hu****)": of the
     // literals on the line (keys such as "password" may share it), those
     // that start so are the secret.
     llvm::StringRef Shown;
-    size_t Mask = F.Message.find("****)");
-    size_t Open = Mask == std::string::npos ? Mask : F.Message.rfind('(', Mask);
-    if (Open != std::string::npos)
-      Shown = llvm::StringRef(F.Message).slice(Open + 1, Mask);
-    for (unsigned Line = F.Where.Line;
-         Line <= std::max(F.Where.Line, F.Where.EndLine) && Line <= SourceLines.size(); ++Line)
+    size_t Mask = Message.find("****)");
+    size_t Open = Mask == llvm::StringRef::npos ? Mask : Message.rfind('(', Mask);
+    if (Open != llvm::StringRef::npos)
+      Shown = Message.slice(Open + 1, Mask);
+    // The literal the finding points at, with the literals adjacent to it,
+    // on as many lines as it takes (`"-----BEGIN ...\n" "MIIE..."`).
+    LastLine = std::max(FirstLine, LastLine);
+    if (std::optional<LiteralExtent> Extent = literalExtentAt(Source, Offset))
+      if (llvm::any_of(Extent->Texts,
+                       [&](const std::string &T) { return llvm::StringRef(T).starts_with(Shown); })) {
+        llvm::append_range(Known, Extent->Texts);
+        LastLine = std::max<unsigned>(
+            LastLine, 1 + Source.take_front(std::max<size_t>(Extent->End, 1) - 1).count('\n'));
+      }
+    llvm::SmallVector<llvm::StringRef, 0> SourceLines;
+    Source.split(SourceLines, '\n');
+    for (unsigned Line = FirstLine; Line <= LastLine; ++Line) {
+      Result.SecretLines.emplace(File, Line);
+      if (Line > SourceLines.size())
+        continue;
       for (std::string &Literal : stringLiteralsOn(SourceLines[Line - 1]))
         if (llvm::StringRef(Literal).starts_with(Shown))
           Known.push_back(std::move(Literal));
+    }
+  };
+  for (const Finding &F : Result.Findings) {
+    AddKnown(F.Rule, F.Where.File, F.Where.Line, F.Where.EndLine, F.Where.Offset, F.Message);
+    // Where a logged secret comes from ("secret 'api_key' comes from
+    // here"): that line may hold the secret, so it is never echoed. Its
+    // literals are not masked in messages: most are names (`getenv("...")`)
+    // that messages quote.
+    const RuleInfo *Info = findRule(F.Rule);
+    if (Info && Info->RedactNotes)
+      for (const FindingNote &N : F.Notes)
+        if (N.Where.Line)
+          Result.SecretLines.emplace(N.Where.File, N.Where.Line);
   }
-  for (Finding &F : Result.Findings) {
-    F.Message = redactCredentials(F.Message, Known);
-    for (FindingNote &N : F.Notes)
-      N.Message = redactCredentials(N.Message, Known);
-    for (FixReplacement &R : F.Fixes)
-      R.Text = redactCredentials(R.Text, Known);
-  }
-  for (Notification &N : Result.Notifications)
-    N.Message = redactCredentials(N.Message, Known);
+  // Also the credentials of findings that were not reported (a test file,
+  // code that did not parse): a compiler error may still quote them.
+  for (const DroppedFinding &D : Dropped)
+    AddKnown(D.Check, D.File, D.Line, D.Line, D.Offset, D.Message);
+  redactUnit(Result, Known);
   llvm::sort(Result.Findings);
   Result.Seconds = std::chrono::duration<double>(
                        std::chrono::steady_clock::now() - Start).count();

@@ -64,6 +64,7 @@ const std::vector<RuleInfo> &ruleCatalog() {
       Info.SecuritySeverity = R.value("securitySeverity", "");
       Info.CodeFlow = R.value("codeFlow", false);
       Info.RedactSource = R.value("redactSource", false);
+      Info.RedactNotes = R.value("redactNotes", false);
       if (R.contains("cwe"))
         for (const json &C : R["cwe"])
           Info.Cwe.push_back(C.get<int>());

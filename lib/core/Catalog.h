@@ -24,6 +24,7 @@ struct RuleInfo {
   std::vector<std::string> Tags;
   bool CodeFlow = false;   // its notes form a data-flow path
   bool RedactSource = false; // its lines hold secrets: never echo them
+  bool RedactNotes = false;  // its notes point at where a secret comes from
   std::string HelpMarkdown; // docs/checks/<rule>.md
   std::string HelpText;     // the same, as plain text
   std::string docPath() const; // "docs/checks/<rule>.md"

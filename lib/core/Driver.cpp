@@ -112,7 +112,9 @@ std::string restoreInvalidUtf8(llvm::StringRef Text) {
 }
 
 int usageError(const llvm::Twine &Message) {
-  llvm::WithColor::error(errs(), "prodready") << Message << "\n";
+  // Errors quote configuration files and arguments: they pass the redaction
+  // like every other byte on stderr.
+  llvm::WithColor::error(errs(), "prodready") << redactCredentials(Message.str()) << "\n";
   return ExitUsage;
 }
 
@@ -514,17 +516,45 @@ std::vector<UnitResult> analyseInWorkers(const tooling::CompilationDatabase &DB,
     size_t Index;
     std::chrono::steady_clock::time_point Started;
     bool TimedOut = false;
+    /// The read end of the pipe that is the worker's stdout and stderr, and
+    /// what came through it. The output is kept in memory, never in a file:
+    /// a crash dump quotes the command line (`-DTOKEN="..."`) and nothing
+    /// unredacted may reach the disk.
+    int Output = -1;
+    std::string Captured;
   };
   std::map<pid_t, Worker> Running;
   size_t Next = 0, Done = 0;
   auto ResultPath = [&](size_t I) { return (TempDir + "/unit-" + llvm::Twine(I) + ".cbor").str(); };
-  auto ErrPath = [&](size_t I) { return (TempDir + "/unit-" + llvm::Twine(I) + ".err").str(); };
   const pid_t Driver = getpid();
+  // Reads what the worker wrote so far (all of it once it has exited),
+  // keeping the first 64 KiB: the cause of a crash comes first.
+  auto Drain = [](Worker &W) {
+    char Buffer[4096];
+    while (W.Output >= 0) {
+      ssize_t N = read(W.Output, Buffer, sizeof(Buffer));
+      if (N > 0) {
+        if (W.Captured.size() < 65536)
+          W.Captured.append(Buffer, std::min<size_t>(N, 65536 - W.Captured.size()));
+        continue;
+      }
+      if (N < 0 && errno == EINTR)
+        continue;
+      if (N == 0 || errno != EAGAIN) {
+        close(W.Output);
+        W.Output = -1;
+      }
+      break;
+    }
+  };
 
   auto Collect = [&](pid_t Pid, int Status) {
-    Worker W = Running[Pid];
+    Worker W = std::move(Running[Pid]);
     size_t I = W.Index;
     Running.erase(Pid);
+    Drain(W);
+    if (W.Output >= 0)
+      close(W.Output); // a descendant still holds the pipe: do not wait for it
     UnitResult &U = Results[I];
     bool Ok;
     std::string Text = readFile(ResultPath(I), Ok);
@@ -536,7 +566,7 @@ std::vector<UnitResult> analyseInWorkers(const tooling::CompilationDatabase &DB,
       U.Crashed = true;
       U.Parsed = false;
       // Crash output quotes the command line (`-DTOKEN="..."`) and source.
-      std::string Detail = redactCredentials(readFile(ErrPath(I), Ok));
+      std::string Detail = redactCredentials(W.Captured);
       llvm::StringRef Tail = llvm::StringRef(Detail).trim();
       if (W.TimedOut) {
         U.Notifications.push_back(
@@ -573,7 +603,6 @@ std::vector<UnitResult> analyseInWorkers(const tooling::CompilationDatabase &DB,
       }
     }
     llvm::sys::fs::remove(ResultPath(I));
-    llvm::sys::fs::remove(ErrPath(I));
     Bar.update(AlreadyDone + ++Done, Files[I]);
   };
 
@@ -582,6 +611,9 @@ std::vector<UnitResult> analyseInWorkers(const tooling::CompilationDatabase &DB,
   while ((Next < Files.size() || !Running.empty()) && !PendingSignal) {
     while (Next < Files.size() && Running.size() < Jobs && !PendingSignal) {
       size_t I = Next++;
+      int Pipe[2] = {-1, -1};
+      if (pipe2(Pipe, O_CLOEXEC) != 0)
+        Pipe[0] = Pipe[1] = -1;
       pid_t Pid = fork();
       if (Pid == 0) {
         // The worker dies with the driver, even a SIGKILLed one, and obeys
@@ -591,14 +623,20 @@ std::vector<UnitResult> analyseInWorkers(const tooling::CompilationDatabase &DB,
           _exit(5);
         signal(SIGINT, SIG_DFL);
         signal(SIGTERM, SIG_DFL);
-        // Its stdout and stderr go to a file so that compiler chatter never
-        // mixes with the report.
-        int Fd = open(ErrPath(I).c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        // Its stdout and stderr go to the driver through a pipe, so that
+        // compiler chatter never mixes with the report and passes the
+        // redaction before it is shown. Without a pipe they are discarded.
+        int Fd = Pipe[1] >= 0 ? Pipe[1] : open("/dev/null", O_WRONLY);
         if (Fd >= 0) {
           dup2(Fd, 1);
           dup2(Fd, 2);
           close(Fd);
         }
+        if (Pipe[0] >= 0)
+          close(Pipe[0]);
+        for (const auto &[OtherPid, Other] : Running)
+          if (Other.Output >= 0)
+            close(Other.Output);
         if (MaxMemoryMiB) {
           struct rlimit Limit;
           Limit.rlim_cur = Limit.rlim_max = rlim_t(MaxMemoryMiB) << 20;
@@ -620,7 +658,11 @@ std::vector<UnitResult> analyseInWorkers(const tooling::CompilationDatabase &DB,
         OS.close();
         _exit(OS.has_error() ? 4 : 0);
       }
+      if (Pipe[1] >= 0)
+        close(Pipe[1]);
       if (Pid < 0) {
+        if (Pipe[0] >= 0)
+          close(Pipe[0]);
         UnitResult &U = Results[I];
         U.File = Files[I];
         U.Crashed = true;
@@ -628,8 +670,16 @@ std::vector<UnitResult> analyseInWorkers(const tooling::CompilationDatabase &DB,
         U.Notifications.push_back({Files[I], "error", "cannot start a worker process", "internal"});
         continue;
       }
-      Running[Pid] = {I, std::chrono::steady_clock::now()};
+      if (Pipe[0] >= 0)
+        fcntl(Pipe[0], F_SETFL, fcntl(Pipe[0], F_GETFL) | O_NONBLOCK);
+      Worker &W = Running[Pid];
+      W.Index = I;
+      W.Started = std::chrono::steady_clock::now();
+      W.Output = Pipe[0];
     }
+    // A worker that writes more than a pipe holds waits until it is read.
+    for (auto &[WorkerPid, W] : Running)
+      Drain(W);
     int Status = 0;
     pid_t Pid = waitpid(-1, &Status, WNOHANG);
     if (Pid > 0) {
@@ -652,8 +702,11 @@ std::vector<UnitResult> analyseInWorkers(const tooling::CompilationDatabase &DB,
   if (PendingSignal) {
     for (const auto &[Pid, W] : Running)
       kill(Pid, SIGKILL);
-    for (const auto &[Pid, W] : Running)
+    for (const auto &[Pid, W] : Running) {
       waitpid(Pid, nullptr, 0);
+      if (W.Output >= 0)
+        close(W.Output);
+    }
     Running.clear();
   }
   return Results;
@@ -906,9 +959,22 @@ llvm::Error checkClangTidyFiles(const std::vector<std::string> &Files) {
         continue;
       bool Ok;
       std::string Text = readFile(Config, Ok);
-      if (Ok)
-        if (llvm::Error E = checkNestingDepth(Text, Config))
-          return E;
+      if (!Ok)
+        continue;
+      if (llvm::Error E = checkNestingDepth(Text, Config))
+        return E;
+      // A syntax error is reported here, once and redacted like every
+      // error; clang-tidy's own reader would print the offending line.
+      std::string Problems;
+      auto Parsed = tidy::parseConfigurationWithDiags(
+          llvm::MemoryBufferRef(Text, Config), [&](const llvm::SMDiagnostic &D) {
+            llvm::raw_string_ostream OS(Problems);
+            D.print("prodready", OS, /*ShowColors=*/false);
+          });
+      if (!Parsed)
+        return llvm::createStringError(
+            Parsed.getError(), "invalid configuration in %s: %s", Config.c_str(),
+            Problems.empty() ? Parsed.getError().message().c_str() : Problems.c_str());
     }
   }
   return llvm::Error::success();
@@ -1035,7 +1101,7 @@ int runDriver(const DriverOptions &Opts) {
     std::vector<std::string> Problems = verifyConfiguration(Analysis, Files.front());
     if (!Problems.empty()) {
       for (const std::string &P : Problems)
-        llvm::WithColor::error(errs(), "prodready") << P << "\n";
+        llvm::WithColor::error(errs(), "prodready") << redactCredentials(P) << "\n";
       return ExitUsage;
     }
     // A gate that runs no check passes everything.
@@ -1216,6 +1282,8 @@ int runDriver(const DriverOptions &Opts) {
       for (unsigned Line = F.Where.Line; Line <= std::max(F.Where.Line, F.Where.EndLine); ++Line)
         R.SecretLines.insert({F.Where.File, Line});
   }
+  for (const UnitResult &U : Units)
+    R.SecretLines.insert(U.SecretLines.begin(), U.SecretLines.end());
   if (PendingSignal)
     return stopExitCode();
   if (!Opts.WriteBaseline.empty()) {
@@ -1256,6 +1324,10 @@ int runDriver(const DriverOptions &Opts) {
       R.Rules = tidy::getCheckNames((*Provider)->getOptions(Files.front()), false);
   }
 
+  // The last redaction before any byte leaves the driver (outputs and the
+  // notifications on stderr), whatever produced the texts: workers, the
+  // cache, the driver itself.
+  redactReport(R);
   // SARIF carries every result with its baselineState; the other formats
   // show what is new unless --show-baselined.
   Report Shown = R;
@@ -1344,6 +1416,7 @@ int runMerge(const std::vector<std::string> &Inputs, const std::string &Output,
   llvm::stable_sort(Merged.Notifications, [](const Notification &A, const Notification &B) {
     return std::tie(A.File, A.Id, A.Message) < std::tie(B.File, B.Id, B.Message);
   });
+  redactReport(Merged);
   SarifOptions S;
   S.SourceRoot = Root;
   S.Items = *Items;
@@ -1365,6 +1438,7 @@ int runReport(const std::string &Input, const std::string &Format, const std::st
   if (!llvm::is_contained({"markdown", "text", "github", "codeclimate"}, Format))
     return usageError("report: unknown --format '" + Format +
                       "'; use markdown, text, github or codeclimate");
+  redactReport(*Log);
   // As in the driver's own outputs: results a baseline already holds are
   // kept in SARIF for code scanning, not shown again.
   llvm::erase_if(Log->Findings,

@@ -45,11 +45,14 @@ json toJson(const UnitResult &U) {
     Notes.push_back(toJson(N));
   for (const auto &[Path, Hash] : U.Dependencies)
     Deps.push_back({Path, Hash});
+  json SecretLines = json::array();
+  for (const auto &[Path, Line] : U.SecretLines)
+    SecretLines.push_back({Path, Line});
   return {{"file", U.File},          {"parsed", U.Parsed},
           {"crashed", U.Crashed},    {"findings", Findings},
           {"notifications", Notes},  {"dependencies", Deps},
           {"statistics", U.Statistics}, {"outOfScope", U.OutOfScope},
-          {"seconds", U.Seconds}};
+          {"secretLines", SecretLines}, {"seconds", U.Seconds}};
 }
 
 namespace {
@@ -157,6 +160,10 @@ static bool fromJsonUnchecked(const json &J, UnitResult &U) {
     for (auto It = J["statistics"].begin(); It != J["statistics"].end(); ++It)
       if (It->is_number_unsigned())
         U.Statistics[It.key()] = It->get<unsigned>();
+  if (J.contains("secretLines") && J["secretLines"].is_array())
+    for (const json &L : J["secretLines"])
+      if (L.is_array() && L.size() == 2 && L[0].is_string() && L[1].is_number_unsigned())
+        U.SecretLines.emplace(L[0].get<std::string>(), L[1].get<unsigned>());
   if (J.contains("outOfScope") && J["outOfScope"].is_object())
     for (auto It = J["outOfScope"].begin(); It != J["outOfScope"].end(); ++It)
       if (It->is_string())

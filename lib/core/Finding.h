@@ -12,6 +12,7 @@
 #include "llvm/ADT/StringRef.h"
 #include <nlohmann/json.hpp>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -79,6 +80,9 @@ struct UnitResult {
   /// Files in which findings were dropped as out of scope: path -> reason
   /// (generated, test, vendored, excluded).
   std::map<std::string, std::string> OutOfScope;
+  /// Lines (file, 1-based line) that hold a detected credential, also of
+  /// findings that were not reported: text output never echoes them.
+  std::set<std::pair<std::string, unsigned>> SecretLines;
   double Seconds = 0;
 };
 
