@@ -8,6 +8,7 @@
 #include "clang/Lex/Lexer.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/ADT/StringSet.h"
+#include "llvm/Support/Regex.h"
 
 using namespace clang;
 
@@ -467,6 +468,54 @@ const Stmt *parentStmt(const Stmt *S, ASTContext &Ctx) {
   return Parents.empty() ? nullptr : Parents[0].get<Stmt>();
 }
 
+// Whether the statement \p S, as written, logs an error: `LOG_ERROR << ...`,
+// `LOG_SYSERR << ...`, `LOG(ERROR) << ...`, `perror(...)`,
+// `spdlog::error(...)`, `logger->error(...)`.
+bool logsError(const Stmt &S, ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  SourceLocation Begin = SM.getExpansionLoc(S.getBeginLoc());
+  if (Begin.isInvalid())
+    return false;
+  bool Invalid = false;
+  const char *Data = SM.getCharacterData(Begin, &Invalid);
+  if (Invalid || !Data)
+    return false;
+  StringRef Text(Data, std::min<size_t>(
+                           64, SM.getBufferData(SM.getFileID(Begin)).size() -
+                                   SM.getFileOffset(Begin)));
+  Text = Text.take_until([](char C) { return C == ';' || C == '\n'; });
+  static const llvm::Regex ErrorLog(
+      "^[[:space:]]*([A-Za-z0-9_:.>-]*(LOG|Log|log)_?"
+      "(ERROR|Error|error|ERR|SYSERR|FATAL|Fatal|fatal|CRIT[A-Z]*)"
+      "([^A-Za-z0-9_]|$)|"
+      "(LOG|VLOG|PLOG)[[:space:]]*\\([[:space:]]*(ERROR|FATAL)|"
+      "perror[[:space:]]*\\(|"
+      "[A-Za-z_][A-Za-z0-9_:]*(::|\\.|->)(error|critical|fatal)[[:space:]]*\\()");
+  return ErrorLog.match(Text);
+}
+
+// Whether a statement before \p Cur in \p Block (within its case of a
+// switch) logs an error: what follows is that failure's cleanup.
+bool followsErrorLog(const CompoundStmt &Block, const Stmt *Cur,
+                     ASTContext &Ctx) {
+  const auto *It = llvm::find(Block.body(), Cur);
+  if (It == Block.body_end())
+    return false;
+  while (It != Block.body_begin()) {
+    --It;
+    const Stmt *Before = *It;
+    if (isa<SwitchCase>(Before)) {
+      // The start of this case (`case 1: case 2: LOG_ERROR << ...;`).
+      while (const auto *Case = dyn_cast_or_null<SwitchCase>(Before))
+        Before = Case->getSubStmt();
+      return Before && logsError(*Before, Ctx);
+    }
+    if (logsError(*Before, Ctx))
+      return true;
+  }
+  return false;
+}
+
 bool isOnErrorPath(const Expr &Call, ASTContext &Ctx) {
   const Stmt *Cur = &Call;
   const IfStmt *Branch = nullptr;
@@ -492,7 +541,8 @@ bool isOnErrorPath(const Expr &Call, ASTContext &Ctx) {
       const IfStmt *BlockBranch = nullptr;
       if (const auto *If = dyn_cast_or_null<IfStmt>(parentStmt(Block, Ctx)))
         BlockBranch = If;
-      if (blockEndsInFailure(Block, BlockBranch, Ctx))
+      if (blockEndsInFailure(Block, BlockBranch, Ctx) ||
+          followsErrorLog(*Block, Cur, Ctx))
         return true;
       // A branch that tests failure and falls through is still the
       // failure's handling only if it is the innermost one.
