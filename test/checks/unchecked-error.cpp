@@ -202,6 +202,11 @@ void out_params_ok(tcp::socket &sock, tcp::acceptor &acc, boost::asio::mutable_b
   sock.close(ignored);
   sock.cancel(ignored);
   acc.close(ignored);
+  // A timer's expires_*(ec) only reports failing to cancel pending waits
+  // (reduced from socket.io-client-cpp's reconnect and ping timers).
+  boost::asio::steady_timer timer(*static_cast<boost::asio::io_context *>(nullptr));
+  timer.expires_from_now(boost::asio::steady_timer::duration(), ignored);
+  timer.expires_after(boost::asio::steady_timer::duration(), ignored);
 
   std::error_code ec;
   fs::remove("x", ec);

@@ -77,6 +77,8 @@ public:
   size_t cancel_one();
   size_t expires_at(const time_point &);
   size_t expires_after(const duration &);
+  size_t expires_after(const duration &, boost::system::error_code &);
+  size_t expires_from_now(const duration &, boost::system::error_code &);
   time_point expiry() const;
 };
 bool operator<=(const steady_timer::time_point &, const steady_timer::time_point &);
