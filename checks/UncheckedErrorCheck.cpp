@@ -466,6 +466,11 @@ bool UncheckedErrorCheck::isTeardownCall(const FunctionDecl &FD,
     return Context != TeardownContext::None &&
            Context != TeardownContext::Logger;
   }
+  // Finalizing a statement or closing a database repeats an error the last
+  // step already reported; it is teardown like close.
+  if (Name == "sqlite3_finalize" || Name == "sqlite3_close" ||
+      Name == "sqlite3_close_v2")
+    return teardownContext(Call, Ctx) != TeardownContext::None;
   if (Name != "close" && Name != "fclose" && Name != "fflush" &&
       Name != "shutdown")
     return false;

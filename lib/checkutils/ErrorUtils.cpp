@@ -566,6 +566,34 @@ bool isTeardownFunctionName(StringRef Name) {
   return namesCleanup(Name) || hasWord(Name, Words);
 }
 
+// Whether \p Lambda is handed to a smart pointer as its deleter: a
+// constructor argument of std::unique_ptr / std::shared_ptr (or
+// boost::shared_ptr), or of their `reset`.
+static bool isSmartPointerDeleter(const LambdaExpr &Lambda, ASTContext &Ctx) {
+  DynTypedNode Node = DynTypedNode::create(Lambda);
+  for (int Guard = 0; Guard < 6; ++Guard) {
+    auto Parents = Ctx.getParents(Node);
+    if (Parents.size() != 1)
+      return false;
+    Node = Parents[0];
+    const CXXRecordDecl *Owner = nullptr;
+    if (const auto *Construct = Node.get<CXXConstructExpr>())
+      Owner = Construct->getConstructor()->getParent();
+    else if (const auto *Call = Node.get<CXXMemberCallExpr>();
+             Call && Call->getMethodDecl() &&
+             Call->getMethodDecl()->getIdentifier() &&
+             Call->getMethodDecl()->getName() == "reset")
+      Owner = Call->getRecordDecl();
+    if (Owner)
+      return Owner->getIdentifier() &&
+             (Owner->getName() == "unique_ptr" ||
+              Owner->getName() == "shared_ptr");
+    if (!Node.get<Expr>())
+      return false;
+  }
+  return false;
+}
+
 TeardownContext teardownContext(const Expr &Call, ASTContext &Ctx) {
   // The enclosing functions (through lambdas) and their classes.
   DynTypedNode Node = DynTypedNode::create(Call);
@@ -575,8 +603,13 @@ TeardownContext teardownContext(const Expr &Call, ASTContext &Ctx) {
       break;
     Node = Parents[0];
     const auto *D = Node.get<Decl>();
-    if (const auto *Lambda = Node.get<LambdaExpr>())
+    if (const auto *Lambda = Node.get<LambdaExpr>()) {
       D = Lambda->getCallOperator();
+      // A smart pointer's deleter runs when the object is destroyed:
+      // `std::unique_ptr<sqlite3_stmt, D>(p, [](auto *s) { finalize(s); })`.
+      if (isSmartPointerDeleter(*Lambda, Ctx))
+        return TeardownContext::Destructor;
+    }
     const auto *FD = dyn_cast_or_null<FunctionDecl>(D);
     if (!FD)
       continue;

@@ -303,3 +303,24 @@ void sendFile(int fd, long size) {
     return;
   }
 }
+
+// A smart pointer's deleter is destructor-path teardown: finalizing a
+// statement there repeats an error the last step reported (reduced from
+// SQLiteCpp's Statement and drogon's Sqlite3Connection). Finalizing on a
+// normal path is still reported.
+namespace std {
+template <class T, class D> class unique_ptr {
+public:
+  unique_ptr(T *, D) {}
+};
+} // namespace std
+void prepared(sqlite3_stmt *raw) {
+  std::unique_ptr<sqlite3_stmt, void (*)(sqlite3_stmt *)> other(
+      raw, [](sqlite3_stmt *s) { sqlite3_finalize(s); });
+}
+void runStatement(sqlite3_stmt *stmt) {
+  sqlite3_step(stmt);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: return value of 'sqlite3_step' is discarded
+  sqlite3_finalize(stmt);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: return value of 'sqlite3_finalize' is discarded
+}
