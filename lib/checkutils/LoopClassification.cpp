@@ -1577,10 +1577,11 @@ LoopClassification LoopClassifier::run() {
       StopCondition |= !A.WatchedState.empty();
       CharSourceRange Range =
           CharSourceRange::getTokenRange(G.Condition->getSourceRange());
-      if (Lexer::getSourceText(
-              Lexer::makeFileCharRange(Range, SM, Ctx.getLangOpts()), SM,
-              Ctx.getLangOpts())
-              .contains("EINTR"))
+      StringRef Text = Lexer::getSourceText(
+          Lexer::makeFileCharRange(Range, SM, Ctx.getLangOpts()), SM,
+          Ctx.getLangOpts());
+      // EINTR, WSAEINTR, std::errc::interrupted (sockpp's write_n).
+      if (Text.contains("EINTR") || Text.contains("errc::interrupted"))
         Result.RetriesOnEintr = true;
     }
   for (const std::vector<ExitGuard> &Guards : GuardedThrowsInTry)

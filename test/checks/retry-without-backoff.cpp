@@ -578,3 +578,36 @@ void boundedConstantThroughHelper(CURL *h) {
   // CHECK-MESSAGES: :[[@LINE-5]]:3: warning: retry loop around 'curl_easy_perform' sleeps a loop-invariant duration between attempts (no exponential growth, no jitter)
   // CHECK-MESSAGES: :[[@LINE-5]]:9: note: operation retried here
 }
+
+// A partial-write loop that retries at once on std::errc::interrupted is the
+// EINTR idiom (reduced from sockpp's stream_socket::write_n).
+extern "C" long send(int, const void *, unsigned long, int);
+enum class errc { interrupted = 4, again = 11 };
+template <class T> struct Result {
+  explicit operator bool() const;
+  bool operator==(errc) const;
+  T value() const;
+};
+struct StreamSocket {
+  int fd;
+  Result<long> check(long r);
+  Result<long> write(const void *buf, long n) {
+    return check(::send(fd, buf, n, 0));
+  }
+  Result<long> writeAll(const void *buf, long n) {
+    const char *b = static_cast<const char *>(buf);
+    long done = 0;
+    while (done < n) {
+      auto res = write(b + done, n - done);
+      if (!res) {
+        if (res == errc::interrupted)
+          continue;
+        return Result<long>();
+      }
+      if (res.value() == 0)
+        break;
+      done += res.value();
+    }
+    return Result<long>();
+  }
+};
