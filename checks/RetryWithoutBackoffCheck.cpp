@@ -38,6 +38,12 @@ void RetryWithoutBackoffCheck::check(const MatchFinder::MatchResult &Result) {
       classifyLoop(*LoopStmt, *Result.Context, Config);
   if (!Loop.isRetry() || Loop.RetriesOnEintr)
     return;
+  // An operation whose callee is only known once the template is
+  // instantiated cannot be judged here: the same loop with the types known
+  // may well test its failure (cinatra's pool reaper, `weak.lock()`).
+  if (const auto *Op = dyn_cast_or_null<CallExpr>(Loop.RetriedOperation);
+      Op && !Op->getDirectCallee() && Op->isTypeDependent())
+    return;
   const LoopDelay *Delay = Loop.firstDelay();
   // A retry of a local operation without any delay (a compare-and-swap or
   // try_lock loop) is not this rule's concern.
