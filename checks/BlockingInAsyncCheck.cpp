@@ -199,11 +199,22 @@ static bool isAwaited(const Expr &Call, ASTContext &Ctx) {
   return false;
 }
 
+// Whether \p FD says it is asynchronous (`async_start`, `startAsync`,
+// `AsyncGetUser`): calling it from an async context is what the rule asks
+// for, so a blocking call inside it is its own defect, not the caller's.
+static bool namesAsyncApi(const FunctionDecl &FD) {
+  if (!FD.getDeclName().isIdentifier())
+    return false;
+  StringRef Name = FD.getName();
+  return Name.starts_with("async_") || Name.starts_with("Async") ||
+         Name.ends_with("_async") || Name.ends_with("Async");
+}
+
 // Whether \p FD is the project's own code with a body to follow.
 static bool isProjectFunction(const FunctionDecl &FD,
                               const SourceManager &SM) {
   const FunctionDecl *Def = FD.getDefinition();
-  return Def && Def->hasBody() &&
+  return Def && Def->hasBody() && !namesAsyncApi(FD) &&
          !SM.isInSystemHeader(SM.getExpansionLoc(Def->getLocation()));
 }
 

@@ -202,5 +202,20 @@ asio::awaitable<void> callsCoroutine(users::UserService::Stub *stub) {
   co_return;
 }
 
+// A project function that says it is asynchronous is called as it should be
+// from a coroutine; whatever it does inside is judged there (reduced from
+// cinatra's server start-up, which resolves its bind address).
+struct Server {
+  void listen() { ::usleep(1); }
+  int async_start() {
+    listen();
+    return 0;
+  }
+};
+asio::awaitable<void> startServer(Server &server) {
+  server.async_start();
+  co_return;
+}
+
 // Outside any async context, nothing is reported.
 void plainThread(Backend &backend) { backend.handleRequest(); }
