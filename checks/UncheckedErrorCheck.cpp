@@ -560,7 +560,14 @@ void UncheckedErrorCheck::checkDiscarded(const Expr *E, ASTContext &Ctx) {
           << qualifiedName(*FD);
     return;
   }
-  QualType Type = Call->getCallReturnType(Ctx);
+  // CallExpr::getCallReturnType returns garbage for some bound-member
+  // callees in templates (it asserts in debug builds; cinatra's coroutine
+  // code crashed the worker), so the type comes from the callee instead.
+  QualType Type;
+  if (FD)
+    Type = FD->getReturnType();
+  else if (!Call->isTypeDependent())
+    Type = Call->getType();
   if (Type.isNull() || Type->isReferenceType() ||
       hasErrorCodeOutArgument(*Call))
     return;
