@@ -54,6 +54,7 @@ static cl::opt<bool> Quiet("quiet", cl::desc("No progress, notes or summary"), c
 static cl::opt<bool> Strict("strict", cl::desc("Exit 3 when a file could not be fully analysed"), cl::cat(Category));
 static cl::opt<bool> ListChecks("list-checks", cl::desc("List the enabled checks and exit"), cl::cat(Category));
 static cl::opt<bool> Profile("enable-check-profile", cl::desc("Collect per-check timing"), cl::cat(Category), cl::Hidden);
+static cl::opt<unsigned> ProgressInterval("progress-interval", cl::desc("Without a terminal, print a progress line this often (seconds; default 30)"), cl::init(30), cl::cat(Category));
 static cl::opt<std::string> DebugCrashOn("debug-crash-on", cl::desc("Testing: crash the worker of units whose path contains this"), cl::Hidden, cl::cat(Category));
 
 // The subcommands, as `prodready --help` and `prodready merge|report --help`
@@ -188,6 +189,7 @@ int main(int Argc, const char **Argv) {
   }
   Opts.Baseline = Baseline;
   Opts.ShowBaselined = ShowBaselined;
+  Opts.ProgressIntervalSeconds = ProgressInterval;
   Opts.WriteBaseline = WriteBaseline;
   Opts.DiffBase = DiffBase;
   Opts.DiffFile = DiffFile;

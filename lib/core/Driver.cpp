@@ -444,23 +444,36 @@ std::string commandKey(const tooling::CompilationDatabase &DB, const std::string
 }
 
 /// Live progress on a terminal.
+/// Progress on stderr: a line redrawn in place on a terminal; without one
+/// (CI logs), a plain line every LogInterval seconds, so that a long run is
+/// not silent for minutes.
 class Progress {
 public:
-  Progress(size_t Total, bool Enabled)
-      : Total(Total), Enabled(Enabled && llvm::sys::Process::StandardErrIsDisplayed()),
+  Progress(size_t Total, bool Enabled, double LogInterval)
+      : Total(Total), Enabled(Enabled), LogInterval(LogInterval),
+        NextLog(LogInterval),
+        Terminal(llvm::sys::Process::StandardErrIsDisplayed()),
         Start(std::chrono::steady_clock::now()) {}
   void update(size_t Done, llvm::StringRef Current) {
     if (!Enabled)
       return;
     double Elapsed = seconds();
     double Eta = Done ? Elapsed / Done * (Total - Done) : 0;
+    if (!Terminal) {
+      if (Elapsed < NextLog || Done == Total)
+        return;
+      NextLog = Elapsed + LogInterval;
+      errs() << "prodready: " << Done << "/" << Total << " file(s) analysed, "
+             << llvm::format("%.0fs elapsed, about %.0fs to go\n", Elapsed, Eta);
+      return;
+    }
     std::string Name = llvm::sys::path::filename(Current).str();
     errs() << "\r\033[K[" << Done << "/" << Total << "] "
            << llvm::format("%.0fs elapsed, ETA %.0fs ", Elapsed, Eta) << Name;
     errs().flush();
   }
   void finish() {
-    if (Enabled)
+    if (Enabled && Terminal)
       errs() << "\r\033[K";
   }
   double seconds() const {
@@ -470,6 +483,9 @@ public:
 private:
   size_t Total;
   bool Enabled;
+  double LogInterval;
+  double NextLog;
+  bool Terminal;
   std::chrono::steady_clock::time_point Start;
 };
 
@@ -1211,7 +1227,7 @@ int runDriver(const DriverOptions &Opts) {
   unsigned MaxMemoryMiB = Opts.MaxMemoryMiB ? *Opts.MaxMemoryMiB : defaultMaxMemoryMiB(Jobs);
   if (!AddressSpaceLimitUsable)
     MaxMemoryMiB = 0;
-  Progress Bar(Files.size(), !Opts.Quiet);
+  Progress Bar(Files.size(), !Opts.Quiet, Opts.ProgressIntervalSeconds);
 
   std::vector<UnitResult> Units(Files.size());
   std::vector<std::string> Keys(Files.size());

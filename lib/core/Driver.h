@@ -40,6 +40,7 @@ struct DriverOptions {
   std::optional<unsigned> MaxMemoryMiB;   // --max-memory, per worker, 0: none
   std::string Baseline, WriteBaseline;
   bool ShowBaselined = false;             // --show-baselined: also in text
+  double ProgressIntervalSeconds = 30;    // without a TTY: a progress line this often
   std::string DiffBase, DiffFile;
   unsigned ShardIndex = 0, ShardCount = 0; // --shard K/N (1-based K)
   std::string FailOn = "warning";
