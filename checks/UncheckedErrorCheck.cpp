@@ -191,12 +191,32 @@ static const Decl *referencedDecl(const Expr *E) {
   return nullptr;
 }
 
+// Whether an open/openat/creat call opens for writing: creat always; open
+// unless its flags are a constant with no access mode but O_RDONLY and no
+// O_CREAT/O_TRUNC/O_APPEND (flags that cannot be evaluated count as writing).
+static bool opensForWriting(const CallExpr &Open, ASTContext &Ctx) {
+  const FunctionDecl *FD = Open.getDirectCallee();
+  if (!FD || !FD->getIdentifier() || FD->getName() == "creat")
+    return true;
+  unsigned FlagsArg = FD->getName() == "openat" ? 2 : 1;
+  if (Open.getNumArgs() <= FlagsArg)
+    return true;
+  Expr::EvalResult R;
+  if (Open.getArg(FlagsArg)->isValueDependent() ||
+      !Open.getArg(FlagsArg)->EvaluateAsInt(R, Ctx))
+    return true;
+  // Linux: O_WRONLY 01, O_RDWR 02, O_CREAT 0100, O_TRUNC 01000,
+  // O_APPEND 02000.
+  return (R.Val.getInt().getZExtValue() & (03 | 0100 | 01000 | 02000)) != 0;
+}
+
 void UncheckedErrorCheck::collectUnitFacts(ASTContext &Ctx) {
   if (FactsFor == &Ctx)
     return;
   FactsFor = &Ctx;
   SocketLikeDecls.clear();
   SignalTimers.clear();
+  WrittenDecls.clear();
   auto Target = ignoringParenCasts(anyOf(
       declRefExpr(to(decl().bind("d"))), memberExpr(member(decl().bind("d"))),
       arraySubscriptExpr(hasBase(
@@ -216,7 +236,33 @@ void UncheckedErrorCheck::collectUnitFacts(ASTContext &Ctx) {
   auto Never =
       expr(anyOf(callExpr(callee(functionDecl(hasName("max")))),
                  declRefExpr(to(enumConstantDecl(hasName("pos_infin"))))));
+  // Evidence that a descriptor carries written data: a write-family call on
+  // it (or a project helper named like one), or an open() for writing.
+  auto WritesTo = callExpr(
+      anyOf(callee(functionDecl(
+                isExternC(),
+                hasAnyName("::write", "::pwrite", "::pwrite64", "::writev",
+                           "::pwritev", "::pwritev2", "::send", "::sendto",
+                           "::sendmsg", "::sendfile", "::fsync", "::fdatasync",
+                           "::ftruncate", "::dprintf", "::vdprintf",
+                           "::copy_file_range", "::splice", "::fallocate",
+                           "::posix_fallocate"))),
+            callee(functionDecl(unless(isExternC()),
+                                matchesName("(write|send|flush|sync|put)[^:]*$")))),
+      hasAnyArgument(Target));
+  auto OpensForWriting = ignoringParenCasts(
+      callExpr(callee(functionDecl(isExternC(),
+                                   hasAnyName("::open", "::open64", "::openat",
+                                              "::creat"))))
+          .bind("opens"));
   auto Fact = stmt(anyOf(
+      WritesTo.bind("written"),
+      binaryOperator(isAssignmentOperator(), hasLHS(Target),
+                     hasRHS(OpensForWriting))
+          .bind("written"),
+      declStmt(has(varDecl(hasInitializer(OpensForWriting))
+                       .bind("d")))
+          .bind("written"),
       binaryOperator(isAssignmentOperator(), hasLHS(Target),
                      hasRHS(MakesDescriptor))
           .bind("socket"),
@@ -255,7 +301,13 @@ void UncheckedErrorCheck::collectUnitFacts(ASTContext &Ctx) {
       const auto *D = Node.getNodeAs<Decl>("d");
       if (!D)
         continue;
-      if (Node.getNodeAs<Stmt>("socket"))
+      if (Node.getNodeAs<Stmt>("written")) {
+        // open(path, O_RDONLY) (flags 0) is a read-only descriptor.
+        const auto *Open = Node.getNodeAs<CallExpr>("opens");
+        if (Open && !opensForWriting(*Open, Ctx))
+          continue;
+        WrittenDecls.insert(D->getCanonicalDecl());
+      } else if (Node.getNodeAs<Stmt>("socket"))
         SocketLikeDecls.insert(D->getCanonicalDecl());
       else
         SignalTimers.insert(D->getCanonicalDecl());
@@ -481,6 +533,12 @@ bool UncheckedErrorCheck::isTeardownCall(const FunctionDecl &FD,
     if (Name == "close") {
       collectUnitFacts(Ctx);
       if (mentionsSocketLike(Call.getArg(0), SocketLikeDecls))
+        return true;
+      // RULES.md: only a close that can lose written data is reported; a
+      // descriptor nothing in the unit writes to (a read loop's connection,
+      // a file opened O_RDONLY) has none to lose.
+      if (const Decl *D = referencedDecl(Call.getArg(0));
+          D && !WrittenDecls.contains(D->getCanonicalDecl()))
         return true;
     }
   }

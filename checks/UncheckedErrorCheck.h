@@ -58,6 +58,9 @@ private:
   const clang::ASTContext *FactsFor = nullptr;
   llvm::DenseSet<const clang::Decl *> SocketLikeDecls;
   llvm::DenseSet<const clang::Decl *> SignalTimers;
+  /// Descriptors written to in the unit (write/send/fsync..., or opened
+  /// for writing): only their close can lose data.
+  llvm::DenseSet<const clang::Decl *> WrittenDecls;
 };
 
 } // namespace prodready
