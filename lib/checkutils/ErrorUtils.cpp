@@ -490,6 +490,7 @@ bool logsError(const Stmt &S, ASTContext &Ctx) {
       "([^A-Za-z0-9_]|$)|"
       "(LOG|VLOG|PLOG)[[:space:]]*\\([[:space:]]*(ERROR|FATAL)|"
       "perror[[:space:]]*\\(|"
+      "(printf|fprintf|puts|fputs)[[:space:]]*\\([^;]*(error|Error|ERROR|fail|Fail|FAIL)|"
       "[A-Za-z_][A-Za-z0-9_:]*(::|\\.|->)(error|critical|fatal)[[:space:]]*\\()");
   return ErrorLog.match(Text);
 }

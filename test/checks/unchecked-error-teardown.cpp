@@ -298,6 +298,14 @@ void failedConnect(int fd, int err) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: return value of 'close' is discarded
   }
 }
+void writeResponse(int fd, long written) {
+  if (write(fd, "ok", 2) != 2)
+    return;
+  if (written <= 0) {
+    printf("write error for %d\n", fd);
+    close(fd);
+  }
+}
 void sendFile(int fd, long size) {
   if (size == 0) {
     LOG_ERROR << "the file is empty";
