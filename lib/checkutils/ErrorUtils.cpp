@@ -264,7 +264,7 @@ bool namesCleanup(StringRef Name) {
       "shut",       "stop",      "destroy",  "release",  "reset",  "dispose",
       "finish",     "finalize",  "finalise", "fini",     "deinit", "uninit",
       "disconnect", "terminate", "unload",   "dtor",     "unbind", "unregister",
-      "deregister", "unsubscribe", "unwatch"};
+      "deregister", "unsubscribe", "unwatch", "invalidate"};
   return hasWord(Name, Words);
 }
 

@@ -74,6 +74,9 @@ struct Server {
   }
   void Cleanup() { fclose(journal_); }
   void release_resources() { close(fd_); }
+  // Invalidating a connection being dropped (reduced from oatpp's
+  // ConnectionInvalidator).
+  void invalidate() { shutdown(fd_, SHUT_RDWR); }
   // Unbinding from a poller tears the descriptor down (reduced from
   // pistache's mailbox.h).
   void unbind(int poller) {
