@@ -137,6 +137,13 @@ bool isClockName(llvm::StringRef Qualified, llvm::StringRef Name) {
                    "gettimeofday|GetTickCount|GetTickCount64|"
                    "QueryPerformanceCounter|steady_now|monotonic_now)$",
                    Name) ||
+         // Project clocks: getMicroTickCount (oatpp), currentTimeMillis,
+         // nowMicros, monotonicTime...
+         matchesRe("^(get|current|Get|Current)?_?(Micro|Milli|Nano)?_?"
+                   "(TickCount|Ticks|Time|Clock|Timestamp)(Micros?|Millis?|"
+                   "Nanos?|Ms|Us|Ns|Sec)?$|[Tt]ick[Cc]ount|^(now|Now)_?"
+                   "(Micros?|Millis?|Nanos?|Ms|Us|Ns)$|[Mm]onotonic",
+                   Name) ||
          (Qualified.starts_with("std::chrono::") && Name == "now");
 }
 

@@ -311,3 +311,15 @@ struct DnsLookup {
     return "ok";
   }
 };
+
+// Sleeping until a deadline read from a project clock is a timed wait, not
+// polling (reduced from oatpp's RequestExecutor retry wait).
+long long getMicroTickCount();
+void waitBeforeRetry(long long waitMicro) {
+  long long tick0 = getMicroTickCount();
+  long long tick = tick0;
+  while (tick < tick0 + waitMicro) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(tick0 + waitMicro - tick));
+    tick = getMicroTickCount();
+  }
+}
