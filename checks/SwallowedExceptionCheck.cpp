@@ -452,6 +452,23 @@ bool SwallowedExceptionCheck::isAllowedType(const CXXCatchStmt &Catch) const {
 // already handling a failure, and an empty handler there only keeps a
 // failure to report or clean up from replacing the original error
 // (`catch (std::exception &e) { try { log(e.what()); } catch (...) {} }`).
+// Whether \p S is in a destructor's own body (not a lambda in it): a
+// destructor must not throw, and an empty handler around its teardown
+// (`~Listener() { try { close().wait(); } catch (...) {} }`) is the idiom
+// that keeps it from doing so.
+static bool insideDestructor(const Stmt &S, ASTContext &Context) {
+  DynTypedNodeList Parents = Context.getParents(S);
+  while (!Parents.empty()) {
+    const DynTypedNode &Parent = Parents[0];
+    if (Parent.get<LambdaExpr>() || Parent.get<BlockDecl>())
+      return false;
+    if (const auto *FD = Parent.get<FunctionDecl>())
+      return isa<CXXDestructorDecl>(FD);
+    Parents = Context.getParents(Parent);
+  }
+  return false;
+}
+
 static bool insideAnotherHandler(const Stmt &S, ASTContext &Context) {
   DynTypedNodeList Parents = Context.getParents(S);
   while (!Parents.empty()) {
@@ -503,7 +520,8 @@ void SwallowedExceptionCheck::check(const MatchFinder::MatchResult &Result) {
   if (Parents.size() == 1)
     if (const auto *Try = Parents[0].get<CXXTryStmt>())
       if (failureCapturedOutside(*Try, *Result.Context) ||
-          insideAnotherHandler(*Try, *Result.Context))
+          insideAnotherHandler(*Try, *Result.Context) ||
+          insideDestructor(*Try, *Result.Context))
         return;
   const SourceManager &SM = *Result.SourceManager;
   // A handler in a template is seen in the pattern and in every
