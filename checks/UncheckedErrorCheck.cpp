@@ -629,6 +629,14 @@ void UncheckedErrorCheck::checkDiscarded(const Expr *E, ASTContext &Ctx) {
   if (Type.isNull() || Type->isReferenceType() ||
       hasErrorCodeOutArgument(*Call))
     return;
+  // The error a cancellation reports (`conn->cancel()` returning the
+  // error_code of `socket.cancel(ec)`) is dropped on purpose, as with the ec
+  // overloads. Not `close`: a file's Close() status is where lost writes
+  // show.
+  if (FD && FD->getIdentifier() && !FD->isExternC() &&
+      (FD->getName() == "cancel" || FD->getName() == "shutdown") &&
+      matchesAnyName(FD->getName(), IgnoredOutParamFunctions))
+    return;
   // A project's error enum (`binanceError_t fetch(...)`). C functions are
   // judged by the catalogue, so `curl_easy_setopt`'s CURLcode is not one.
   bool IsErrorEnum = false;

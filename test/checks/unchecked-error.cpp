@@ -20,6 +20,12 @@ struct DB {
 struct [[nodiscard]] Result { bool ok; };
 Result parse(const char *);
 std::error_code make_ec();
+// A project connection whose cancel() returns its socket's cancel(ec) error
+// (reduced from cpprestsdk's asio_connection); close() is still judged.
+struct PooledConnection {
+  std::error_code cancel();
+  std::error_code close();
+};
 std::error_condition condition();
 std::expected<int, std::error_code> load(int);
 tl::expected<int, int> tl_load();
@@ -40,6 +46,10 @@ void discarded(leveldb::DB *db, int fd, FILE *f) {
   // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: error result of type 'leveldb::Status' returned by 'leveldb::DB::Put' is discarded, so a failure goes unnoticed in production; check it and handle, propagate or log the error [prodready-unchecked-error]
   make_ec();
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: error result of type 'std::error_code' returned by 'make_ec' is discarded
+  PooledConnection pooled;
+  pooled.cancel();
+  pooled.close();
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: error result of type 'std::error_code' returned by 'PooledConnection::close' is discarded
   condition();
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: error result of type 'std::error_condition' returned by 'condition' is discarded
   load(1);
