@@ -567,9 +567,9 @@ bool isTeardownFunctionName(StringRef Name) {
   return namesCleanup(Name) || hasWord(Name, Words);
 }
 
-// Whether \p Lambda is handed to a smart pointer as its deleter: a
-// constructor argument of std::unique_ptr / std::shared_ptr (or
-// boost::shared_ptr), or of their `reset`.
+// Whether \p Lambda is handed to a smart pointer as its deleter (a
+// constructor argument of std::unique_ptr / std::shared_ptr, or of their
+// `reset`) or to a scope guard: code that runs on destruction.
 static bool isSmartPointerDeleter(const LambdaExpr &Lambda, ASTContext &Ctx) {
   DynTypedNode Node = DynTypedNode::create(Lambda);
   for (int Guard = 0; Guard < 6; ++Guard) {
@@ -585,10 +585,19 @@ static bool isSmartPointerDeleter(const LambdaExpr &Lambda, ASTContext &Ctx) {
              Call->getMethodDecl()->getIdentifier() &&
              Call->getMethodDecl()->getName() == "reset")
       Owner = Call->getRecordDecl();
-    if (Owner)
-      return Owner->getIdentifier() &&
-             (Owner->getName() == "unique_ptr" ||
-              Owner->getName() == "shared_ptr");
+    if (Owner) {
+      if (!Owner->getIdentifier())
+        return false;
+      StringRef Name = Owner->getName();
+      // A scope guard runs its callable from its destructor too
+      // (scope_exit, ScopeGuard, handy's ExitCaller, gsl::finally's
+      // final_action).
+      static const llvm::Regex Guard(
+          "^(unique_ptr|shared_ptr|[Ss]cope_?([Ee]xit|[Gg]uard)|"
+          "[Ee]xit_?[Cc]aller|final_action|[Ff]inally|[Dd]efer(red)?|"
+          "[Cc]leanup(_?[Gg]uard)?|[Oo]n_?[Ss]cope_?[Ee]xit)$");
+      return Guard.match(Name);
+    }
     if (!Node.get<Expr>())
       return false;
   }

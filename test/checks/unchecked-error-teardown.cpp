@@ -359,3 +359,14 @@ void writeJournal(const char *path) {
   close(journalFd);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: return value of 'close' is discarded
 }
+
+// A scope guard runs its callable from its destructor (reduced from handy's
+// ExitCaller): destructor-path teardown, like a deleter.
+struct ExitCaller {
+  template <class F> explicit ExitCaller(F f) {}
+};
+int readConfig(const char *path) {
+  int cfgFd = open(path, 01);
+  ExitCaller guard([=] { close(cfgFd); });
+  return write(cfgFd, "x", 1) == 1 ? 0 : -1;
+}
