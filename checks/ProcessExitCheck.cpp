@@ -191,6 +191,14 @@ static bool handlesCommandLine(const FunctionDecl &F) {
       if (const auto *Inner = Pointer->getPointeeType()->getAs<PointerType>())
         if (Inner->getPointeeType()->isCharType())
           return true;
+    // A parsed command line: `const cmdline::parser &`,
+    // `boost::program_options::variables_map`, `ArgParser *`.
+    QualType Pointee = T.getNonReferenceType();
+    if (const auto *Pointer = Pointee->getAs<PointerType>())
+      Pointee = Pointer->getPointeeType();
+    if (const CXXRecordDecl *RD = Pointee->getAsCXXRecordDecl())
+      if (CommandLineName.match(RD->getQualifiedNameAsString()))
+        return true;
   }
   struct GetoptFinder : RecursiveASTVisitor<GetoptFinder> {
     bool Found = false;

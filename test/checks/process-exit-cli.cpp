@@ -112,7 +112,31 @@ void read_rows(int rc) {
 }
 void flush_all() { DIE(); }
 
+// A parsed command line handed to a helper that only main calls (reduced
+// from cinatra's press_tool: init_conf(const cmdline::parser &)); the same
+// exit given a plain config struct is still reported.
+namespace cmdline {
+struct parser {
+  bool exist(const char *) const;
+};
+} // namespace cmdline
+struct ServerSettings {
+  int port;
+};
+void init_conf(const cmdline::parser &p) {
+  if (!p.exist("url"))
+    exit(1);
+}
+void apply_settings(const ServerSettings &s) {
+  if (s.port == 0)
+    exit(1);
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'exit' called in 'apply_settings'
+}
+
 int main(int argc, char **argv) {
+  cmdline::parser parsed;
+  init_conf(parsed);
+  apply_settings(ServerSettings{});
   Options o = parse_args(argc, argv);
   check_flags(argv);
   opt_parse(nullptr, ProcessArgument);
