@@ -32,6 +32,27 @@ void RetryWithoutBackoffCheck::registerMatchers(MatchFinder *Finder) {
                      this);
 }
 
+// Whether the value of \p Call (perhaps through an assignment) is compared
+// with a null pointer.
+static bool comparedWithNull(const Expr &Call, ASTContext &Ctx) {
+  DynTypedNode Node = DynTypedNode::create(Call);
+  for (int Guard = 0; Guard < 6; ++Guard) {
+    auto Parents = Ctx.getParents(Node);
+    if (Parents.size() != 1)
+      return false;
+    Node = Parents[0];
+    if (const auto *Bin = Node.get<BinaryOperator>();
+        Bin && (Bin->getOpcode() == BO_EQ || Bin->getOpcode() == BO_NE))
+      return isa<CXXNullPtrLiteralExpr, GNUNullExpr>(
+                 Bin->getLHS()->IgnoreParenImpCasts()) ||
+             isa<CXXNullPtrLiteralExpr, GNUNullExpr>(
+                 Bin->getRHS()->IgnoreParenImpCasts());
+    if (!Node.get<Expr>())
+      return false;
+  }
+  return false;
+}
+
 void RetryWithoutBackoffCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *LoopStmt = Result.Nodes.getNodeAs<Stmt>("loop");
   const LoopClassification &Loop =
@@ -39,10 +60,12 @@ void RetryWithoutBackoffCheck::check(const MatchFinder::MatchResult &Result) {
   if (!Loop.isRetry() || Loop.RetriesOnEintr)
     return;
   // An operation whose callee is only known once the template is
-  // instantiated cannot be judged here: the same loop with the types known
-  // may well test its failure (cinatra's pool reaper, `weak.lock()`).
+  // instantiated, compared with a null pointer (`(self = weak.lock()) ==
+  // nullptr`, cinatra's pool reaper): the loop leaves when it fails, which a
+  // dependent comparison hides from the classification. Not a retry.
   if (const auto *Op = dyn_cast_or_null<CallExpr>(Loop.RetriedOperation);
-      Op && !Op->getDirectCallee() && Op->isTypeDependent())
+      Op && !Op->getDirectCallee() && Op->isTypeDependent() &&
+      comparedWithNull(*Op, *Result.Context))
     return;
   const LoopDelay *Delay = Loop.firstDelay();
   // A retry of a local operation without any delay (a compare-and-swap or

@@ -1901,6 +1901,12 @@ bool LoopClassification::isPolling() const {
 std::string calledFunctionName(const CallExpr &Call) {
   if (const FunctionDecl *FD = Call.getDirectCallee())
     return qualifiedName(*FD);
+  // A call that depends on a template parameter: the name written.
+  const Expr *Callee = Call.getCallee()->IgnoreParenImpCasts();
+  if (const auto *Member = dyn_cast<CXXDependentScopeMemberExpr>(Callee))
+    return Member->getMember().getAsString();
+  if (const auto *Overloads = dyn_cast<OverloadExpr>(Callee))
+    return Overloads->getName().getAsString();
   return "the callee";
 }
 

@@ -611,3 +611,33 @@ struct StreamSocket {
     return Result<long>();
   }
 };
+
+// In a template, a retried operation whose callee depends on the template
+// parameter is still judged (reduced from redis-plus-plus's RedMutexImplTpl),
+// unless its result is compared with a null pointer: then the loop leaves on
+// failure (cinatra's pool reaper).
+template <typename Mutex> struct LockRetrier {
+  Mutex mtx;
+  long retryDelayMs;
+  void lock() {
+    while (true) {
+      // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: retry loop around 'try_lock' has no bound on attempts (no counter or deadline) and sleeps a loop-invariant duration between attempts
+      auto timeLeft = mtx.try_lock();
+      // CHECK-MESSAGES: :[[@LINE-1]]:23: note: operation retried here
+      if (timeLeft > 0)
+        break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(retryDelayMs));
+    }
+  }
+};
+template <typename Pool> struct Reaper {
+  static void run(Pool &pool) {
+    auto self = pool.lock();
+    while (true) {
+      usleep(1000);
+      if ((self = pool.lock()) == nullptr)
+        break;
+      self->clear_old();
+    }
+  }
+};
