@@ -175,14 +175,7 @@ void DetachedThreadCheck::checkCreationInLoop(
     if (isBoundedLoop(*Loop))
       continue;
     // A thread joined in the same iteration does not accumulate.
-    const Stmt *Body = nullptr;
-    if (const auto *For = dyn_cast<ForStmt>(Loop))
-      Body = For->getBody();
-    else if (const auto *While = dyn_cast<WhileStmt>(Loop))
-      Body = While->getBody();
-    else if (const auto *Do = dyn_cast<DoStmt>(Loop))
-      Body = Do->getBody();
-    if (joinsThread(Body) || admittedUnderLimit(Creation, *Loop, *Result.Context))
+    if (joinsThread(loopBody(*Loop)) || admittedUnderLimit(Creation, *Loop, *Result.Context))
       return;
     diag(reportLocation(Creation.getBeginLoc(), *Result.SourceManager),
          "a new %0 is started on every iteration of a loop with no bound, so "

@@ -288,15 +288,7 @@ static const Stmt *nextStatement(const Stmt &S, ASTContext &Ctx,
       continue;
     }
     const Stmt *Loop = Parents[0].get<Stmt>();
-    const Stmt *Body = nullptr;
-    if (const auto *For = dyn_cast_or_null<ForStmt>(Loop))
-      Body = For->getBody();
-    else if (const auto *Range = dyn_cast_or_null<CXXForRangeStmt>(Loop))
-      Body = Range->getBody();
-    else if (const auto *While = dyn_cast_or_null<WhileStmt>(Loop))
-      Body = While->getBody();
-    else if (const auto *Do = dyn_cast_or_null<DoStmt>(Loop))
-      Body = Do->getBody();
+    const Stmt *Body = Loop ? loopBody(*Loop) : nullptr;
     if (!ThroughLoops || !Body || Body != Current)
       return nullptr;
     Current = Loop;
@@ -350,13 +342,8 @@ static bool endsBoundedRetryThatReportsFailure(const CXXTryStmt &Try,
   if (LoopParents.size() != 1)
     return false;
   const Stmt *Loop = LoopParents[0].get<Stmt>();
-  const Expr *Cond = nullptr;
-  if (const auto *For = dyn_cast_or_null<ForStmt>(Loop))
-    Cond = For->getBody() == Body ? For->getCond() : nullptr;
-  else if (const auto *While = dyn_cast_or_null<WhileStmt>(Loop))
-    Cond = While->getBody() == Body ? While->getCond() : nullptr;
-  else if (const auto *Do = dyn_cast_or_null<DoStmt>(Loop))
-    Cond = Do->getBody() == Body ? Do->getCond() : nullptr;
+  const Expr *Cond =
+      Loop && loopBody(*Loop) == Body ? loopCondition(*Loop) : nullptr;
   if (!Cond || Cond->isValueDependent())
     return false;
   bool AlwaysTrue = false;

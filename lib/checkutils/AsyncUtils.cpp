@@ -410,15 +410,7 @@ llvm::SmallVector<const Stmt *, 4> enclosingLoops(const Stmt &S,
     const Stmt *P = Node.get<Stmt>();
     if (!P)
       continue; // e.g. the VarDecl a construction initialises
-    const Stmt *Body = nullptr;
-    if (const auto *For = dyn_cast<ForStmt>(P))
-      Body = For->getBody();
-    else if (const auto *While = dyn_cast<WhileStmt>(P))
-      Body = While->getBody();
-    else if (const auto *Do = dyn_cast<DoStmt>(P))
-      Body = Do->getBody();
-    else if (const auto *Range = dyn_cast<CXXForRangeStmt>(P))
-      Body = Range->getBody();
+    const Stmt *Body = loopBody(*P);
     if (Body && Body == Child)
       Loops.push_back(P);
     Child = P;

@@ -137,6 +137,30 @@ llvm::StringRef identifierOf(const clang::NamedDecl *D) {
   return D->getName();
 }
 
+const clang::Stmt *loopBody(const clang::Stmt &Loop) {
+  using namespace clang;
+  if (const auto *W = dyn_cast<WhileStmt>(&Loop))
+    return W->getBody();
+  if (const auto *D = dyn_cast<DoStmt>(&Loop))
+    return D->getBody();
+  if (const auto *F = dyn_cast<ForStmt>(&Loop))
+    return F->getBody();
+  if (const auto *R = dyn_cast<CXXForRangeStmt>(&Loop))
+    return R->getBody();
+  return nullptr;
+}
+
+const clang::Expr *loopCondition(const clang::Stmt &Loop) {
+  using namespace clang;
+  if (const auto *W = dyn_cast<WhileStmt>(&Loop))
+    return W->getCond();
+  if (const auto *D = dyn_cast<DoStmt>(&Loop))
+    return D->getCond();
+  if (const auto *F = dyn_cast<ForStmt>(&Loop))
+    return F->getCond();
+  return nullptr;
+}
+
 const clang::Expr *unwrappedPointer(const clang::Expr *E) {
   using namespace clang;
   if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {

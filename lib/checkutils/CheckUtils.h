@@ -82,6 +82,13 @@ const clang::Expr *stripFullValue(const clang::Expr *E);
 /// constructors and unnamed declarations.
 llvm::StringRef identifierOf(const clang::NamedDecl *D);
 
+/// The body of a while, do, for or range-for loop; null for anything else.
+const clang::Stmt *loopBody(const clang::Stmt &Loop);
+
+/// The condition of a while, do or for loop; null for a range-for, a `for`
+/// without one, or anything else.
+const clang::Expr *loopCondition(const clang::Stmt &Loop);
+
 } // namespace prodready
 
 #endif // PRODREADY_LIB_CHECKUTILS_CHECKUTILS_H

@@ -181,18 +181,6 @@ bool isLoopStmt(const Stmt *S) {
   return isa<WhileStmt, DoStmt, ForStmt, CXXForRangeStmt>(S);
 }
 
-const Stmt *loopBody(const Stmt &Loop) {
-  if (const auto *W = dyn_cast<WhileStmt>(&Loop))
-    return W->getBody();
-  if (const auto *D = dyn_cast<DoStmt>(&Loop))
-    return D->getBody();
-  if (const auto *F = dyn_cast<ForStmt>(&Loop))
-    return F->getBody();
-  if (const auto *R = dyn_cast<CXXForRangeStmt>(&Loop))
-    return R->getBody();
-  return nullptr;
-}
-
 /// Whether \p S holds a `continue` of the loop being classified (not one of
 /// a nested loop or a lambda).
 bool continuesLoop(const Stmt *S) {
