@@ -69,6 +69,132 @@ static bool isPromiseUnhandledException(const FunctionDecl &F) {
   return false;
 }
 
+// Whether \p E calls fork/vfork or reads a variable the function assigns
+// from one (`pid_t pid = fork(); ... if (pid > 0)`).
+static bool testsForkResult(const Expr *E, const FunctionDecl &Caller) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    llvm::SmallPtrSet<const VarDecl *, 2> ForkResults;
+    llvm::SmallPtrSet<const VarDecl *, 2> Read;
+    bool CallsFork = false;
+    static bool isFork(const Expr *E) {
+      const auto *Call = dyn_cast_or_null<CallExpr>(E->IgnoreParenImpCasts());
+      const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+      return Callee && Callee->getIdentifier() &&
+             (Callee->getName() == "fork" || Callee->getName() == "vfork");
+    }
+    bool VisitVarDecl(VarDecl *V) {
+      if (V->getInit() && isFork(V->getInit()))
+        ForkResults.insert(V);
+      return true;
+    }
+    bool VisitBinaryOperator(BinaryOperator *B) {
+      if (B->getOpcode() == BO_Assign && isFork(B->getRHS()))
+        if (const auto *Ref =
+                dyn_cast<DeclRefExpr>(B->getLHS()->IgnoreParenImpCasts()))
+          if (const auto *V = dyn_cast<VarDecl>(Ref->getDecl()))
+            ForkResults.insert(V);
+      return true;
+    }
+  } Assignments;
+  if (Caller.getBody())
+    Assignments.TraverseStmt(Caller.getBody());
+  struct ConditionReader : RecursiveASTVisitor<ConditionReader> {
+    const llvm::SmallPtrSet<const VarDecl *, 2> &ForkResults;
+    bool Found = false;
+    explicit ConditionReader(const llvm::SmallPtrSet<const VarDecl *, 2> &R)
+        : ForkResults(R) {}
+    bool VisitCallExpr(CallExpr *Call) {
+      Found |= Finder::isFork(Call);
+      return !Found;
+    }
+    bool VisitDeclRefExpr(DeclRefExpr *Ref) {
+      if (const auto *V = dyn_cast<VarDecl>(Ref->getDecl()))
+        Found |= ForkResults.contains(V);
+      return !Found;
+    }
+  } Reader(Assignments.ForkResults);
+  Reader.TraverseStmt(const_cast<Expr *>(E));
+  return Reader.Found;
+}
+
+// Whether \p Condition tests fork's failure: `pid < 0`, `pid == -1`,
+// `fork() <= -1`.
+static bool testsForkFailure(const Expr *Condition, ASTContext &Ctx) {
+  const auto *Compare =
+      dyn_cast<BinaryOperator>(Condition->IgnoreParenImpCasts());
+  if (!Compare || !Compare->isComparisonOp())
+    return false;
+  std::optional<llvm::APSInt> Value =
+      Compare->getRHS()->getIntegerConstantExpr(Ctx);
+  if (!Value)
+    return false;
+  switch (Compare->getOpcode()) {
+  case BO_LT:
+    return *Value <= 0;
+  case BO_LE:
+  case BO_EQ:
+    return *Value < 0;
+  default:
+    return false;
+  }
+}
+
+// Whether \p Child, a statement of \p Switch's body, follows a `case -1:`
+// label (fork's failure) rather than `case 0:` or `default:`.
+static bool inFailureCase(const SwitchStmt &Switch, const DynTypedNode &Child,
+                          ASTContext &Ctx) {
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(Switch.getBody());
+  if (!Body)
+    return false;
+  bool Failure = false;
+  for (const Stmt *S : Body->body()) {
+    // Nested labels: `case -1: case -2: stmt`.
+    for (const Stmt *Label = S; isa_and_nonnull<SwitchCase>(Label);
+         Label = cast<SwitchCase>(Label)->getSubStmt()) {
+      Failure = false;
+      if (const auto *Case = dyn_cast<CaseStmt>(Label))
+        if (auto Value = Case->getLHS()->getIntegerConstantExpr(Ctx))
+          Failure = Value->isNegative();
+    }
+    if (S == Child.get<Stmt>())
+      return Failure;
+  }
+  return false;
+}
+
+// Whether \p Call runs on one side of a fork: in a branch that tests
+// fork()'s result. The parent of a daemonising fork exits (what daemon(3)
+// does) and a child whose exec failed must `_exit`; neither is a library
+// killing its caller's process.
+static bool isForkBranch(const CallExpr &Call, const FunctionDecl &Caller,
+                         ASTContext &Ctx) {
+  DynTypedNode Node = DynTypedNode::create(Call), Child, Grandchild;
+  for (unsigned Depth = 0; Depth < 64; ++Depth) {
+    auto Parents = Ctx.getParents(Node);
+    if (Parents.empty())
+      return false;
+    Grandchild = Child;
+    Child = Node;
+    Node = Parents[0];
+    if (const auto *If = Node.get<IfStmt>()) {
+      if (Child.get<Stmt>() == If->getCond() ||
+          !testsForkResult(If->getCond(), Caller))
+        continue;
+      // `if (pid < 0) exit(1);` handles fork's failure: still a finding.
+      bool InThen = Child.get<Stmt>() == If->getThen();
+      return !(InThen && testsForkFailure(If->getCond(), Ctx));
+    }
+    if (const auto *Switch = Node.get<SwitchStmt>()) {
+      if (!testsForkResult(Switch->getCond(), Caller))
+        continue;
+      return !inFailureCase(*Switch, Grandchild, Ctx);
+    }
+    if (Node.get<Decl>())
+      return false;
+  }
+  return false;
+}
+
 namespace {
 // Records, for the functions of the main file, who calls them and which of
 // them have their address taken.
@@ -232,6 +358,8 @@ void ProcessExitCheck::check(const MatchFinder::MatchResult &Result) {
          AllowedFunctionRegex.match(Caller->getNameAsString())))
       return;
     if (isPromiseUnhandledException(*Caller))
+      return;
+    if (isForkBranch(*Call, *Caller, *Result.Context))
       return;
     // Command-line handling reached only from main (usage, --help, a bad
     // option): exiting is the program's contract there.

@@ -572,7 +572,7 @@ bool isTeardownFunctionName(StringRef Name) {
 // `reset`) or to a scope guard: code that runs on destruction.
 static bool isSmartPointerDeleter(const LambdaExpr &Lambda, ASTContext &Ctx) {
   DynTypedNode Node = DynTypedNode::create(Lambda);
-  for (int Guard = 0; Guard < 6; ++Guard) {
+  for (int Guard = 0; Guard < 10; ++Guard) {
     auto Parents = Ctx.getParents(Node);
     if (Parents.size() != 1)
       return false;
@@ -589,6 +589,11 @@ static bool isSmartPointerDeleter(const LambdaExpr &Lambda, ASTContext &Ctx) {
       if (!Owner->getIdentifier())
         return false;
       StringRef Name = Owner->getName();
+      // The guard usually stores the callable in a std::function first:
+      // `ExitCaller del([=] { unlink(path); })`.
+      if (Owner->isInStdNamespace() &&
+          (Name == "function" || Name == "move_only_function"))
+        continue;
       // A scope guard runs its callable from its destructor too
       // (scope_exit, ScopeGuard, handy's ExitCaller, gsl::finally's
       // final_action).

@@ -370,3 +370,28 @@ int readConfig(const char *path) {
   ExitCaller guard([=] { close(cfgFd); });
   return write(cfgFd, "x", 1) == 1 ? 0 : -1;
 }
+// The guard that keeps its callable in a std::function (handy's real
+// ExitCaller), as a static whose destructor removes the pid file at exit.
+namespace std {
+template <class> class function;
+template <class R, class... A> class function<R(A...)> {
+public:
+  template <class F> function(F) {}
+};
+} // namespace std
+namespace handy {
+struct ExitCaller {
+  explicit ExitCaller(std::function<void()> &&f) : f_(std::move(f)) {}
+  std::function<void()> f_;
+};
+} // namespace handy
+int writePid(const char *pidfile) {
+  static handy::ExitCaller removePid([=] { unlink(pidfile); });
+  return 0;
+}
+// The same callable stored in a plain std::function runs wherever it is
+// called: not teardown.
+void keepCallback(const char *path) {
+  std::function<void()> later([=] { unlink(path); });
+  // CHECK-MESSAGES: :[[@LINE-1]]:37: warning: return value of 'unlink' is discarded
+}
