@@ -551,6 +551,7 @@ private:
   bool isLoopInvariant(const Expr *E);
   bool delayIsLoopInvariant(const CallExpr &C);
   bool pathToSleepDoesWork(const CallExpr &Sleep, const Expr *&PathCond);
+  bool leavesLoopAfter(const CallExpr &Delay);
   bool isCalledForItsEffect(const CallExpr &Call, const ParentMap &PM);
   bool triesNextEndpoint(const CallExpr &Op);
   std::string writtenText(const Expr *E);
@@ -1405,6 +1406,39 @@ bool LoopClassifier::pathToSleepDoesWork(const CallExpr &Sleep,
   return false;
 }
 
+/// Whether every path from \p Delay leaves the loop before the next turn
+/// (`sleep(1); break;`): the delay is not between attempts or polls
+/// (handy's benchmark forks N children, each sleeping then breaking out).
+bool LoopClassifier::leavesLoopAfter(const CallExpr &Delay) {
+  ParentMap PM(const_cast<Stmt *>(&Loop));
+  const Stmt *Child = &Delay;
+  while (const Stmt *P = PM.getParent(Child)) {
+    if (P == &Loop)
+      return false;
+    if (const auto *CS = dyn_cast<CompoundStmt>(P)) {
+      bool After = false;
+      for (const Stmt *S : CS->body()) {
+        if (S == Child) {
+          After = true;
+          continue;
+        }
+        if (!After)
+          continue;
+        if (leavesLoop(S))
+          return true;
+        if (continuesLoop(S))
+          return false;
+      }
+    } else if (isa<SwitchStmt, WhileStmt, DoStmt, ForStmt, CXXForRangeStmt>(
+                   P)) {
+      // `break` there leaves the inner statement, not this loop.
+      return false;
+    }
+    Child = P;
+  }
+  return false;
+}
+
 /// Whether a call that looks like a query (`CheckConnection()`, `pollEvents()`,
 /// `out.flush()`) is made for its effect: its result is discarded, so the
 /// call is periodic work, not a read of the watched state.
@@ -1541,6 +1575,8 @@ LoopClassification LoopClassifier::run() {
   bool FoundIdleSleep = false;
   for (const CallSite &Site : Calls) {
     if (Site.Role != CallRole::Sleep && Site.Role != CallRole::TimedWait)
+      continue;
+    if (!Site.InNestedLoop && leavesLoopAfter(*Site.Call))
       continue;
     LoopDelay Delay;
     Delay.Call = Site.Call;

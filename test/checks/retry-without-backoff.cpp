@@ -641,3 +641,21 @@ template <typename Pool> struct Reaper {
     }
   }
 };
+
+// A delay followed on every path by leaving the loop is not between attempts
+// (reduced from handy's benchmark, which forks N children that each sleep and
+// break out): neither a retry nor a constant back-off.
+int fork();
+unsigned sleep(unsigned);
+void runClient(int);
+void spawnClients(int processes) {
+  int pid = 1;
+  for (int i = 0; i < processes; i++) {
+    pid = fork();
+    if (pid == 0) {
+      sleep(1);
+      break;
+    }
+  }
+  runClient(100);
+}
