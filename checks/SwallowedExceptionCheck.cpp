@@ -127,6 +127,12 @@ static bool isErrorValue(const Expr *E) {
   return false;
 }
 
+// Whether a call named \p Name hands an exception to whoever waits for the
+// result: a promise's or a task_completion_event's `set_exception`.
+static bool deliversException(StringRef Name) {
+  return Name == "set_exception" || Name == "set_exception_at_thread_exit";
+}
+
 // Whether the expression statement \p S reports an error: a call to
 // something named like an error report (`log_error`, `spdlog::warn`,
 // `LOG(ERROR)`), or a write to std::cerr.
@@ -143,7 +149,9 @@ static bool reportsError(const Stmt *S, const SourceManager &SM,
     bool Found = false;
     bool VisitCallExpr(CallExpr *Call) {
       if (const FunctionDecl *Callee = Call->getDirectCallee())
-        if (Callee->getIdentifier() && nameSaysError(Callee->getName()))
+        if (Callee->getIdentifier() &&
+            (nameSaysError(Callee->getName()) ||
+             deliversException(Callee->getName())))
           Found = true;
       return !Found;
     }
@@ -421,6 +429,133 @@ static bool failureCapturedOutside(const CXXTryStmt &Try, ASTContext &Ctx) {
   return OnlyOnFailure && !discardsError(Next);
 }
 
+// The lambda whose body holds \p S, if S is in one.
+static const LambdaExpr *enclosingLambda(const Stmt &S, ASTContext &Ctx) {
+  DynTypedNodeList Parents = Ctx.getParents(S);
+  while (!Parents.empty()) {
+    const DynTypedNode &Parent = Parents[0];
+    if (const auto *Lambda = Parent.get<LambdaExpr>())
+      return Lambda;
+    // The body's parent may be the lambda's call operator, whose class's
+    // parent is the lambda expression.
+    if (const auto *Method = Parent.get<CXXMethodDecl>();
+        !Method || !Method->getParent()->isLambda())
+      if (Parent.get<FunctionDecl>() || Parent.get<BlockDecl>())
+        return nullptr;
+    Parents = Ctx.getParents(Parent);
+  }
+  return nullptr;
+}
+
+// The `.then(...)` call that \p Lambda is the continuation of.
+static const CXXMemberCallExpr *continuationCall(const LambdaExpr &Lambda,
+                                                 ASTContext &Ctx) {
+  DynTypedNode Node = DynTypedNode::create(Lambda);
+  for (int Depth = 0; Depth < 8; ++Depth) {
+    auto Parents = Ctx.getParents(Node);
+    if (Parents.size() != 1)
+      return nullptr;
+    Node = Parents[0];
+    if (const auto *Call = Node.get<CXXMemberCallExpr>()) {
+      const CXXMethodDecl *Method = Call->getMethodDecl();
+      return Method && Method->getIdentifier() && Method->getName() == "then"
+                 ? Call
+                 : nullptr;
+    }
+    if (!Node.get<Expr>())
+      return nullptr;
+  }
+  return nullptr;
+}
+
+// Whether \p Try only observes the antecedent task of a continuation whose
+// exception reaches someone else anyway (cpprestsdk's PPLX idiom:
+// `t.then([](task<void> p) { try { p.get(); } catch (...) {} })` marks the
+// exception observed). It reaches the caller when the antecedent task is
+// returned by the function that attaches the continuation, or when the task
+// was made from a task_completion_event, whose other tasks deliver it.
+static bool observesDeliveredTask(const CXXTryStmt &Try, ASTContext &Ctx) {
+  const auto *Block = dyn_cast<CompoundStmt>(Try.getTryBlock());
+  if (!Block || Block->body_empty())
+    return false;
+  for (const Stmt *S : Block->body()) {
+    const auto *E = dyn_cast<Expr>(S);
+    const auto *Call =
+        E ? dyn_cast<CXXMemberCallExpr>(E->IgnoreImplicit()) : nullptr;
+    if (!Call || !Call->getMethodDecl() ||
+        !Call->getMethodDecl()->getIdentifier())
+      return false;
+    StringRef Name = Call->getMethodDecl()->getName();
+    const auto *Object = dyn_cast<DeclRefExpr>(
+        Call->getImplicitObjectArgument()->IgnoreParenImpCasts());
+    if ((Name != "get" && Name != "wait") || !Object ||
+        !isa<ParmVarDecl>(Object->getDecl()))
+      return false;
+  }
+  const LambdaExpr *Lambda = enclosingLambda(Try, Ctx);
+  if (!Lambda)
+    return false;
+  const CXXMemberCallExpr *Then = continuationCall(*Lambda, Ctx);
+  if (!Then)
+    return false;
+  const Expr *Antecedent = Then->getImplicitObjectArgument()->IgnoreImplicit();
+  if (const auto *Make = dyn_cast<CallExpr>(Antecedent->IgnoreParenImpCasts());
+      Make && Make->getNumArgs() == 1 && Make->getDirectCallee() &&
+      Make->getDirectCallee()->getIdentifier() &&
+      Make->getDirectCallee()->getName() == "create_task")
+    if (const CXXRecordDecl *Event =
+            Make->getArg(0)->getType()->getAsCXXRecordDecl())
+      if (Event->getIdentifier() &&
+          Event->getName().contains("completion_event"))
+        return true;
+  const auto *Ref = dyn_cast<DeclRefExpr>(Antecedent->IgnoreParenImpCasts());
+  const auto *Task = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!Task)
+    return false;
+  // The function (or lambda) that attaches the continuation.
+  const Stmt *Body = nullptr;
+  if (const LambdaExpr *Outer = enclosingLambda(*Then, Ctx))
+    Body = Outer->getBody();
+  else if (const auto *FD = dyn_cast_or_null<FunctionDecl>(
+               Task->getParentFunctionOrMethod()))
+    Body = FD->getBody();
+  struct ReturnFinder : RecursiveASTVisitor<ReturnFinder> {
+    const VarDecl *Task;
+    bool Found = false;
+    bool TraverseLambdaExpr(LambdaExpr *) { return true; }
+    bool VisitReturnStmt(ReturnStmt *Return) {
+      const Expr *Value = stripValue(Return->getRetValue());
+      // `return task;` copies or moves the task out.
+      if (const auto *Copy = dyn_cast_or_null<CXXConstructExpr>(Value);
+          Copy && Copy->getNumArgs() == 1 &&
+          Copy->getConstructor()->isCopyOrMoveConstructor())
+        Value = stripValue(Copy->getArg(0));
+      if (const auto *R = dyn_cast_or_null<DeclRefExpr>(Value))
+        Found |= R->getDecl() == Task;
+      return !Found;
+    }
+  } Finder;
+  Finder.Task = Task;
+  if (Body)
+    Finder.TraverseStmt(const_cast<Stmt *>(Body));
+  return Finder.Found;
+}
+
+// Whether \p Try only rethrows a nested exception
+// (`try { std::rethrow_if_nested(e); } catch (...) {}`): the walk over an
+// exception's nested chain ends at one it cannot describe; the outer
+// exception is what is being reported.
+static bool endsNestedExceptionWalk(const CXXTryStmt &Try) {
+  const auto *Block = dyn_cast<CompoundStmt>(Try.getTryBlock());
+  if (!Block || Block->size() != 1 || !isa<Expr>(Block->body_front()))
+    return false;
+  const auto *Call =
+      dyn_cast<CallExpr>(cast<Expr>(Block->body_front())->IgnoreImplicit());
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  return Callee && Callee->isInStdNamespace() && Callee->getIdentifier() &&
+         Callee->getName() == "rethrow_if_nested";
+}
+
 bool SwallowedExceptionCheck::isAllowedType(const CXXCatchStmt &Catch) const {
   if (AllowedExceptionTypes.empty())
     return false;
@@ -508,7 +643,9 @@ void SwallowedExceptionCheck::check(const MatchFinder::MatchResult &Result) {
     if (const auto *Try = Parents[0].get<CXXTryStmt>())
       if (failureCapturedOutside(*Try, *Result.Context) ||
           insideAnotherHandler(*Try, *Result.Context) ||
-          insideDestructor(*Try, *Result.Context))
+          insideDestructor(*Try, *Result.Context) ||
+          observesDeliveredTask(*Try, *Result.Context) ||
+          endsNestedExceptionWalk(*Try))
         return;
   const SourceManager &SM = *Result.SourceManager;
   // A handler in a template is seen in the pattern and in every

@@ -358,3 +358,84 @@ struct Listener {
     later();
   }
 };
+
+// --- PPLX continuations that only observe an exception delivered elsewhere
+// (reduced from cpprestsdk) ---------------------------------------------------
+#include <functional>
+namespace pplx {
+template <class T> struct task {
+  T get() const;
+  void wait() const;
+  void then(std::function<void(task<T>)> f) const;
+};
+template <class T> struct task_completion_event {
+  void set(T) const;
+  void set_exception(std::exception_ptr) const;
+};
+template <class T> task<T> create_task(task_completion_event<T>);
+} // namespace pplx
+using pplx::task;
+
+void reportCloseError(pplx::task_completion_event<long> completionEvent,
+                      std::exception_ptr exceptionPtr, task<void> closeTask) {
+  closeTask.then([completionEvent, exceptionPtr](task<void> t) {
+    try {
+      t.get();
+    } catch (...) {
+    }
+    // The error is delivered right after the try.
+    completionEvent.set_exception(exceptionPtr);
+    // The event's other tasks deliver the exception; this one only observes.
+    pplx::create_task(completionEvent).then([](task<long> t2) {
+      try {
+        t2.get();
+      } catch (...) {
+      }
+    });
+  });
+}
+
+task<void> respond();
+task<void> reply() {
+  task<void> responseCompleted = respond();
+  // The same task is returned to the caller, who observes the exception.
+  responseCompleted.then([](task<void> t) {
+    try {
+      t.wait();
+    } catch (...) {
+    }
+  });
+  return responseCompleted;
+}
+
+// A fire-and-forget continuation at the end of a chain: the request's error
+// goes nowhere.
+void fireAndForget() {
+  task<void> request = respond();
+  request.then([](task<void> t) {
+    try {
+      t.wait();
+    } catch (...) {
+      // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: every exception ('...') is caught and silently discarded, so the failure vanishes in production without a log, metric or error result; log it, rethrow it, or translate it into an error value [prodready-swallowed-exception]
+    }
+  });
+}
+
+// The end of a walk over nested exceptions: the outer one is being reported.
+void unwrapErrorStack(std::vector<std::string> &stack, const std::exception &e) {
+  stack.emplace_back(e.what());
+  try {
+    std::rethrow_if_nested(e);
+  } catch (const std::exception &nested) {
+    unwrapErrorStack(stack, nested);
+  } catch (...) {
+  }
+}
+void rethrowAndMore(const std::exception &e, int &n) {
+  try {
+    std::rethrow_if_nested(e);
+    ++n;
+  } catch (...) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: every exception ('...') is caught and silently discarded
+  }
+}
