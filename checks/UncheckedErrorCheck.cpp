@@ -417,6 +417,71 @@ static bool clearsPathForNextStatement(const CallExpr &Call, ASTContext &Ctx) {
   return !Path.empty() && namesAnyOf(Next, Path);
 }
 
+// The body of the function or lambda that contains \p S.
+static const Stmt *enclosingBody(const Stmt &S, ASTContext &Ctx) {
+  DynTypedNodeList Parents = Ctx.getParents(S);
+  while (!Parents.empty()) {
+    const DynTypedNode &Parent = Parents[0];
+    if (const auto *Lambda = Parent.get<LambdaExpr>())
+      return Lambda->getBody();
+    if (const auto *FD = Parent.get<FunctionDecl>())
+      return FD->getBody();
+    Parents = Ctx.getParents(Parent);
+  }
+  return nullptr;
+}
+
+// `remove("test.db3")` at the end of an example that opened "test.db3", or
+// `fs::remove(name, ec)` before a download writes `name`: the function
+// removes a file it creates or uses itself (scratch files, a pre-clean), and
+// the removal is best effort. Another call of the function must take the
+// same path -- the same variable or the same string literal; printing it or
+// removing it again does not count.
+static bool removesFileTheFunctionUses(const CallExpr &Call, const Expr *Path,
+                                       ASTContext &Ctx) {
+  const Stmt *Body = enclosingBody(Call, Ctx);
+  if (!Body || !Path)
+    return false;
+  llvm::SmallPtrSet<const Decl *, 4> Decls;
+  collectNamedDecls(Path, Decls);
+  const auto *Literal = dyn_cast<StringLiteral>(Path->IgnoreParenImpCasts());
+  if (Decls.empty() && !Literal)
+    return false;
+  auto TakesPath = [&](const Expr *Arg) {
+    if (Literal)
+      if (const auto *Other =
+              dyn_cast<StringLiteral>(stripValue(Arg)->IgnoreParenImpCasts()))
+        return Other->getBytes() == Literal->getBytes();
+    return !Decls.empty() && namesAnyOf(Arg, Decls);
+  };
+  auto IsRemoval = [](const FunctionDecl *FD) {
+    return FD && FD->getIdentifier() &&
+           (FD->getName() == "remove" || FD->getName() == "unlink" ||
+            FD->getName() == "remove_all");
+  };
+  llvm::SmallVector<const Stmt *, 32> Work = {Body};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S || S == &Call)
+      continue;
+    llvm::ArrayRef<const Expr *> Args;
+    const FunctionDecl *Callee = nullptr;
+    if (const auto *Other = dyn_cast<CallExpr>(S)) {
+      Callee = Other->getDirectCallee();
+      if (!IsRemoval(Callee) &&
+          !isLoggingCall(Other, LogNameMatch::AnyWord))
+        Args = llvm::ArrayRef(Other->getArgs(), Other->getNumArgs());
+    } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(S)) {
+      Args = llvm::ArrayRef(Construct->getArgs(), Construct->getNumArgs());
+    }
+    if (llvm::any_of(Args, TakesPath))
+      return true;
+    for (const Stmt *Child : S->children())
+      Work.push_back(Child);
+  }
+  return false;
+}
+
 // The access path of an object expression by name, root first:
 // `conn->adaptor_` and `conn->adaptor_.socket()` are both [conn, adaptor_] (a
 // getter call stands for the object it is called on). Works in templates,
@@ -511,13 +576,13 @@ bool UncheckedErrorCheck::isTeardownCall(const FunctionDecl &FD,
   if (!FD.isExternC())
     return false;
   if ((Name == "unlink" || Name == "remove") &&
-      clearsPathForNextStatement(Call, Ctx))
+      (clearsPathForNextStatement(Call, Ctx) ||
+       (Call.getNumArgs() == 1 &&
+        removesFileTheFunctionUses(Call, Call.getArg(0), Ctx))))
     return true;
-  if (Name == "unlink" || Name == "remove" || Name == "rmdir") {
-    TeardownContext Context = teardownContext(Call, Ctx);
-    return Context != TeardownContext::None &&
-           Context != TeardownContext::Logger;
-  }
+  // A logger removing its old files (retention) is teardown too.
+  if (Name == "unlink" || Name == "remove" || Name == "rmdir")
+    return teardownContext(Call, Ctx) != TeardownContext::None;
   // Finalizing a statement or closing a database repeats an error the last
   // step already reported; it is teardown like close.
   if (Name == "sqlite3_finalize" || Name == "sqlite3_close" ||
@@ -820,6 +885,12 @@ void UncheckedErrorCheck::checkOutParam(const Expr *Call, const VarDecl *Var,
       "shutdown", "close", "cancel", "remove", "remove_all"};
   if (matchesAnyName(Callee, TeardownOutParamFunctions) &&
       teardownContext(*Call, Ctx) != TeardownContext::None)
+    return;
+  if (const auto *AsCall = dyn_cast<CallExpr>(Call);
+      AsCall && AsCall->getNumArgs() == 2 &&
+      (Callee == "std::filesystem::remove" ||
+       Callee == "std::filesystem::remove_all") &&
+      removesFileTheFunctionUses(*AsCall, AsCall->getArg(0), Ctx))
     return;
   if (const auto *AsCall = dyn_cast<CallExpr>(Call);
       AsCall && closesSameObjectNext(*AsCall, Ctx))

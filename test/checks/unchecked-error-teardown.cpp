@@ -395,3 +395,47 @@ void keepCallback(const char *path) {
   std::function<void()> later([=] { unlink(path); });
   // CHECK-MESSAGES: :[[@LINE-1]]:37: warning: return value of 'unlink' is discarded
 }
+
+// --- removing a file the function itself creates or uses -------------------
+// (reduced from SQLiteCpp's examples and cinatra's example): scratch files
+// and pre-cleans are best effort.
+struct Database {
+  Database(const char *file, int flags);
+};
+bool runStep(Database &);
+int exampleStep() {
+  {
+    Database db("test.db3", 6);
+    runStep(db);
+  }
+  remove("test.db3");
+  return 0;
+}
+struct Downloader {
+  bool download(const char *uri, const char *file);
+};
+void preClean(Downloader &client, const char *uri, const char *filename) {
+  std::error_code ec;
+  fs::remove(filename, ec);
+  client.download(uri, filename);
+}
+// A logger removing its old rotated files (trantor's AsyncFileLogger).
+class AsyncFileLogger {
+  class LoggerFile {
+    const char *oldest_;
+  public:
+    void dropOldest() { remove(oldest_); }
+  };
+};
+// Removing a file the function does not otherwise use (an API deleting a
+// user's file), or that another literal names, is still reported.
+void deleteUpload(const char *path) {
+  remove(path);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: return value of 'remove' is discarded
+}
+int exampleOtherFile() {
+  Database db("test.db3", 6);
+  remove("other.db3");
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: return value of 'remove' is discarded
+  return 0;
+}
