@@ -1918,8 +1918,15 @@ bool LoopClassification::isRetry() const {
 }
 
 bool LoopClassification::isPolling() const {
+  // A loop that also sleeps after periodic work on another path is a
+  // scheduler whose start-up branch waits (websocketpp's telemetry client
+  // sends one message per turn, and `if (!open) { wait(); continue; }`).
+  bool SleepsAfterWork = llvm::any_of(Delays, [](const LoopDelay &Delay) {
+    return Delay.Kind == DelayKind::Sleep && !Delay.InNestedLoop &&
+           !Delay.OnIdlePath;
+  });
   return Exit == LoopExitKind::WatchedStateChanges && idleSleep() &&
-         !LeavesOnFirstTurn;
+         !SleepsAfterWork && !LeavesOnFirstTurn;
 }
 
 std::string calledFunctionName(const CallExpr &Call) {

@@ -323,3 +323,34 @@ void waitBeforeRetry(long long waitMicro) {
     tick = getMicroTickCount();
   }
 }
+
+// A periodic sender whose start-up branch waits for the connection with
+// `continue` (reduced from websocketpp's telemetry client): it sleeps after
+// sending on its main path, so it is a scheduler, not a poll.
+struct TelemetryClient {
+  bool done = false, open = false;
+  void send(int count);
+  void waitABit() { std::this_thread::sleep_for(1s); }
+  void loop() {
+    int count = 0;
+    while (true) {
+      if (done)
+        break;
+      if (!open) {
+        waitABit();
+        continue;
+      }
+      send(count++);
+      waitABit();
+    }
+  }
+  // Without the periodic send it polls 'open'.
+  void waitOpen() {
+    while (true) {
+      // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: loop polls 'open'
+      if (open)
+        break;
+      waitABit();
+    }
+  }
+};
