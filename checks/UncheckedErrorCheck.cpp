@@ -652,6 +652,8 @@ void UncheckedErrorCheck::checkDiscarded(const Expr *E, ASTContext &Ctx) {
     checkDiscarded(Cond->getFalseExpr(), Ctx);
     return;
   }
+  if (const auto *Await = dyn_cast<CoawaitExpr>(E))
+    return checkDiscardedAwait(*Await, Ctx);
   const auto *Call = dyn_cast<CallExpr>(E);
   if (!Call)
     return;
@@ -722,6 +724,36 @@ void UncheckedErrorCheck::checkDiscarded(const Expr *E, ASTContext &Ctx) {
       TypeName::getFullyQualifiedName(Type.getUnqualifiedType(), Ctx, Policy);
   std::string Callee = FD ? "'" + qualifiedName(*FD) + "'" : "this call";
   diag(Loc, "error result of type '%0' returned by %1 is discarded, so a "
+            "failure goes unnoticed in production; check it and handle, "
+            "propagate or log the error")
+      << TypeName << Callee;
+}
+
+// `co_await client.connect(addr);` where the awaited result is an error
+// (`asio::awaitable<std::error_code>`, `Lazy<std::error_code>`): the result
+// of the coroutine is discarded like a plain call's.
+void UncheckedErrorCheck::checkDiscardedAwait(const CoawaitExpr &Await,
+                                              ASTContext &Ctx) {
+  if (Await.isImplicit() || Await.getType().isNull() ||
+      Await.getType()->isDependentType() ||
+      !isErrorResultType(Await.getType(), ErrorTypeRegex))
+    return;
+  const auto *Call =
+      dyn_cast_or_null<CallExpr>(stripValue(Await.getOperand()));
+  if (!Call)
+    return;
+  const SourceManager &SM = Ctx.getSourceManager();
+  SourceLocation Loc = reportLocation(Call->getExprLoc(), SM);
+  if (SM.isInSystemHeader(Loc) || !Reported.insert(Loc.getRawEncoding()).second)
+    return;
+  PrintingPolicy Policy(Ctx.getLangOpts());
+  Policy.SuppressInlineNamespace = true;
+  Policy.SuppressUnwrittenScope = true;
+  std::string TypeName = TypeName::getFullyQualifiedName(
+      Await.getType().getUnqualifiedType(), Ctx, Policy);
+  const FunctionDecl *FD = Call->getDirectCallee();
+  std::string Callee = FD ? "'" + qualifiedName(*FD) + "'" : "this call";
+  diag(Loc, "error result of type '%0' awaited from %1 is discarded, so a "
             "failure goes unnoticed in production; check it and handle, "
             "propagate or log the error")
       << TypeName << Callee;

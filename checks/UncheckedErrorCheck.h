@@ -33,6 +33,8 @@ public:
 
 private:
   void checkDiscarded(const clang::Expr *E, clang::ASTContext &Ctx);
+  void checkDiscardedAwait(const clang::CoawaitExpr &Await,
+                           clang::ASTContext &Ctx);
   void checkOutParam(const clang::Expr *Call, const clang::VarDecl *Var,
                      clang::ASTContext &Ctx);
   void checkHandler(const clang::CallExpr *AsyncCall, clang::ASTContext &Ctx);
