@@ -5,6 +5,7 @@
 #include "TransportUtils.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "llvm/ADT/STLExtras.h"
 
@@ -304,6 +305,69 @@ static bool sameCallNotZero(const CallExpr &Other, const CallExpr &Call,
          !isZeroConstant(Other.getArg(ModeArg), Ctx);
 }
 
+// `set_verify_mode(mode)` where `mode` is a parameter of the enclosing
+// function: the callers in this unit that pass verify_none, or rely on a
+// verify_none default, turn verification off (cinatra's
+// `init_ssl(int verify_mode = verify_none)`, called as
+// `init_ssl(asio::ssl::verify_none, host)` on the default https path).
+void InsecureTransportCheck::reportCallersPassingVerifyNone(
+    const CXXMemberCallExpr &SetMode, const ValueDecl *Target,
+    ASTContext &Ctx) {
+  const auto *Ref =
+      dyn_cast<DeclRefExpr>(SetMode.getArg(0)->IgnoreParenImpCasts());
+  const auto *Param = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+  const auto *Setter =
+      Param ? dyn_cast<FunctionDecl>(Param->getDeclContext()) : nullptr;
+  if (!Setter || !Setter->getIdentifier())
+    return;
+  unsigned Index = Param->getFunctionScopeIndex();
+  std::string Class =
+      qualifiedName(*SetMode.getMethodDecl()->getParent());
+  struct CallerFinder : RecursiveASTVisitor<CallerFinder> {
+    const FunctionDecl *Setter;
+    std::vector<const CallExpr *> Calls;
+    bool VisitCallExpr(CallExpr *Call) {
+      if (const FunctionDecl *Callee = Call->getDirectCallee())
+        if (Callee->getCanonicalDecl() == Setter->getCanonicalDecl())
+          Calls.push_back(Call);
+      return true;
+    }
+  } Finder;
+  Finder.Setter = Setter;
+  Finder.TraverseDecl(Ctx.getTranslationUnitDecl());
+  const SourceManager &SM = Ctx.getSourceManager();
+  for (const CallExpr *Caller : Finder.Calls) {
+    unsigned ArgIndex =
+        Index + (isa<CXXOperatorCallExpr>(Caller) &&
+                         isa<CXXMethodDecl>(Setter)
+                     ? 1
+                     : 0);
+    if (ArgIndex >= Caller->getNumArgs())
+      continue;
+    const Expr *Mode = Caller->getArg(ArgIndex);
+    if (const auto *Default = dyn_cast<CXXDefaultArgExpr>(Mode))
+      Mode = Default->getExpr();
+    if (!isZeroConstant(Mode, Ctx) ||
+        isVerificationToggle(*Caller, Ctx, [&](const CallExpr &Other) {
+          return sameCallNotZero(Other, *Caller, ArgIndex, Ctx);
+        }))
+      continue;
+    SourceLocation Loc = reportLocation(Caller->getBeginLoc(), SM);
+    if (SM.isInSystemHeader(Loc))
+      continue;
+    VerifyNones.push_back(
+        {Loc,
+         "'" + qualifiedName(*Setter) +
+             "' is called with verify_none, which it passes to "
+             "set_verify_mode on '" +
+             Class +
+             "', turning off TLS peer certificate verification, so a "
+             "man-in-the-middle can impersonate the server and read or alter "
+             "the traffic; pass ssl::verify_peer and verify the host name",
+         Target});
+  }
+}
+
 void InsecureTransportCheck::check(const MatchFinder::MatchResult &Result) {
   this->SM = Result.SourceManager;
   const SourceManager &SM = *Result.SourceManager;
@@ -389,6 +453,7 @@ void InsecureTransportCheck::check(const MatchFinder::MatchResult &Result) {
     const CXXRecordDecl *Class = Call->getMethodDecl()->getParent();
     if (!isZeroConstant(Call->getArg(0), Ctx)) {
       AsioVerificationSeen = true;
+      reportCallersPassingVerifyNone(*Call, Target, Ctx);
       return;
     }
     if (isVerificationToggle(*Call, Ctx, [&](const CallExpr &Other) {

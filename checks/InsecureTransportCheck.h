@@ -43,6 +43,9 @@ private:
   void reportHttpUrl(const clang::StringLiteral &Literal, llvm::StringRef Api,
                      const clang::SourceManager &SM);
   void checkCtxNew(const clang::CallExpr &Call, clang::ASTContext &Ctx);
+  void reportCallersPassingVerifyNone(const clang::CXXMemberCallExpr &SetMode,
+                                      const clang::ValueDecl *Target,
+                                      clang::ASTContext &Ctx);
   bool onlyUsedLocally(const clang::ValueDecl *Target, clang::ASTContext &Ctx);
   TlsRole roleOf(const clang::ValueDecl *Object) const;
   /// False if a finding was already reported at \p Loc (template
