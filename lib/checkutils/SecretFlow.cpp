@@ -341,6 +341,8 @@ bool SecretFlow::isCleanValue(const Expr *E, unsigned Depth) {
            isCleanValue(VD->getInit(), Depth + 1);
   }
   if (const auto *Call = dyn_cast<CallExpr>(E)) {
+    if (sourceCall(Call))
+      return false;
     if (isa<CXXOperatorCallExpr>(Call))
       return allArgumentsClean(Call, 0, Depth);
     if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
@@ -500,6 +502,12 @@ std::optional<SecretTrace> SecretFlow::sourceCall(const CallExpr *Call) const {
   StringRef Name = identifierOf(FD);
   if (Name.empty())
     return std::nullopt;
+  // A freshly signed JWT is a bearer credential:
+  // `jwt::create().set_issuer(...).sign(jwt::algorithm::hs256{key})`.
+  if ((Name == "sign" || Name == "signature") &&
+      isStringLikeType(Call->getType()) &&
+      StringRef(qualifiedName(*FD)).contains_insensitive("jwt"))
+    return sourceAt("a signed JWT", Call->getBeginLoc());
   // getenv("DB_PASSWORD"): the value of a secret environment variable.
   if ((Name == "getenv" || Name == "secure_getenv" || Name == "qgetenv") &&
       Call->getNumArgs() >= 1) {
