@@ -90,6 +90,11 @@ public:
     auto Status = status(Path);
     if (!Status)
       return Status.getError();
+    // A directory on the include path named like a header (`include/string`
+    // beside `#include <string>`): header search skips it on is_a_directory
+    // and goes on, as clang does; any other error stops the unit.
+    if (Status->isDirectory())
+      return std::make_error_code(std::errc::is_a_directory);
     if (Status->getType() != llvm::sys::fs::file_type::regular_file)
       return refused(1);
     if (MaxBytes && Status->getSize() > MaxBytes)
