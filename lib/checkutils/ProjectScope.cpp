@@ -2,6 +2,7 @@
 
 #include "ProjectScope.h"
 #include "llvm/ADT/SmallString.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/GlobPattern.h"
@@ -327,10 +328,43 @@ static bool vendoredDirectory(llvm::StringRef Dir) {
          D == "externals" || D == "extern" || D == "deps" || D == "bundled";
 }
 
+// Whether the directory \p Dir, named like a well-known library, is a copy
+// of it rather than a project's own module of that name (CppServer's
+// source/server/asio/, websocketpp's transport/asio/): a copy has the
+// library's layout -- a header of its name beside it (include/asio.hpp next
+// to include/asio/), implementation directories, a version header, a
+// license or README, or one of the libraries' signature headers.
+static bool looksLikeLibraryCopy(llvm::StringRef Dir) {
+  static llvm::StringMap<bool> Known;
+  auto It = Known.find(Dir);
+  if (It != Known.end())
+    return It->second;
+  auto Exists = [&](llvm::StringRef Base, llvm::StringRef Name) {
+    llvm::SmallString<256> P(Base);
+    path::append(P, Name);
+    return llvm::sys::fs::exists(P);
+  };
+  llvm::StringRef Name = path::filename(Dir);
+  llvm::StringRef Parent = path::parent_path(Dir);
+  bool Copy = Exists(Parent, (Name + ".hpp").str()) ||
+              Exists(Parent, (Name + ".h").str());
+  static const char *const Signs[] = {
+      "detail",     "details",   "impl",       "internal",    "include",
+      "version.h",  "version.hpp", "LICENSE",  "LICENSE.txt", "LICENSE.md",
+      "LICENSE_1_0.txt", "COPYING", "README",  "README.md",   "format.h",
+      "spdlog.h",   "rapidjson.h", "curl.h",   "sqlite3.h",   "zlib.h",
+      "uv.h",       "json.hpp"};
+  for (const char *Sign : Signs)
+    Copy = Copy || Exists(Dir, Sign);
+  Known[Dir] = Copy;
+  return Copy;
+}
+
 // Well-known libraries that projects copy into their trees, by directory or
 // by file name. A project is never a vendored copy of itself: the library
 // whose name the project root carries is not skipped.
-static llvm::StringRef vendoredLibrary(llvm::StringRef Rel) {
+static llvm::StringRef vendoredLibrary(llvm::StringRef Root,
+                                       llvm::StringRef Rel) {
   static const char *const Directories[] = {"nlohmann",
                                             "spdlog",
                                             "fmt",
@@ -380,8 +414,13 @@ static llvm::StringRef vendoredLibrary(llvm::StringRef Rel) {
   Rel.split(Parts, '/');
   for (size_t I = 0; I + 1 < Parts.size(); ++I)
     for (const char *Lib : Directories)
-      if (Parts[I].equals_insensitive(Lib))
-        return Lib;
+      if (Parts[I].equals_insensitive(Lib)) {
+        llvm::SmallString<256> Dir(Root);
+        for (size_t J = 0; J <= I; ++J)
+          path::append(Dir, Parts[J]);
+        if (looksLikeLibraryCopy(Dir))
+          return Lib;
+      }
   if (!Parts.empty() && Files.match(Parts.back()))
     return Parts.back();
   return "";
@@ -432,7 +471,7 @@ ProjectScope::classifyUncached(llvm::StringRef Path,
     for (const std::string &Module : Submodules)
       if (isUnder(Rel, Module))
         return ScopeVerdict::Vendored;
-    llvm::StringRef Lib = vendoredLibrary(Rel);
+    llvm::StringRef Lib = vendoredLibrary(Root, Rel);
     std::string Project = lowered(path::filename(Root));
     std::string LibName = lowered(path::stem(Lib));
     if (!Lib.empty() && Project.find(LibName) == std::string::npos &&
