@@ -2,6 +2,8 @@
 
 #include "SwallowedExceptionCheck.h"
 #include "CheckUtils.h"
+#include "ErrorUtils.h"
+#include "LogSinks.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -556,6 +558,68 @@ static bool endsNestedExceptionWalk(const CXXTryStmt &Try) {
          Callee->getName() == "rethrow_if_nested";
 }
 
+// The name a call is made through: the callee's, or for a callable object
+// (`cfg.log_error(msg)`, `sink(msg)`), the object's.
+static StringRef callName(const CallExpr &Call) {
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(&Call);
+      Op && Op->getOperator() == OO_Call && Op->getNumArgs() > 0) {
+    const Expr *Object = Op->getArg(0)->IgnoreParenImpCasts();
+    if (const auto *Member = dyn_cast<MemberExpr>(Object))
+      return identifierOf(Member->getMemberDecl());
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(Object))
+      return identifierOf(Ref->getDecl());
+    return "";
+  }
+  return identifierOf(Call.getDirectCallee());
+}
+
+// Whether every statement of \p Try's block only logs
+// (`try { cfg.log_error(msg); } catch (...) {}`): a failing logger has
+// nowhere left to report its own failure, and must not take its caller down.
+static bool onlyLogs(const CXXTryStmt &Try) {
+  const auto *Block = dyn_cast<CompoundStmt>(Try.getTryBlock());
+  if (!Block || Block->body_empty())
+    return false;
+  return llvm::all_of(Block->body(), [](const Stmt *S) {
+    const auto *E = dyn_cast<Expr>(S);
+    const auto *Call =
+        E ? dyn_cast<CallExpr>(stripFullValue(E)->IgnoreImplicit()) : nullptr;
+    if (!Call)
+      return false;
+    if (isLoggingCall(Call, LogNameMatch::WholeName))
+      return true;
+    StringRef Name = callName(*Call);
+    return !Name.empty() &&
+           (namesLogger(Name) || Name.starts_with_insensitive("log"));
+  });
+}
+
+// `try { promise.set_value(v); } catch (const std::future_error &) {}`:
+// the promise was already satisfied, which is what a signal that may be
+// raised twice expects.
+static bool ignoresPromiseAlreadySatisfied(const CXXTryStmt &Try,
+                                           const CXXCatchStmt &Catch) {
+  QualType Caught = Catch.getCaughtType();
+  const CXXRecordDecl *Record =
+      Caught.isNull() ? nullptr
+                      : Caught.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!Record || !Record->isInStdNamespace() || !Record->getIdentifier() ||
+      Record->getName() != "future_error")
+    return false;
+  const auto *Block = dyn_cast<CompoundStmt>(Try.getTryBlock());
+  return Block && !Block->body_empty() &&
+         llvm::all_of(Block->body(), [](const Stmt *S) {
+           const auto *E = dyn_cast<Expr>(S);
+           const auto *Call = E ? dyn_cast<CXXMemberCallExpr>(
+                                      stripFullValue(E)->IgnoreImplicit())
+                                : nullptr;
+           StringRef Name =
+               Call ? identifierOf(Call->getMethodDecl()) : StringRef();
+           return Name == "set_value" || Name == "set_exception" ||
+                  Name == "set_value_at_thread_exit";
+         });
+}
+
 bool SwallowedExceptionCheck::isAllowedType(const CXXCatchStmt &Catch) const {
   if (AllowedExceptionTypes.empty())
     return false;
@@ -645,7 +709,8 @@ void SwallowedExceptionCheck::check(const MatchFinder::MatchResult &Result) {
           insideAnotherHandler(*Try, *Result.Context) ||
           insideDestructor(*Try, *Result.Context) ||
           observesDeliveredTask(*Try, *Result.Context) ||
-          endsNestedExceptionWalk(*Try))
+          endsNestedExceptionWalk(*Try) || onlyLogs(*Try) ||
+          ignoresPromiseAlreadySatisfied(*Try, *Catch))
         return;
   const SourceManager &SM = *Result.SourceManager;
   // A handler in a template is seen in the pattern and in every

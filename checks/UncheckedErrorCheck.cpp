@@ -201,6 +201,12 @@ static bool opensForWriting(const CallExpr &Open, ASTContext &Ctx) {
   unsigned FlagsArg = FD->getName() == "openat" ? 2 : 1;
   if (Open.getNumArgs() <= FlagsArg)
     return true;
+  // /dev/null (a daemon's spare descriptor for dup2 onto 0/1/2) has no
+  // data to lose.
+  if (const auto *Path = dyn_cast<StringLiteral>(
+          Open.getArg(FlagsArg - 1)->IgnoreParenImpCasts());
+      Path && Path->getCharByteWidth() == 1 && Path->getString() == "/dev/null")
+    return false;
   Expr::EvalResult R;
   if (Open.getArg(FlagsArg)->isValueDependent() ||
       !Open.getArg(FlagsArg)->EvaluateAsInt(R, Ctx))

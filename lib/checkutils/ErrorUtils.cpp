@@ -246,6 +246,8 @@ bool hasWord(StringRef Name, const llvm::StringSet<> &Words) {
   return false;
 }
 
+} // namespace
+
 bool namesLogger(StringRef Name) {
   static const llvm::StringSet<> Words = {
       "log",     "logs",   "logger", "loggers", "logging",
@@ -257,6 +259,8 @@ bool namesLogger(StringRef Name) {
   return StringRef(Lower).contains("logger") ||
          StringRef(Lower).ends_with("sink");
 }
+
+namespace {
 
 bool namesCleanup(StringRef Name) {
   static const llvm::StringSet<> Words = {

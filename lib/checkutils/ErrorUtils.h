@@ -74,6 +74,10 @@ bool isTeardownFunctionName(llvm::StringRef Name);
 /// glob-like pattern where `*` stands for any run of characters.
 bool matchesGlob(llvm::StringRef Name, llvm::StringRef Pattern);
 
+/// Whether \p Name names a logger or log sink (`Logger`, `FileSink`,
+/// `log_error`, `syslog`).
+bool namesLogger(llvm::StringRef Name);
+
 } // namespace prodready
 
 #endif // PRODREADY_LIB_CHECKUTILS_ERRORUTILS_H

@@ -439,3 +439,42 @@ void rethrowAndMore(const std::exception &e, int &n) {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: every exception ('...') is caught and silently discarded
   }
 }
+
+// --- a failing logger has nowhere left to report (libhttpserver, cppkafka) ---
+#include <future>
+struct LogConfig {
+  std::function<void(const std::string &)> log_error;
+  std::function<void(const std::string &)> handler;
+};
+void logDispatchError(const LogConfig &cfg, const std::string &msg) noexcept {
+  try {
+    cfg.log_error(msg);
+  } catch (...) {
+  }
+}
+void dispatch(const LogConfig &cfg, const std::string &msg) noexcept {
+  try {
+    cfg.handler(msg);
+  } catch (...) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: every exception ('...') is caught and silently discarded
+  }
+}
+
+// --- a promise that may be satisfied twice (cppkafka's retry tracker) ------
+struct RetryTracker {
+  std::promise<bool> retryPromise;
+  void shouldRetry(bool value) {
+    try {
+      retryPromise.set_value(value);
+    } catch (const std::future_error &) {
+    }
+  }
+  bool wait(std::future<bool> &f) {
+    try {
+      return f.get();
+    } catch (const std::future_error &) {
+      // CHECK-MESSAGES: :[[@LINE-1]]:7: warning: 'std::future_error' is caught and silently discarded
+    }
+    return true;
+  }
+};

@@ -439,3 +439,15 @@ int exampleOtherFile() {
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: return value of 'remove' is discarded
   return 0;
 }
+
+// Dropping the spare /dev/null descriptor after dup2-ing it onto 0/1/2
+// while daemonising (phxrpc): nothing can be lost.
+void redirectStdio() {
+  int fd;
+  if ((fd = open("/dev/null", 02, 0)) != -1) {
+    (void)dup2(fd, 0);
+    (void)dup2(fd, 1);
+    if (fd > 2)
+      close(fd);
+  }
+}

@@ -24,6 +24,7 @@ int fprintf(FILE *, const char *, ...);
 int pthread_create(pthread_t *, const void *, void *(*)(void *), void *);
 int pthread_join(pthread_t, void **);
 int open(const char *, int, ...);
+int dup2(int, int);
 int socket(int, int, int);
 int accept(int, void *, unsigned *);
 int pipe(int[2]);
