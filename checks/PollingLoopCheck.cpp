@@ -33,7 +33,9 @@ void PollingLoopCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *LoopStmt = Result.Nodes.getNodeAs<Stmt>("loop");
   const LoopClassification &Loop =
       classifyLoop(*LoopStmt, *Result.Context, Config);
-  if (!Loop.isPolling())
+  // `do ret = nanosleep(&t, &t); while (ret == -1 && errno == EINTR);`
+  // finishes an interrupted sleep; errno is not a state someone else sets.
+  if (!Loop.isPolling() || Loop.RetriesOnEintr)
     return;
   const CallExpr &Sleep = *Loop.idleSleep()->Call;
   const SourceManager &SM = *Result.SourceManager;

@@ -354,3 +354,21 @@ struct TelemetryClient {
     }
   }
 };
+
+// Finishing a sleep interrupted by a signal (phxrpc's MsSleep): errno is set
+// by the sleep itself, not by another thread.
+int nanosleep(const struct timespec *, struct timespec *);
+int *__errno_location();
+#define errno (*__errno_location())
+#define EINTR 4
+struct timespec {
+  long tv_sec;
+  long tv_nsec;
+};
+void msSleep(int ms) {
+  timespec t{ms / 1000, (ms % 1000) * 1000000L};
+  int ret = 0;
+  do {
+    ret = nanosleep(&t, &t);
+  } while (ret == -1 && errno == EINTR);
+}
