@@ -616,6 +616,29 @@ bool UncheckedErrorCheck::isTeardownCall(const FunctionDecl &FD,
   return teardownContext(Call, Ctx) != TeardownContext::None;
 }
 
+// Whether the name of \p Type (as written, through typedefs) or of its
+// enum has the word err or error: `rd_kafka_resp_err_t`, `cudaError_t`.
+static bool namesErrorType(QualType Type) {
+  auto SaysError = [](StringRef Name) {
+    for (const std::string &Word : identifierWords(Name))
+      if (Word == "err" || Word == "error")
+        return true;
+    return false;
+  };
+  for (QualType T = Type; !T.isNull();) {
+    if (const auto *Typedef = T->getAs<TypedefType>()) {
+      if (SaysError(Typedef->getDecl()->getName()))
+        return true;
+      T = Typedef->getDecl()->getUnderlyingType();
+      continue;
+    }
+    break;
+  }
+  const auto *Enum = Type->getAs<EnumType>();
+  return Enum && Enum->getDecl()->getIdentifier() &&
+         SaysError(Enum->getDecl()->getName());
+}
+
 static bool hasErrorCodeOutArgument(const CallExpr &Call) {
   const FunctionDecl *FD = Call.getDirectCallee();
   if (!FD)
@@ -712,12 +735,16 @@ void UncheckedErrorCheck::checkDiscarded(const Expr *E, ASTContext &Ctx) {
     return;
   // A project's error enum (`binanceError_t fetch(...)`). C functions are
   // judged by the catalogue, so `curl_easy_setopt`'s CURLcode is not one.
+  // An enum the C library names an error (librdkafka's
+  // `rd_kafka_resp_err_t`, CUDA's `cudaError_t`) is one too; `CURLcode`
+  // is left to the catalogue.
   bool IsErrorEnum = false;
   if (!isErrorResultType(Type, ErrorTypeRegex)) {
     const auto *Enum = Type->getAs<EnumType>();
-    IsErrorEnum = Enum && !(FD && FD->isExternC()) &&
-                  !SM.isInSystemHeader(Enum->getDecl()->getLocation()) &&
-                  isErrorEnumType(Type);
+    bool CLibrary = (FD && FD->isExternC()) ||
+                    (Enum && SM.isInSystemHeader(Enum->getDecl()->getLocation()));
+    IsErrorEnum = Enum && isErrorEnumType(Type) &&
+                  (!CLibrary || namesErrorType(Type));
     if (!IsErrorEnum)
       return;
   }

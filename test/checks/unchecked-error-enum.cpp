@@ -71,3 +71,14 @@ void negatives() {
   (void)s;
   (void)store(3);
 }
+
+// A C library's enum named an error (librdkafka) is must-check; one that is
+// not (a CURLcode-like result of a setter) is left to the catalogue.
+#include <err/kafka.h>
+void makeConsumer(rd_kafka_t *rk) {
+  rd_kafka_poll_set_consumer(rk);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: error result of type 'rd_kafka_resp_err_t' returned by 'rd_kafka_poll_set_consumer' is discarded, so a failure goes unnoticed in production; check it and handle, propagate or log the error [prodready-unchecked-error]
+  if (rd_kafka_flush(rk, 1000) != RD_KAFKA_RESP_ERR_NO_ERROR)
+    return;
+  clib_set_option(1, 2L);
+}
