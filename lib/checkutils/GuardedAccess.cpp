@@ -100,6 +100,19 @@ bool buildPath(const Expr *E, Path &P) {
       Op && Op->getNumArgs() == 1 &&
       (Op->getOperator() == OO_Star || Op->getOperator() == OO_Arrow))
     return Step(Op->getArg(0), DerefStep);
+  // A const getter without arguments returns the same holder each time:
+  // `m.get_timestamp() ? m.get_timestamp().get() : 0` (cppkafka). The
+  // holder may be returned by value, a temporary per call.
+  if (const auto *Temporary = dyn_cast<MaterializeTemporaryExpr>(E))
+    E = skipNoOps(Temporary->getSubExpr());
+  if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E))
+    E = skipNoOps(Bind->getSubExpr());
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {
+    const CXXMethodDecl *Method = Call->getMethodDecl();
+    if (Method && Method->isConst() && !Method->isStatic() &&
+        Call->getNumArgs() == 0 && !isa<CXXConversionDecl>(Method))
+      return Step(Call->getImplicitObjectArgument(), Method);
+  }
   return false;
 }
 

@@ -172,3 +172,25 @@ void assertOther() {
   use(*r);
   // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: operator* of 'std::optional<int>' is not preceded by a check
 }
+
+// A const getter returning the holder by value, tested and then called
+// again in the other arm (reduced from cppkafka's producer): the same path.
+struct Timestamp {
+  long count() const;
+};
+struct KafkaMessage {
+  std::optional<Timestamp> get_timestamp() const;
+  std::optional<Timestamp> next_timestamp();
+};
+long timestampOf(const KafkaMessage &message) {
+  return message.get_timestamp() ? message.get_timestamp().value().count() : 0;
+}
+long unguardedTimestamp(const KafkaMessage &message) {
+  return message.get_timestamp().value().count();
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: .value() of 'std::optional<Timestamp>' is not preceded by a check
+}
+// A getter that is not const may return something else the second time.
+long nextTimestamp(KafkaMessage &message) {
+  return message.next_timestamp() ? message.next_timestamp().value().count() : 0;
+  // CHECK-MESSAGES: :[[@LINE-1]]:37: warning: .value() of 'std::optional<Timestamp>' is not preceded by a check
+}
