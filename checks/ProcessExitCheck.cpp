@@ -341,6 +341,19 @@ static bool handlesCommandLine(const FunctionDecl &F) {
   return Finder.Found;
 }
 
+// Whether \p Loc is in the expansion of an assertion macro (`OATPP_ASSERT`,
+// `MY_ASSERT_MSG`), at any level of macro nesting.
+static bool expandsAssertionMacro(SourceLocation Loc, const SourceManager &SM,
+                                  const LangOptions &LangOpts) {
+  for (int Depth = 0; Loc.isMacroID() && Depth < 16; ++Depth) {
+    StringRef Name = Lexer::getImmediateMacroName(Loc, SM, LangOpts);
+    if (Name.contains_insensitive("assert"))
+      return true;
+    Loc = SM.getImmediateMacroCallerLoc(Loc);
+  }
+  return false;
+}
+
 void ProcessExitCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
   const auto *Callee = Result.Nodes.getNodeAs<FunctionDecl>("callee");
@@ -361,12 +374,20 @@ void ProcessExitCheck::check(const MatchFinder::MatchResult &Result) {
       return;
     if (isForkBranch(*Call, *Caller, *Result.Context))
       return;
+    // A project's assertion handler crashes on a broken invariant, as
+    // assert() does (phxrpc's __bad_assertion behind PHXRPC_ASSERT).
+    if (Caller->getIdentifier() &&
+        Caller->getName().contains_insensitive("assert"))
+      return;
     // Command-line handling reached only from main (usage, --help, a bad
     // option): exiting is the program's contract there.
     if (handlesCommandLine(*Caller) &&
         reachedOnlyFromMain(*Caller, *Result.Context))
       return;
   }
+  if (expandsAssertionMacro(Call->getBeginLoc(), SM,
+                            Result.Context->getLangOpts()))
+    return;
   std::string Where = Caller ? "'" + qualifiedName(*Caller) + "'"
                              : std::string("this initializer");
   // Written in the body of a project macro: one finding per macro, at its

@@ -53,3 +53,30 @@ void notFork(int pid) {
 }
 
 int main() { return 0; }
+
+// A project's assertion crashes on a broken invariant, as assert() does:
+// an assertion handler and an assertion macro are not reported; a die()
+// helper on an environmental failure is.
+void __bad_assertion(const char *mess) {
+  fputs(mess, stderr);
+  abort();
+}
+#define SERVICE_ASSERT(cond)                                                   \
+  do {                                                                         \
+    if (!(cond))                                                               \
+      std::abort();                                                            \
+  } while (0)
+// CHECK-MESSAGES: :[[@LINE+4]]:7: warning: 'exit' called in macro 'CHECK_OR_DIE' (1 use in this unit, the first in 'listenOrDie') kills
+#define CHECK_OR_DIE(cond)                                                     \
+  do {                                                                         \
+    if (!(cond))                                                               \
+      exit(1);                                                                 \
+  } while (0)
+int invariant(int *p) {
+  SERVICE_ASSERT(p != nullptr);
+  return *p;
+}
+int listenOrDie(int fd) {
+  CHECK_OR_DIE(fd >= 0);
+  return fd;
+}
