@@ -18,9 +18,14 @@ static const auto ThreadClass = cxxRecordDecl(
 void DetachedThreadCheck::registerMatchers(MatchFinder *Finder) {
   auto InProject = allOf(unless(isExpansionInSystemHeader()),
                          unless(isInTemplateInstantiation()));
+  // A class's own detach() that detaches the thread it wraps (oatpp's
+  // executor workers) forwards its caller's choice: the caller opted in.
+  auto NotForwardingDetach =
+      unless(forCallable(functionDecl(hasAnyName("detach", "Detach"))));
   Finder->addMatcher(
-      cxxMemberCallExpr(InProject, callee(cxxMethodDecl(hasName("detach"),
-                                                        ofClass(ThreadClass))))
+      cxxMemberCallExpr(InProject, NotForwardingDetach,
+                        callee(cxxMethodDecl(hasName("detach"),
+                                             ofClass(ThreadClass))))
           .bind("detach"),
       this);
   Finder->addMatcher(

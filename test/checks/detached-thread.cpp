@@ -197,3 +197,17 @@ struct Pool {
 // CHECK-MESSAGES: :[[@LINE-1]]:25: warning: a new 'std::thread' is started on every iteration of a loop with no bound
   }
 };
+
+// A class's own detach() that detaches the thread it wraps forwards its
+// caller's choice (oatpp's executor workers): the caller opted in.
+class Worker {
+  std::thread m_thread;
+
+public:
+  void join() { m_thread.join(); }
+  void detach() { m_thread.detach(); }
+  void startAndForget() {
+    m_thread.detach();
+    // CHECK-MESSAGES: :[[@LINE-1]]:14: warning: 'std::thread::detach' leaves the thread unowned
+  }
+};
