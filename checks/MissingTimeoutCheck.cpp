@@ -511,6 +511,34 @@ static bool resolvesListenAddress(const CallExpr &Call, ASTContext &Context) {
   return UsesAcceptor(FD->getBody());
 }
 
+// Whether \p F has an overload beside it that takes a timeout
+// (`Send(buffer, size)` next to `Send(buffer, size, const Timespan &timeout)`,
+// CppServer): the untimed form is the caller's explicit choice.
+static bool hasTimedOverload(const FunctionDecl &F) {
+  if (!F.getIdentifier())
+    return false;
+  auto IsTimeout = [](const ParmVarDecl *P) {
+    if (P->getName().contains_insensitive("timeout") ||
+        P->getName().contains_insensitive("deadline"))
+      return true;
+    const CXXRecordDecl *RD =
+        P->getType().getNonReferenceType()->getAsCXXRecordDecl();
+    return RD && RD->getIdentifier() &&
+           (RD->getName() == "duration" || RD->getName() == "time_point" ||
+            RD->getName().contains_insensitive("timespan") ||
+            RD->getName().contains_insensitive("timeout"));
+  };
+  for (const NamedDecl *D : F.getDeclContext()->lookup(F.getDeclName())) {
+    const auto *Other = dyn_cast<FunctionDecl>(D->getUnderlyingDecl());
+    if (const auto *Template = dyn_cast<FunctionTemplateDecl>(D))
+      Other = Template->getTemplatedDecl();
+    if (Other && Other->getCanonicalDecl() != F.getCanonicalDecl() &&
+        llvm::any_of(Other->parameters(), IsTimeout))
+      return true;
+  }
+  return false;
+}
+
 void MissingTimeoutCheck::checkAsioSync(const CallExpr &Call,
                                         const FunctionDecl &Callee,
                                         const SourceManager &SM) {
@@ -572,6 +600,9 @@ void MissingTimeoutCheck::checkAsioSync(const CallExpr &Call,
         << callDisplayName(Call, Callee) << Holder->getName();
     return;
   }
+  if (const FunctionDecl *Caller = enclosingFunction(Call, *Ctx);
+      Caller && hasTimedOverload(*Caller))
+    return;
   diag(reportLocation(Call.getBeginLoc(), SM),
        "synchronous Asio operation '%0' has no timeout, so a peer or DNS "
        "server that "

@@ -152,3 +152,22 @@ void waits(std::future<int> &f, std::shared_future<int> sf, std::condition_varia
   if (g.wait_for(2s) == std::future_status::ready)
     g.get(); // the timed wait bounded it
 }
+
+// An untimed operation next to an overload that takes a timeout (reduced from
+// CppServer's TCPClient::Receive): the caller chose the untimed form.
+class Timespan {};
+class Client {
+  tcp::socket &socket_;
+
+public:
+  explicit Client(tcp::socket &s) : socket_(s) {}
+  std::size_t Receive(char *buffer, std::size_t size) {
+    return socket_.read_some(asio::buffer(buffer, size));
+  }
+  std::size_t Receive(char *buffer, std::size_t size, const Timespan &timeout);
+  std::size_t Peek(char *buffer, std::size_t size) {
+    return socket_.read_some(asio::buffer(buffer, size));
+    // CHECK-MESSAGES: :[[@LINE-1]]:12: warning: synchronous Asio operation 'boost::asio::basic_stream_socket::read_some' has no timeout
+    // CHECK-MESSAGES-WAITS: :[[@LINE-2]]:12: warning: synchronous Asio operation 'boost::asio::basic_stream_socket::read_some' has no timeout
+  }
+};
