@@ -170,7 +170,8 @@ EnumeratorKind classifyEnumerator(StringRef Name) {
 // Which error words an enum's (or its typedef's) name holds.
 struct EnumNameKind {
   bool SaysError = false;
-  bool SaysStatus = false;
+  bool SaysStatus = false; // status, result, return code
+  bool SaysResult = false; // result, return code: an outcome, not a state
 };
 
 void classifyEnumName(StringRef Name, EnumNameKind &Kind) {
@@ -180,8 +181,10 @@ void classifyEnumName(StringRef Name, EnumNameKind &Kind) {
     if (W == "error" || W == "errors" || W == "err" || W == "errc" ||
         W == "errcode" || W == "errno" || W == "retcode" || W == "rc")
       Kind.SaysError = true;
-    if (W == "status" || W == "result" || W == "results" ||
+    if (W == "result" || W == "results" ||
         (W == "return" && I + 1 < Words.size() && Words[I + 1] == "code"))
+      Kind.SaysResult = true;
+    if (W == "status" || Kind.SaysResult)
       Kind.SaysStatus = true;
   }
 }
@@ -231,8 +234,15 @@ bool isErrorEnumType(QualType T) {
       break;
     }
   }
-  if (NameKind.SaysStatus)
+  // A result is an outcome, so its OK value says the others are failures
+  // (`ParseResult { Success, Incomplete }`). A status may describe a state:
+  // it is an error channel when one of its values is a failure, and
+  // uWebSockets' `SendStatus { BACKPRESSURE, SUCCESS, DROPPED }` reports
+  // flow control that the library's normal use ignores.
+  if (NameKind.SaysResult)
     return HasOk || Errors > 0;
+  if (NameKind.SaysStatus)
+    return Errors > 0;
   return (HasOk && Errors > 0) || (HasNone && Errors > 1);
 }
 
