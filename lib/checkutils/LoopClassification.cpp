@@ -26,6 +26,43 @@ using namespace clang;
 namespace prodready {
 namespace {
 
+/// Whether \p MD, without parameters, only returns a member of its object
+/// (`KStatus status() { return status_; }`, `return flag_.load();`): a
+/// getter, whether or not it is declared const (libhv's Status::status()).
+bool returnsOnlyAMember(const CXXMethodDecl &MD) {
+  if (MD.getNumParams() != 0 || MD.isStatic())
+    return false;
+  const FunctionDecl *Def = MD.getDefinition();
+  const auto *Body = Def ? dyn_cast_or_null<CompoundStmt>(Def->getBody())
+                         : nullptr;
+  if (!Body || Body->size() != 1)
+    return false;
+  const auto *Return = dyn_cast<ReturnStmt>(Body->body_front());
+  const Expr *Value = Return ? Return->getRetValue() : nullptr;
+  if (!Value)
+    return false;
+  Value = Value->IgnoreImplicit()->IgnoreParenImpCasts();
+  // `flag_.load()`, `count_.load(std::memory_order_acquire)`.
+  if (const auto *Load = dyn_cast<CXXMemberCallExpr>(Value))
+    if (const CXXMethodDecl *Callee = Load->getMethodDecl();
+        Callee && Callee->getIdentifier() && Callee->getName() == "load")
+      Value = Load->getImplicitObjectArgument()->IgnoreParenImpCasts();
+  // std::atomic's conversion to its value.
+  if (const auto *Convert = dyn_cast<CXXMemberCallExpr>(Value);
+      Convert && isa_and_nonnull<CXXConversionDecl>(Convert->getMethodDecl()))
+    Value = Convert->getImplicitObjectArgument()->IgnoreParenImpCasts();
+  const auto *Member = dyn_cast<MemberExpr>(Value);
+  return Member && isa<FieldDecl>(Member->getMemberDecl()) &&
+         isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts());
+}
+
+/// Whether calling \p MD leaves its object as it was: a const member, or a
+/// getter that is not declared const.
+bool observesObject(const CXXMethodDecl &MD) {
+  return MD.isConst() || returnsOnlyAMember(MD);
+}
+
+
 /// How a call made in a loop counts for the loop rules.
 enum class CallRole { Sleep, TimedWait, Log, ClockRead, Query, Action };
 
@@ -652,7 +689,8 @@ CallRole LoopClassifier::roleOf(const CallExpr &C) {
          Name == "system")
             ? CallRole::Action
             : CallRole::Query;
-  else if (const auto *MD = dyn_cast<CXXMethodDecl>(FD); MD && MD->isConst())
+  else if (const auto *MD = dyn_cast<CXXMethodDecl>(FD);
+           MD && observesObject(*MD))
     K = CallRole::Query;
   else if (!Name.empty() && isQueryName(Name))
     K = CallRole::Query;
@@ -760,7 +798,7 @@ void LoopClassifier::scanEffects(const Stmt *S, int Nested) {
     if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(Call)) {
       if (const auto *MD = dyn_cast_or_null<CXXMethodDecl>(FD)) {
         Shift = 1;
-        if (!MD->isConst() && OC->getNumArgs() > 0 &&
+        if (!observesObject(*MD) && OC->getNumArgs() > 0 &&
             OC->getOperator() != OO_Call && OC->getOperator() != OO_Subscript &&
             OC->getOperator() != OO_Arrow && OC->getOperator() != OO_Star) {
           markModified(OC->getArg(0), Nested);
@@ -772,7 +810,7 @@ void LoopClassifier::scanEffects(const Stmt *S, int Nested) {
       }
     } else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(Call)) {
       const CXXMethodDecl *MD = MC->getMethodDecl();
-      if (MD && !MD->isConst() && MC->getImplicitObjectArgument())
+      if (MD && !observesObject(*MD) && MC->getImplicitObjectArgument())
         markModified(MC->getImplicitObjectArgument(), Nested);
     }
     if (FD) {
@@ -1296,7 +1334,7 @@ bool LoopClassifier::isLoopInvariant(const Expr *E) {
                 llvm::StringRef(Q).starts_with("std::") ||
                 isa<UserDefinedLiteral>(Call) || FD->isConstexpr();
     if (const auto *MD = dyn_cast<CXXMethodDecl>(FD))
-      Pure |= MD->isConst();
+      Pure |= observesObject(*MD);
     if (!Pure)
       return false;
   }
@@ -1447,7 +1485,7 @@ bool LoopClassifier::isCalledForItsEffect(const CallExpr &Call,
   const FunctionDecl *FD = Call.getDirectCallee();
   if (!FD || isa<CXXOperatorCallExpr>(Call))
     return false;
-  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD); MD && MD->isConst())
+  if (const auto *MD = dyn_cast<CXXMethodDecl>(FD); MD && observesObject(*MD))
     return false;
   const Stmt *Child = &Call;
   const Stmt *Parent = PM.getParent(Child);
@@ -1764,11 +1802,11 @@ void collectWrites(const Stmt *Body, ASTContext &Ctx, int Depth,
       Add(UO->getSubExpr());
     if (const auto *OC = dyn_cast<CXXOperatorCallExpr>(S)) {
       const auto *MD = dyn_cast_or_null<CXXMethodDecl>(OC->getDirectCallee());
-      if (MD && !MD->isConst() && OC->getNumArgs() > 0)
+      if (MD && !observesObject(*MD) && OC->getNumArgs() > 0)
         Add(OC->getArg(0));
     } else if (const auto *MC = dyn_cast<CXXMemberCallExpr>(S)) {
       const CXXMethodDecl *MD = MC->getMethodDecl();
-      if (MD && !MD->isConst() && MC->getImplicitObjectArgument())
+      if (MD && !observesObject(*MD) && MC->getImplicitObjectArgument())
         Add(MC->getImplicitObjectArgument());
     }
     if (const auto *Call = dyn_cast<CallExpr>(S); Call && Depth > 0)
