@@ -334,8 +334,8 @@ static bool vendoredDirectory(llvm::StringRef Dir) {
 // library's layout -- a header of its name beside it (include/asio.hpp next
 // to include/asio/), implementation directories, a version header, a
 // license or README, or one of the libraries' signature headers.
-static bool looksLikeLibraryCopy(llvm::StringRef Dir) {
-  static llvm::StringMap<bool> Known;
+static bool looksLikeLibraryCopy(llvm::StringRef Dir,
+                                 llvm::StringMap<bool> &Known) {
   auto It = Known.find(Dir);
   if (It != Known.end())
     return It->second;
@@ -364,7 +364,8 @@ static bool looksLikeLibraryCopy(llvm::StringRef Dir) {
 // by file name. A project is never a vendored copy of itself: the library
 // whose name the project root carries is not skipped.
 static llvm::StringRef vendoredLibrary(llvm::StringRef Root,
-                                       llvm::StringRef Rel) {
+                                       llvm::StringRef Rel,
+                                       llvm::StringMap<bool> &Copies) {
   static const char *const Directories[] = {"nlohmann",
                                             "spdlog",
                                             "fmt",
@@ -418,7 +419,7 @@ static llvm::StringRef vendoredLibrary(llvm::StringRef Root,
         llvm::SmallString<256> Dir(Root);
         for (size_t J = 0; J <= I; ++J)
           path::append(Dir, Parts[J]);
-        if (looksLikeLibraryCopy(Dir))
+        if (looksLikeLibraryCopy(Dir, Copies))
           return Lib;
       }
   if (!Parts.empty() && Files.match(Parts.back()))
@@ -471,7 +472,7 @@ ProjectScope::classifyUncached(llvm::StringRef Path,
     for (const std::string &Module : Submodules)
       if (isUnder(Rel, Module))
         return ScopeVerdict::Vendored;
-    llvm::StringRef Lib = vendoredLibrary(Root, Rel);
+    llvm::StringRef Lib = vendoredLibrary(Root, Rel, LibraryCopies);
     std::string Project = lowered(path::filename(Root));
     std::string LibName = lowered(path::stem(Lib));
     if (!Lib.empty() && Project.find(LibName) == std::string::npos &&

@@ -114,6 +114,9 @@ private:
   std::string Problem;
   bool UnitIsTest = false;
   llvm::StringMap<ScopeVerdict> Cache;
+  /// Library-named directories (`asio/`) by whether they look like a copy
+  /// of the library.
+  llvm::StringMap<bool> LibraryCopies;
 };
 
 } // namespace prodready

@@ -83,7 +83,13 @@ TEST_F(ProjectScopeTest, VendoredCode) {
   EXPECT_EQ(classify("src/vendor/lib.cpp"), ScopeVerdict::Vendored);
   EXPECT_EQ(classify("include/nlohmann/json.hpp"), ScopeVerdict::Vendored);
   EXPECT_EQ(classify("src/httplib.h"), ScopeVerdict::Vendored);
+  // A library-named directory is a copy when it has the library's layout.
+  EXPECT_EQ(classify("lib/spdlog/logger.h"), ScopeVerdict::Production);
+  file("lib/spdlog/spdlog.h", "");
   EXPECT_EQ(classify("lib/spdlog/logger.h"), ScopeVerdict::Vendored);
+  file("include/asio.hpp", "");
+  EXPECT_EQ(classify("include/asio/socket.hpp"), ScopeVerdict::Vendored);
+  EXPECT_EQ(classify("source/server/asio/tcp.cpp"), ScopeVerdict::Production);
   file(".gitmodules", "[submodule \"x\"]\n\tpath = libs/x\n");
   EXPECT_EQ(classify("libs/x/x.h"), ScopeVerdict::Vendored);
   EXPECT_EQ(classify("libs/y/y.h"), ScopeVerdict::Production);
