@@ -53,6 +53,29 @@ static bool comparedWithNull(const Expr &Call, ASTContext &Ctx) {
   return false;
 }
 
+// Whether \p Op acquires a lock in local memory: an atomic exchange,
+// compare-exchange or test_and_set, a standard mutex's try_lock, or the
+// try_lock of the class whose own lock() spins (`this->try_lock()`). A
+// lock held elsewhere (a Redis Redlock's `mtx.try_lock(...)`) is a remote
+// dependency and stays a retry.
+static bool isLocalLockAcquisition(const CallExpr &Op) {
+  const auto *Member = dyn_cast<CXXMemberCallExpr>(&Op);
+  const CXXMethodDecl *Method = Member ? Member->getMethodDecl() : nullptr;
+  if (!Method || !Method->getIdentifier())
+    return false;
+  StringRef Name = Method->getName();
+  bool Acquires = Name.starts_with("try_lock") ||
+                  Name.starts_with("compare_exchange") || Name == "exchange" ||
+                  Name == "test_and_set" ||
+                  Name.contains_insensitive("trylock");
+  if (!Acquires)
+    return false;
+  if (Method->getParent()->isInStdNamespace())
+    return true;
+  return isa<CXXThisExpr>(
+      Member->getImplicitObjectArgument()->IgnoreParenImpCasts());
+}
+
 void RetryWithoutBackoffCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *LoopStmt = Result.Nodes.getNodeAs<Stmt>("loop");
   const LoopClassification &Loop =
@@ -66,6 +89,12 @@ void RetryWithoutBackoffCheck::check(const MatchFinder::MatchResult &Result) {
   if (const auto *Op = dyn_cast_or_null<CallExpr>(Loop.RetriedOperation);
       Op && !Op->getDirectCallee() && Op->isTypeDependent() &&
       comparedWithNull(*Op, *Result.Context))
+    return;
+  // Acquiring a lock (`try_lock`, an atomic exchange or compare-exchange)
+  // spins on local memory, not on a dependency: a spin lock's lock() that
+  // yields and naps (opentelemetry-cpp's SpinLockMutex).
+  if (!Loop.RetriedOperationIsRemote && Loop.RetriedOperation &&
+      isLocalLockAcquisition(*Loop.RetriedOperation))
     return;
   const LoopDelay *Delay = Loop.firstDelay();
   // A retry of a local operation without any delay (a compare-and-swap or

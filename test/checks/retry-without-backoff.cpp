@@ -659,3 +659,20 @@ void spawnClients(int processes) {
   }
   runClient(100);
 }
+
+// A spin lock's lock() spins on local memory, not on a dependency (reduced
+// from opentelemetry-cpp's SpinLockMutex): acquiring a lock is not a retry.
+struct SpinLock {
+  std::atomic<bool> flag_;
+  bool try_lock();
+  void lock() {
+    for (;;) {
+      bool expected = false;
+      if (flag_.compare_exchange_weak(expected, true))
+        return;
+      if (try_lock())
+        return;
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+  }
+};
