@@ -437,6 +437,34 @@ static const Stmt *enclosingBody(const Stmt &S, ASTContext &Ctx) {
   return nullptr;
 }
 
+// The variable or string literal a path argument is: `path`,
+// `path.c_str()`, `std::string(path)`, `"test.db3"`; null for a composed
+// path (`dir + "/" + id`).
+static const Expr *pathOperand(const Expr *E) {
+  for (int Guard = 0; E && Guard < 8; ++Guard) {
+    E = stripValue(E)->IgnoreParenImpCasts();
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
+      if (Construct->getNumArgs() < 1)
+        return nullptr;
+      E = Construct->getArg(0);
+      continue;
+    }
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(E)) {
+      const CXXMethodDecl *Method = Member->getMethodDecl();
+      if (!Method || !Method->getIdentifier() ||
+          (Method->getName() != "c_str" && Method->getName() != "data" &&
+           Method->getName() != "string"))
+        return nullptr;
+      E = Member->getImplicitObjectArgument();
+      continue;
+    }
+    if (isa<StringLiteral, DeclRefExpr, MemberExpr>(E))
+      return E;
+    return nullptr;
+  }
+  return nullptr;
+}
+
 // `remove("test.db3")` at the end of an example that opened "test.db3", or
 // `fs::remove(name, ec)` before a download writes `name`: the function
 // removes a file it creates or uses itself (scratch files, a pre-clean), and
@@ -448,17 +476,21 @@ static bool removesFileTheFunctionUses(const CallExpr &Call, const Expr *Path,
   const Stmt *Body = enclosingBody(Call, Ctx);
   if (!Body || !Path)
     return false;
-  llvm::SmallPtrSet<const Decl *, 4> Decls;
-  collectNamedDecls(Path, Decls);
-  const auto *Literal = dyn_cast<StringLiteral>(Path->IgnoreParenImpCasts());
-  if (Decls.empty() && !Literal)
+  // The path must be one variable or one literal: `Dir + "/" + id` shares
+  // `id` with unrelated calls (`index.erase(id)`).
+  const Expr *Same = pathOperand(Path);
+  if (!Same)
     return false;
   auto TakesPath = [&](const Expr *Arg) {
-    if (Literal)
-      if (const auto *Other =
-              dyn_cast<StringLiteral>(stripValue(Arg)->IgnoreParenImpCasts()))
-        return Other->getBytes() == Literal->getBytes();
-    return !Decls.empty() && namesAnyOf(Arg, Decls);
+    const Expr *Other = pathOperand(Arg);
+    if (!Other)
+      return false;
+    if (const auto *Literal = dyn_cast<StringLiteral>(Same)) {
+      const auto *OtherLiteral = dyn_cast<StringLiteral>(Other);
+      return OtherLiteral && OtherLiteral->getBytes() == Literal->getBytes();
+    }
+    const Decl *A = referencedDecl(Same), *B = referencedDecl(Other);
+    return A && B && A->getCanonicalDecl() == B->getCanonicalDecl();
   };
   auto IsRemoval = [](const FunctionDecl *FD) {
     return FD && FD->getIdentifier() &&

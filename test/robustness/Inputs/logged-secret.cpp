@@ -3,5 +3,5 @@
 #include <iostream>
 #include <string>
 void logged() {
-  std::string raw = "Kq0Wm3Np5Rt7Vx9Yb2Cd4Fg6"; std::string api_key = raw; try { std::cout << api_key; } catch (...) {}
+  std::string raw = "Kq0Wm3Np5Rt7Vx9Yb2Cd4Fg6"; std::string api_key = raw; try { std::cout << api_key; throw 1; } catch (...) {}
 }
