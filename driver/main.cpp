@@ -52,6 +52,7 @@ static cl::opt<std::string> Shard("shard", cl::desc("Analyse only shard K of N (
 static cl::opt<std::string> FailOn("fail-on", cl::desc("Exit 1 on findings at or above: error, warning, note, none"), cl::init("warning"), cl::cat(Category));
 static cl::opt<bool> Quiet("quiet", cl::desc("No progress, notes or summary"), cl::cat(Category));
 static cl::opt<bool> Strict("strict", cl::desc("Exit 3 when a file could not be fully analysed"), cl::cat(Category));
+static cl::opt<bool> Fix("fix", cl::desc("Apply the fix-its of the reported findings to the files (each file rewritten once)"), cl::cat(Category));
 static cl::opt<bool> ListChecks("list-checks", cl::desc("List the enabled checks and exit"), cl::cat(Category));
 static cl::opt<bool> Profile("enable-check-profile", cl::desc("Collect per-check timing"), cl::cat(Category), cl::Hidden);
 static cl::opt<unsigned> ProgressInterval("progress-interval", cl::desc("Without a terminal, print a progress line this often (seconds; default 30)"), cl::init(30), cl::cat(Category));
@@ -197,6 +198,7 @@ int main(int Argc, const char **Argv) {
   Opts.Quiet = Quiet;
   Opts.Strict = Strict;
   Opts.ListChecks = ListChecks;
+  Opts.Fix = Fix;
   Opts.DebugCrashOn = DebugCrashOn;
   if (!Shard.empty()) {
     auto [K, N] = StringRef(Shard).split('/');

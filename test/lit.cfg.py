@@ -45,6 +45,12 @@ config.substitutions.append(
          python, os.path.join(config.test_source_root, "tools", "check_prodready.py"),
          tidy, plugin, driver, os.path.join(config.test_source_root, "checks", "Inputs"))))
 config.substitutions.append(
+    ("%check_fixes",
+     "%s %s --tidy=%s --plugin=%s --driver=%s --clangxx=%s --inputs=%s" % (
+         python, os.path.join(config.test_source_root, "tools", "check_fixes.py"),
+         tidy, plugin, driver, config.clangxx,
+         os.path.join(config.test_source_root, "checks", "Inputs"))))
+config.substitutions.append(
     ("%validate_sarif",
      "%s %s" % (python, os.path.join(config.test_source_root, "tools", "validate_sarif.py"))))
 

@@ -1,6 +1,7 @@
 //===--- Driver.cpp - the prodready command-line driver -------------------===//
 
 #include "Driver.h"
+#include "Fixes.h"
 #include "Catalog.h"
 #include "Diff.h"
 #include "Redact.h"
@@ -1340,6 +1341,20 @@ int runDriver(const DriverOptions &Opts) {
       R.Rules = tidy::getCheckNames((*Provider)->getOptions(Files.front()), false);
   }
 
+  // --fix: the fix-its of the findings the run reports, taken before the
+  // redaction (which may rewrite texts) and applied once the outputs are
+  // written (the text output quotes the lines as they were analysed).
+  std::vector<Finding> ToFix;
+  std::map<std::string, std::string> Analysed;
+  if (Opts.Fix) {
+    for (const UnitResult &U : Units)
+      for (const auto &[Path, Hash] : U.Dependencies)
+        Analysed.emplace(Path, Hash);
+    for (const Finding &F : R.Findings)
+      if (F.BaselineState != "unchanged" && !F.Fixes.empty())
+        ToFix.push_back(F);
+  }
+
   // The last redaction before any byte leaves the driver (outputs and the
   // notifications on stderr), whatever produced the texts: workers, the
   // cache, the driver itself.
@@ -1361,6 +1376,16 @@ int runDriver(const DriverOptions &Opts) {
     if (llvm::Error E = emit(Opts.SarifOutput, render(R, "sarif", Root, Opts.Category,
                                                       **Items, false)))
       return usageError(llvm::toString(std::move(E)));
+  if (Opts.Fix) {
+    // Each file rewritten once, and only while it still holds the bytes
+    // that were analysed.
+    FixOutcome Fixed = applyFixes(ToFix, Analysed);
+    for (const std::string &Problem : Fixed.Problems)
+      llvm::WithColor::warning(errs(), "prodready") << Problem << "\n";
+    if (!Opts.Quiet)
+      errs() << "prodready: applied the fix-its of " << Fixed.FindingsFixed
+             << " finding(s) to " << Fixed.FilesChanged.size() << " file(s)\n";
+  }
   for (const Notification &N : R.Notifications)
     if ((!Opts.Quiet || N.Level == "error") && N.Id != "out-of-scope")
       llvm::WithColor::warning(errs(), "prodready")
