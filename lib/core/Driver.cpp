@@ -1411,6 +1411,54 @@ int runDriver(const DriverOptions &Opts) {
   return ExitClean;
 }
 
+llvm::Expected<LoadedDatabase> loadCompilationDatabase(const DriverOptions &Opts) {
+  auto DB = loadDatabase(Opts);
+  if (!DB)
+    return DB.takeError();
+  LoadedDatabase Out;
+  Out.DB = std::move(DB->DB);
+  Out.Directory = std::move(DB->Directory);
+  Out.Files = std::move(DB->Files);
+  return std::move(Out);
+}
+
+std::string defaultSourceRoot(llvm::StringRef Dir) {
+  llvm::SmallString<256> Start(Dir);
+  if (Start.empty())
+    llvm::sys::fs::current_path(Start);
+  std::string Root = findGitRoot(Start);
+  return Root.empty() ? std::string(Start) : Root;
+}
+
+std::vector<UnitResult> analyseIsolated(const tooling::CompilationDatabase &DB,
+                                        const std::vector<std::string> &Files,
+                                        const DriverOptions &Opts) {
+  llvm::SmallString<128> TempDir;
+  if (std::error_code EC = llvm::sys::fs::createUniqueDirectory("prodready", TempDir)) {
+    std::vector<UnitResult> Failed(Files.size());
+    for (size_t I = 0; I < Files.size(); ++I) {
+      Failed[I].File = Files[I];
+      Failed[I].Parsed = false;
+      Failed[I].Crashed = true;
+      Failed[I].Notifications.push_back(
+          {Files[I], "error",
+           "cannot use the temporary directory: " + EC.message() +
+               "; set TMPDIR to a writable directory",
+           "internal"});
+    }
+    return Failed;
+  }
+  unsigned Jobs = Opts.Jobs ? Opts.Jobs : 1;
+  unsigned MaxMemoryMiB = Opts.MaxMemoryMiB ? *Opts.MaxMemoryMiB : defaultMaxMemoryMiB(Jobs);
+  if (!AddressSpaceLimitUsable)
+    MaxMemoryMiB = 0;
+  Progress Bar(Files.size(), /*Enabled=*/false, 0);
+  std::vector<UnitResult> Results =
+      analyseInWorkers(DB, Files, Opts, Jobs, MaxMemoryMiB, TempDir, Bar, 0);
+  llvm::sys::fs::remove_directories(TempDir);
+  return Results;
+}
+
 int runMerge(const std::vector<std::string> &Inputs, const std::string &Output,
              const std::string &ChecklistPath) {
   if (Inputs.empty())

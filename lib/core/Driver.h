@@ -49,6 +49,29 @@ struct DriverOptions {
   std::string DebugCrashOn;               // hidden: crash in units matching it
 };
 
+/// The compilation database the driver uses for \p Opts: -p (BuildPath),
+/// the flags after `--`, or ./ and ./build/ of the working directory; files
+/// missing from it get flags from their neighbours.
+struct LoadedDatabase {
+  std::unique_ptr<clang::tooling::CompilationDatabase> DB;
+  std::string Directory; // of compile_commands.json, "" for fixed flags
+  std::vector<std::string> Files;
+};
+llvm::Expected<LoadedDatabase> loadCompilationDatabase(const DriverOptions &Opts);
+
+/// The driver's default source root: the git root of \p Dir (default: the
+/// working directory), or that directory.
+std::string defaultSourceRoot(llvm::StringRef Dir = "");
+
+/// Analyses \p Files as the driver does, each in a forked worker process
+/// under the budgets of \p Opts (TimeoutSeconds, MaxMemoryMiB): a crash or a
+/// budget overrun yields a notification in that unit's result and never
+/// touches the caller. \p Opts.Analysis is used as given (ProjectRoot,
+/// ResourceDir set by the caller).
+std::vector<UnitResult> analyseIsolated(const clang::tooling::CompilationDatabase &DB,
+                                        const std::vector<std::string> &Files,
+                                        const DriverOptions &Opts);
+
 /// Runs the driver; returns the process exit code.
 int runDriver(const DriverOptions &Opts);
 
