@@ -84,6 +84,10 @@ if shutil.which("git"):
     config.available_features.add("git")
 if shutil.which("dpkg-deb") and shutil.which("cpack"):
     config.available_features.add("dpkg")
+if shutil.which("node"):
+    config.available_features.add("node")
+if shutil.which("nvim"):
+    config.available_features.add("neovim")
 if shutil.which("pre-commit"):
     config.available_features.add("pre-commit")
 if os.path.exists(os.path.join(src, "test", "tools", "node_modules", "@microsoft",

@@ -106,6 +106,19 @@ p = client.wait_notification("textDocument/publishDiagnostics",
 check(sorted(d["code"] for d in p["diagnostics"]) == ["prodready-missing-timeout"],
       "the unsaved NOLINT is honoured", p)
 
+# A finding with a note: related information pointing at the secret's source.
+login = os.path.join(project, "src", "login.cpp")
+client.notify("textDocument/didOpen", {"textDocument": {
+    "uri": uri(login), "languageId": "cpp", "version": 1, "text": open(login).read()}})
+diags = client.wait_notification("textDocument/publishDiagnostics",
+                                 where=lambda p: p["uri"] == uri(login))["diagnostics"]
+check(len(diags) == 1 and diags[0]["code"] == "prodready-secret-in-log" and
+      diags[0]["relatedInformation"][0]["location"]["uri"] == uri(login) and
+      diags[0]["relatedInformation"][0]["location"]["range"]["start"]["line"] == 5 and
+      "comes from here" in diags[0]["relatedInformation"][0]["message"],
+      "notes as related information", diags)
+client.notify("textDocument/didClose", {"textDocument": {"uri": uri(login)}})
+
 # A code action request cancelled while it waits: RequestCancelled.
 rid = 500
 client.send({"jsonrpc": "2.0", "id": rid, "method": "textDocument/codeAction", "params": {
