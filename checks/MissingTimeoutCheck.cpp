@@ -215,7 +215,7 @@ void MissingTimeoutCheck::storeOptions(
 // block: where a statement can be inserted before it. nullptr when the call
 // is not in a block of its function (a default argument, a member
 // initializer).
-static std::pair<const Stmt *, const CompoundStmt *>
+static std::pair<const Stmt *, const Stmt *>
 statementInBlock(const CallExpr &Call, ASTContext &Ctx) {
   DynTypedNode Node = DynTypedNode::create(Call);
   for (int Guard = 0; Guard < 256; ++Guard) {
@@ -224,6 +224,11 @@ statementInBlock(const CallExpr &Call, ASTContext &Ctx) {
       return {};
     if (const auto *Block = Parents[0].get<CompoundStmt>())
       return {Node.get<Stmt>(), Block};
+    // `case 1: curl_easy_perform(h);`: after the label, not before it
+    // (where the statement would never run).
+    if (Parents[0].get<SwitchCase>() || Parents[0].get<LabelStmt>() ||
+        Parents[0].get<AttributedStmt>())
+      return {Node.get<Stmt>(), Parents[0].get<Stmt>()};
     // `CURLcode rc = curl_easy_perform(h);`: the variable, then its
     // declaration statement.
     const auto *Var = Parents[0].get<VarDecl>();

@@ -5,7 +5,7 @@
 // RUN: ln -s /usr/include/x86_64-linux-gnu/curl %t/curl
 // RUN: %check_prodready %s prodready-missing-timeout -- -std=c++17 -I%t --system-header-prefix=curl/
 // RUN: %check_fixes -check-suffixes=,CXX %s prodready-missing-timeout %t/fixed -- -std=c++17 -I%t --system-header-prefix=curl/
-// RUN: %check_fixes -check-suffixes=FIVE -config="{CheckOptions: {prodready-missing-timeout.DefaultTimeoutMs: 5000}}" %s prodready-missing-timeout %t/fixed-5s -- -std=c++17 -I%t --system-header-prefix=curl/ -DOPTION
+// RUN: %check_fixes -check-suffixes=FIVE,CXX -config="{CheckOptions: {prodready-missing-timeout.DefaultTimeoutMs: 5000}}" %s prodready-missing-timeout %t/fixed-5s -- -std=c++17 -I%t --system-header-prefix=curl/ -DOPTION
 // RUN: %check_fixes %s prodready-missing-timeout %t/fixed-c -- -x c -std=gnu11 -I%t --system-header-prefix=curl/ -DAS_C
 
 #include <curl/curl.h>
@@ -62,4 +62,37 @@ long fetch_owned(const char *url) {
   // CHECK-FIXES-CXX-NEXT: long status = curl_easy_perform(handle.get());
   return status;
 }
+
+// The insertion goes after a case label (before it, it would never run),
+// into a lambda's body, before a loop whose condition performs; a handle
+// declared in the condition of the `if` that performs has no place before
+// the statement: no fix-it.
+int fetch_shapes(int mode, const char *url) {
+  CURL *curl = curl_easy_init();
+  curl_easy_setopt(curl, CURLOPT_URL, url);
+  switch (mode) {
+  case 1:
+    curl_easy_perform(curl);
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'curl_easy_perform' on handle 'curl' has no transfer timeout
+    // CHECK-FIXES-CXX: {{^}}  case 1:
+    // CHECK-FIXES-CXX-NEXT: {{^}}    curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, {{30000|5000}}L);
+    // CHECK-FIXES-CXX-NEXT: {{^}}    curl_easy_perform(curl);
+    break;
+  default:
+    break;
+  }
+  auto run = [curl] { return curl_easy_perform(curl); };
+  // CHECK-MESSAGES: :[[@LINE-1]]:30: warning: 'curl_easy_perform' on handle 'curl' has no transfer timeout
+  // CHECK-FIXES-CXX: auto run = [curl] { curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, {{30000|5000}}L); return curl_easy_perform(curl); };
+  while (curl_easy_perform(curl) != CURLE_OK) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: 'curl_easy_perform' on handle 'curl' has no transfer timeout
+    // CHECK-FIXES-CXX: {{^}}  curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, {{30000|5000}}L);
+    // CHECK-FIXES-CXX-NEXT: {{^}}  while (curl_easy_perform(curl) != CURLE_OK) {
+  }
+  if (CURL *other = curl_easy_init())
+    curl_easy_perform(other);
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'curl_easy_perform' on handle 'other' has no transfer timeout
+  return run();
+}
+// CHECK-REMAINING-CXX: fixed-by-{{tidy|driver}}.cpp:{{[0-9]+}}:5: {{warning|error}}: 'curl_easy_perform' on handle 'other' has no transfer timeout
 #endif
