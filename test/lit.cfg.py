@@ -86,6 +86,10 @@ if shutil.which("dpkg-deb") and shutil.which("cpack"):
     config.available_features.add("dpkg")
 if shutil.which("node"):
     config.available_features.add("node")
+import glob
+if shutil.which("emacs") and (glob.glob("/usr/share/emacs/site-lisp/elpa/eglot-*") or
+                              glob.glob("/usr/share/emacs/*/lisp/progmodes/eglot.el*")):
+    config.available_features.add("eglot")
 if shutil.which("nvim"):
     config.available_features.add("neovim")
 if shutil.which("pre-commit"):
