@@ -117,21 +117,4 @@ FixOutcome applyFixes(const std::vector<Finding> &Findings,
   return Out;
 }
 
-std::optional<std::string> applyToText(llvm::StringRef Code,
-                                       const std::vector<FixReplacement> &Fixes) {
-  clang::tooling::Replacements Reps;
-  std::set<Edit> Seen;
-  std::vector<Edit> Edits;
-  for (const FixReplacement &R : Fixes)
-    Edits.emplace_back(R.Where.Offset, R.Where.Length, R.Text);
-  if (!addAll(Reps, Seen, "", Edits))
-    return std::nullopt;
-  llvm::Expected<std::string> Fixed = clang::tooling::applyAllReplacements(Code, Reps);
-  if (!Fixed) {
-    llvm::consumeError(Fixed.takeError());
-    return std::nullopt;
-  }
-  return *Fixed;
-}
-
 } // namespace prodready

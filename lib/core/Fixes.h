@@ -12,7 +12,6 @@
 
 #include "Finding.h"
 #include <map>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,11 +30,6 @@ struct FixOutcome {
 /// has it is left alone. A finding's fix-its are applied all or none.
 FixOutcome applyFixes(const std::vector<Finding> &Findings,
                       const std::map<std::string, std::string> &AnalysedHashes);
-
-/// The text of \p Code with \p Fixes applied (all of them in one file), or
-/// std::nullopt when they overlap. Used by the language server for edits.
-std::optional<std::string> applyToText(llvm::StringRef Code,
-                                       const std::vector<FixReplacement> &Fixes);
 
 } // namespace prodready
 
