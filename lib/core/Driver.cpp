@@ -22,6 +22,7 @@
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Support/xxhash.h"
 #include <chrono>
+#include <functional>
 #include <csignal>
 #include <fcntl.h>
 #include <map>
@@ -527,7 +528,8 @@ std::vector<UnitResult> analyseInWorkers(const tooling::CompilationDatabase &DB,
                                          const std::vector<std::string> &Files,
                                          const DriverOptions &Opts, unsigned Jobs,
                                          unsigned MaxMemoryMiB, llvm::StringRef TempDir,
-                                         Progress &Bar, size_t AlreadyDone) {
+                                         Progress &Bar, size_t AlreadyDone,
+                                         const std::function<bool()> &Abandon = nullptr) {
   std::vector<UnitResult> Results(Files.size());
   struct Worker {
     size_t Index;
@@ -625,7 +627,12 @@ std::vector<UnitResult> analyseInWorkers(const tooling::CompilationDatabase &DB,
 
   llvm::outs().flush();
   errs().flush();
-  while ((Next < Files.size() || !Running.empty()) && !PendingSignal) {
+  bool Abandoned = false;
+  while ((Next < Files.size() || !Running.empty()) && !PendingSignal && !Abandoned) {
+    if (Abandon && Abandon()) {
+      Abandoned = true;
+      break;
+    }
     while (Next < Files.size() && Running.size() < Jobs && !PendingSignal) {
       size_t I = Next++;
       int Pipe[2] = {-1, -1};
@@ -716,7 +723,7 @@ std::vector<UnitResult> analyseInWorkers(const tooling::CompilationDatabase &DB,
     }
     usleep(10000); // a signal ends the sleep early
   }
-  if (PendingSignal) {
+  if (PendingSignal || Abandoned) {
     for (const auto &[Pid, W] : Running)
       kill(Pid, SIGKILL);
     for (const auto &[Pid, W] : Running) {
@@ -1432,7 +1439,8 @@ std::string defaultSourceRoot(llvm::StringRef Dir) {
 
 std::vector<UnitResult> analyseIsolated(const tooling::CompilationDatabase &DB,
                                         const std::vector<std::string> &Files,
-                                        const DriverOptions &Opts) {
+                                        const DriverOptions &Opts,
+                                        const std::function<bool()> &Abandon) {
   llvm::SmallString<128> TempDir;
   if (std::error_code EC = llvm::sys::fs::createUniqueDirectory("prodready", TempDir)) {
     std::vector<UnitResult> Failed(Files.size());
@@ -1454,7 +1462,7 @@ std::vector<UnitResult> analyseIsolated(const tooling::CompilationDatabase &DB,
     MaxMemoryMiB = 0;
   Progress Bar(Files.size(), /*Enabled=*/false, 0);
   std::vector<UnitResult> Results =
-      analyseInWorkers(DB, Files, Opts, Jobs, MaxMemoryMiB, TempDir, Bar, 0);
+      analyseInWorkers(DB, Files, Opts, Jobs, MaxMemoryMiB, TempDir, Bar, 0, Abandon);
   llvm::sys::fs::remove_directories(TempDir);
   return Results;
 }

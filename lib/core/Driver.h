@@ -12,6 +12,7 @@
 #define PRODREADY_LIB_CORE_DRIVER_H
 
 #include "Analyzer.h"
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -67,10 +68,12 @@ std::string defaultSourceRoot(llvm::StringRef Dir = "");
 /// under the budgets of \p Opts (TimeoutSeconds, MaxMemoryMiB): a crash or a
 /// budget overrun yields a notification in that unit's result and never
 /// touches the caller. \p Opts.Analysis is used as given (ProjectRoot,
-/// ResourceDir set by the caller).
+/// ResourceDir set by the caller). When \p Abandon (polled while the workers
+/// run) returns true, the workers are killed and the results are empty.
 std::vector<UnitResult> analyseIsolated(const clang::tooling::CompilationDatabase &DB,
                                         const std::vector<std::string> &Files,
-                                        const DriverOptions &Opts);
+                                        const DriverOptions &Opts,
+                                        const std::function<bool()> &Abandon = nullptr);
 
 /// Runs the driver; returns the process exit code.
 int runDriver(const DriverOptions &Opts);

@@ -127,6 +127,25 @@ public:
     return Out;
   }
 
+  /// Whether a queued message makes an analysis of \p Uri running now
+  /// pointless: a newer edit or the close of that document, or the end of
+  /// the session. (A plain scan of the bodies: false positives only cost a
+  /// re-analysis.)
+  bool supersedes(const std::string &Uri) {
+    std::lock_guard<std::mutex> Lock(Mutex);
+    if (Ended)
+      return true;
+    for (const std::string &M : Messages) {
+      llvm::StringRef Body(M);
+      if (Body.contains("\"shutdown\"") || Body.contains("\"exit\""))
+        return true;
+      if ((Body.contains("textDocument/didChange") || Body.contains("textDocument/didClose")) &&
+          Body.contains(Uri))
+        return true;
+    }
+    return false;
+  }
+
 private:
   std::mutex Mutex;
   std::condition_variable Changed;
@@ -235,7 +254,8 @@ struct Document {
 
 class Server {
 public:
-  Server(const LspOptions &Opts, int OutFd) : Opts(Opts), OutFd(OutFd) {}
+  Server(const LspOptions &Opts, int OutFd, MessageQueue &Queue)
+      : Opts(Opts), OutFd(OutFd), Queue(Queue) {}
 
   /// Handles one message; returns the exit code once `exit` arrives.
   std::optional<int> handle(const std::string &Body, const std::set<std::string> &Cancelled);
@@ -294,6 +314,7 @@ private:
 
   const LspOptions &Opts;
   int OutFd;
+  MessageQueue &Queue;
   bool Initialized = false, ShutdownRequested = false;
   std::string RootPath;
   std::map<std::string, Document> Documents; // by URI
@@ -514,7 +535,17 @@ void Server::analyse(const std::string &Uri, Document &D) {
     return NotAnalysed(3, "not judged (" + OutOfScope + " code; see docs/scope.md)");
 
   Driver.Jobs = 1;
-  std::vector<UnitResult> Results = analyseIsolated(*DB->DB, {D.Path}, Driver);
+  // A newer edit arriving while the worker runs makes its result stale:
+  // the worker is stopped and the edit's own analysis follows.
+  bool Superseded = false;
+  std::vector<UnitResult> Results =
+      analyseIsolated(*DB->DB, {D.Path}, Driver, [&] {
+        return Superseded = Queue.supersedes(Uri);
+      });
+  if (Superseded) {
+    D.Due = Clock::now();
+    return;
+  }
   UnitResult &U = Results.front();
   D.AnalysedVersion = D.Version;
   D.AnalysedText = D.Text;
@@ -621,7 +652,7 @@ int runLanguageServer(const LspOptions &Opts, int InFd, int OutFd) {
     Queue.push(std::nullopt);
   }).detach();
 
-  Server S(Opts, OutFd);
+  Server S(Opts, OutFd, Queue);
   while (true) {
     bool End = false;
     std::vector<std::string> Batch = Queue.take(S.nextDue(), End);

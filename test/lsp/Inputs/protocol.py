@@ -14,6 +14,7 @@ import os
 import shutil
 import sys
 import tempfile
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from lsp_client import Client, uri  # noqa: E402
@@ -141,6 +142,17 @@ client.notify("textDocument/didClose", {"textDocument": {"uri": uri(source)}})
 p = client.wait_notification("textDocument/publishDiagnostics",
                              where=lambda p: p["uri"] == uri(source) and not p["diagnostics"])
 check(True, "closing clears the diagnostics")
+
+# An edit arriving while the file is analysed: the stale analysis is
+# stopped (or finishes first); the edit's own diagnostics always arrive.
+client.notify("textDocument/didOpen", {"textDocument": {
+    "uri": uri(source), "languageId": "cpp", "version": 10, "text": text}})
+time.sleep(0.05)
+client.notify("textDocument/didChange", {"textDocument": {"uri": uri(source), "version": 11},
+                                         "contentChanges": [{"text": text + "\n// edited\n"}]})
+p = client.wait_notification("textDocument/publishDiagnostics",
+                             where=lambda p: p["uri"] == uri(source) and p.get("version") == 11)
+check(len(p["diagnostics"]) == 2, "an edit during an analysis gets its own diagnostics", p)
 
 r = client.request("shutdown", None)
 check("result" in r and r["result"] is None, "shutdown", r)
