@@ -468,12 +468,19 @@ void InsecureTransportCheck::check(const MatchFinder::MatchResult &Result) {
     const CXXRecordDecl *Class = Call->getMethodDecl()->getParent();
     if (!firstAt(reportLocation(Call->getBeginLoc(), SM)))
       return;
-    diag(reportLocation(Call->getBeginLoc(), SM),
-         "enable_server_certificate_verification(false) on '%0' makes the "
-         "client accept any server certificate, so a man-in-the-middle can "
-         "read and alter the traffic; keep verification on and point the "
-         "client at a CA bundle (set_ca_cert_path) for private certificates")
-        << qualifiedName(*Class);
+    auto Diag =
+        diag(reportLocation(Call->getBeginLoc(), SM),
+             "enable_server_certificate_verification(false) on '%0' makes the "
+             "client accept any server certificate, so a man-in-the-middle "
+             "can read and alter the traffic; keep verification on and point "
+             "the client at a CA bundle (set_ca_cert_path) for private "
+             "certificates");
+    Diag << qualifiedName(*Class);
+    // The flag turned back on; a client verifies its server whatever the
+    // program does with it.
+    if (std::optional<CharSourceRange> Flag =
+            rewritableRange(*Call->getArg(0), SM, getLangOpts()))
+      Diag << FixItHint::CreateReplacement(*Flag, "true");
     return;
   }
 

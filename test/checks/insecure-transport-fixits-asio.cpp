@@ -1,6 +1,7 @@
-// Fix-its of prodready-insecure-transport on Boost.Asio (stand-in header):
-// ssl::verify_none -> ssl::verify_peer on client contexts and streams, the
-// qualifier kept as written; http:// -> https:// for HTTP clients.
+// Fix-its of prodready-insecure-transport on Boost.Asio and cpp-httplib
+// (stand-in headers): ssl::verify_none -> ssl::verify_peer on client contexts
+// and streams, the qualifier kept as written; http:// -> https:// for HTTP
+// clients; enable_server_certificate_verification(false) -> (true).
 // RUN: %check_prodready %s prodready-insecure-transport
 // RUN: %check_fixes %s prodready-insecure-transport %t
 
@@ -30,4 +31,7 @@ void http_client() {
   httplib::Client cli("http://inventory.example.com");
   // CHECK-MESSAGES: :[[@LINE-1]]:23: warning: plain-text URL 'http://inventory.example.com' given to httplib::Client
   // CHECK-FIXES: httplib::Client cli("https://inventory.example.com");
+  cli.enable_server_certificate_verification(false);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: enable_server_certificate_verification(false) on 'httplib::Client' makes the client accept any server certificate
+  // CHECK-FIXES: cli.enable_server_certificate_verification(true);
 }
