@@ -405,6 +405,20 @@ std::optional<int> Server::handle(const std::string &Body,
 void Server::didOpen(const json &Params) {
   const json &Item = Params.at("textDocument");
   std::string Uri = Item.at("uri").get<std::string>();
+  // Only C-family files on disk (an editor may attach the server to every
+  // buffer; an untitled buffer has no compile command).
+  // Clients name the languages differently (eglot says "c++"): the
+  // language or the file name may tell.
+  static const std::set<std::string> Languages = {
+      "c", "cpp", "c++", "cuda", "objective-c", "objective-cpp", "objc", "objcpp"};
+  static const std::set<std::string> Extensions = {
+      ".c", ".cc", ".cpp", ".cxx", ".c++", ".h", ".hh", ".hpp", ".hxx",
+      ".h++", ".ipp", ".inl", ".tcc", ".cu", ".m", ".mm"};
+  std::string Path = uriToPath(Uri);
+  std::string Extension = llvm::sys::path::extension(Path).lower();
+  if (Path.empty() || (!Languages.count(Item.value("languageId", "")) &&
+                       !Extensions.count(Extension)))
+    return;
   Document &D = Documents[Uri];
   D.Path = uriToPath(Uri);
   D.Text = Item.at("text").get<std::string>();

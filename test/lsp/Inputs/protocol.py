@@ -107,6 +107,13 @@ p = client.wait_notification("textDocument/publishDiagnostics",
 check(sorted(d["code"] for d in p["diagnostics"]) == ["prodready-missing-timeout"],
       "the unsaved NOLINT is honoured", p)
 
+# Buffers that are not C-family files on disk are left alone.
+client.notify("textDocument/didOpen", {"textDocument": {
+    "uri": uri(os.path.join(project, "notes.md")), "languageId": "markdown", "version": 1,
+    "text": "# notes"}})
+client.notify("textDocument/didOpen", {"textDocument": {
+    "uri": "untitled:Untitled-1", "languageId": "cpp", "version": 1, "text": "int x;"}})
+
 # A finding with a note: related information pointing at the secret's source.
 login = os.path.join(project, "src", "login.cpp")
 client.notify("textDocument/didOpen", {"textDocument": {
@@ -160,6 +167,10 @@ r = client.request("textDocument/codeAction", {})
 check(r["error"]["code"] == -32600, "requests after shutdown are refused", r)
 client.notify("exit", None)
 check(client.finish() == 0, "exit after shutdown -> 0")
+check(not any(m.get("method") == "textDocument/publishDiagnostics" and
+              not m["params"]["uri"].startswith(uri(project) + "/src/") and
+              m["params"]["uri"] != uri(outside) for m in client.pending),
+      "no diagnostics for non-C buffers", client.pending)
 
 # An analysis that crashes is reported in the log; the server lives on.
 client = Client([prodready, "lsp", "--debug-crash-on=fetch.cpp"], cwd="/")
