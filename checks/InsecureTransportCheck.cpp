@@ -2,6 +2,7 @@
 
 #include "InsecureTransportCheck.h"
 #include "CurlUtils.h"
+#include "FixItUtils.h"
 #include "TransportUtils.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -399,7 +400,9 @@ void InsecureTransportCheck::check(const MatchFinder::MatchResult &Result) {
                   "verification, so a man-in-the-middle can impersonate the "
                   "server and read or alter the traffic; use SSL_VERIFY_PEER "
                   "and load trust anchors (SSL_CTX_set_default_verify_paths)",
-         Target});
+         Target,
+         rewritableRange(*Call->getArg(1), SM, getLangOpts()),
+         "SSL_VERIFY_PEER"});
     return;
   }
 
@@ -461,6 +464,17 @@ void InsecureTransportCheck::check(const MatchFinder::MatchResult &Result) {
                  sameCallNotZero(Other, *Call, 0, Ctx);
         }))
       return;
+    // `ssl::verify_none` -> `ssl::verify_peer`, keeping the qualifier as
+    // written; any other spelling (0, a variable) gets no fix-it.
+    std::optional<CharSourceRange> Mode;
+    if (std::optional<CharSourceRange> Arg =
+            rewritableRange(*Call->getArg(0), SM, getLangOpts())) {
+      StringRef Written = Lexer::getSourceText(*Arg, SM, getLangOpts());
+      if (Written.ends_with("verify_none"))
+        Mode = CharSourceRange::getCharRange(
+            Arg->getEnd().getLocWithOffset(-(int)strlen("verify_none")),
+            Arg->getEnd());
+    }
     VerifyNones.push_back(
         {reportLocation(Call->getBeginLoc(), SM),
          "set_verify_mode(verify_none) on '" + qualifiedName(*Class) +
@@ -468,7 +482,7 @@ void InsecureTransportCheck::check(const MatchFinder::MatchResult &Result) {
              "man-in-the-middle can impersonate the server and read or alter "
              "the traffic; use ssl::verify_peer with "
              "set_default_verify_paths() and host-name verification",
-         Target});
+         Target, Mode, "verify_peer"});
     return;
   }
   if (const auto *Construct = Nodes.getNodeAs<CXXConstructExpr>("asio_ctx")) {
@@ -519,12 +533,19 @@ void InsecureTransportCheck::check(const MatchFinder::MatchResult &Result) {
     const CXXRecordDecl *Class = Call->getMethodDecl()->getParent();
     if (!firstAt(reportLocation(Call->getBeginLoc(), SM)))
       return;
-    diag(reportLocation(Call->getBeginLoc(), SM),
-         "enable_server_certificate_verification(false) on '%0' makes the "
-         "client accept any server certificate, so a man-in-the-middle can "
-         "read and alter the traffic; keep verification on and point the "
-         "client at a CA bundle (set_ca_cert_path) for private certificates")
-        << qualifiedName(*Class);
+    auto Diag =
+        diag(reportLocation(Call->getBeginLoc(), SM),
+             "enable_server_certificate_verification(false) on '%0' makes the "
+             "client accept any server certificate, so a man-in-the-middle "
+             "can read and alter the traffic; keep verification on and point "
+             "the client at a CA bundle (set_ca_cert_path) for private "
+             "certificates");
+    Diag << qualifiedName(*Class);
+    // The flag turned back on; a client verifies its server whatever the
+    // program does with it.
+    if (std::optional<CharSourceRange> Flag =
+            rewritableRange(*Call->getArg(0), SM, getLangOpts()))
+      Diag << FixItHint::CreateReplacement(*Flag, "true");
     return;
   }
 
@@ -588,11 +609,17 @@ void InsecureTransportCheck::checkCurlSetopt(
     return;
   if (!firstAt(Loc))
     return;
-  diag(Loc, "%0 set to 0 turns off %select{certificate|host-name}1 "
-            "verification of the %2, so a man-in-the-middle can read and "
-            "alter the traffic; keep the default (%select{1|2}1) and point "
-            "libcurl at a CA bundle (CURLOPT_CAINFO) for private certificates")
-      << Setopt->Option << (Peer ? 0 : 1) << Target;
+  auto Diag =
+      diag(Loc, "%0 set to 0 turns off %select{certificate|host-name}1 "
+                "verification of the %2, so a man-in-the-middle can read and "
+                "alter the traffic; keep the default (%select{1|2}1) and point "
+                "libcurl at a CA bundle (CURLOPT_CAINFO) for private "
+                "certificates");
+  Diag << Setopt->Option << (Peer ? 0 : 1) << Target;
+  // The fix restores libcurl's default: certain, whatever the handle does.
+  if (std::optional<CharSourceRange> Value = rewritableRange(
+          *Setopt->Value, *Result.SourceManager, getLangOpts()))
+    Diag << FixItHint::CreateReplacement(*Value, Peer ? "1L" : "2L");
 }
 
 const StringLiteral *
@@ -617,11 +644,42 @@ void InsecureTransportCheck::reportHttpUrl(const StringLiteral &Literal,
   std::optional<UrlParts> Url = parseUrl(Literal.getString().trim());
   if (!firstAt(reportLocation(Literal.getBeginLoc(), SM)))
     return;
-  diag(reportLocation(Literal.getBeginLoc(), SM),
-       "plain-text URL 'http://%0' given to %1 sends the request, its "
-       "credentials and the response unencrypted and unauthenticated, open to "
-       "eavesdropping and tampering; use https://")
-      << (Url ? Url->Host : StringRef()) << Api;
+  auto Diag =
+      diag(reportLocation(Literal.getBeginLoc(), SM),
+           "plain-text URL 'http://%0' given to %1 sends the request, its "
+           "credentials and the response unencrypted and unauthenticated, "
+           "open to eavesdropping and tampering; use https://");
+  Diag << (Url ? Url->Host : StringRef()) << Api;
+  if (std::optional<FixItHint> Fix = httpsFix(Literal, Url, SM))
+    Diag << *Fix;
+}
+
+// `"http://host/..."` -> `"https://host/..."`, offered only where the
+// change is certain: one plain literal written in the file that starts with
+// the scheme, and no explicit port (a server on :8080 or :80 speaks plain
+// HTTP there; https on that port would not reach it).
+std::optional<FixItHint>
+InsecureTransportCheck::httpsFix(const StringLiteral &Literal,
+                                 const std::optional<UrlParts> &Url,
+                                 const SourceManager &SM) const {
+  if (!Url || !Url->Port.empty() || Literal.getNumConcatenated() != 1)
+    return std::nullopt;
+  std::optional<CharSourceRange> Range =
+      rewritableRange(Literal, SM, getLangOpts());
+  if (!Range)
+    return std::nullopt;
+  bool Invalid = false;
+  StringRef Written =
+      Lexer::getSourceText(*Range, SM, getLangOpts(), &Invalid);
+  if (Invalid || !Written.starts_with("\"") || Written.size() < 8)
+    return std::nullopt;
+  StringRef Scheme = Written.substr(1, 4);
+  if (Scheme != "http" && Scheme != "HTTP")
+    return std::nullopt;
+  if (!Written.substr(5).starts_with("://"))
+    return std::nullopt;
+  return FixItHint::CreateInsertion(Range->getBegin().getLocWithOffset(5),
+                                    Scheme == "http" ? "s" : "S");
 }
 
 void InsecureTransportCheck::checkHttpUrl(const Expr *Arg, StringRef Api,
@@ -658,7 +716,8 @@ void InsecureTransportCheck::checkCtxNew(const CallExpr &Call,
 }
 
 InsecureTransportCheck::TlsRole
-InsecureTransportCheck::roleOf(const ValueDecl *Object) const {
+InsecureTransportCheck::roleOf(const ValueDecl *Object,
+                               bool UseUnitEvidence) const {
   const ValueDecl *Context = Object;
   if (auto It = ObjectCtx.find(Object); Object && It != ObjectCtx.end())
     Context = It->second;
@@ -679,7 +738,7 @@ InsecureTransportCheck::roleOf(const ValueDecl *Object) const {
       if (ItsCtx && ItsCtx == Context)
         Mark(Child);
   }
-  if (!Accepts && !Connects) {
+  if (!Accepts && !Connects && UseUnitEvidence) {
     // Nothing known about this object: a unit that only accepts is a server.
     Accepts = ServerEvidence;
     Connects = ClientEvidence;
@@ -731,14 +790,23 @@ void InsecureTransportCheck::onEndOfTranslationUnit() {
   struct Pending {
     SourceLocation Loc;
     std::string Message;
+    std::optional<FixItHint> Fix;
   };
   std::vector<Pending> Out;
   for (const VerifyNone &V : VerifyNones) {
     // SSL_VERIFY_NONE / verify_none on a server only means "no client
     // certificates", which is the normal server configuration.
-    if (AnyVerificationWithoutCtx || roleOf(V.Object) == TlsRole::Server)
+    TlsRole Role = roleOf(V.Object);
+    if (AnyVerificationWithoutCtx || Role == TlsRole::Server)
       continue;
-    Out.push_back({V.Loc, V.Message});
+    // Verifying the peer is the certain fix on a client only: on a context
+    // that may also accept connections it would ask clients for
+    // certificates. The client is known by its method or by what its own
+    // objects do, not by the unit connecting somewhere.
+    std::optional<FixItHint> Fix;
+    if (V.Mode && roleOf(V.Object, /*UseUnitEvidence=*/false) == TlsRole::Client)
+      Fix = FixItHint::CreateReplacement(*V.Mode, V.Verified);
+    Out.push_back({V.Loc, V.Message, Fix});
   }
   for (const CtxCreation &C : Creations) {
     if (C.Role != TlsRole::Client &&
@@ -775,8 +843,12 @@ void InsecureTransportCheck::onEndOfTranslationUnit() {
                     "(SSL_CTX_set_default_verify_paths)"});
   }
   for (const Pending &P : Out)
-    if (firstAt(P.Loc))
-      diag(P.Loc, "%0") << P.Message;
+    if (firstAt(P.Loc)) {
+      auto Diag = diag(P.Loc, "%0");
+      Diag << P.Message;
+      if (P.Fix)
+        Diag << *P.Fix;
+    }
   if (SM)
     for (const CurlUrl &U : CurlUrls)
       if (!U.Handle || !UnixSocketHandles.contains(U.Handle))

@@ -5,9 +5,11 @@
 
 #include "CheckUtils.h"
 #include "ProdReadyCheck.h"
+#include "TransportUtils.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -40,6 +42,10 @@ private:
   void checkHttpUrl(const clang::Expr *Arg, llvm::StringRef Api,
                     const clang::SourceManager &SM);
   const clang::StringLiteral *plainHttpUrl(const clang::Expr *Arg) const;
+  std::optional<clang::FixItHint>
+  httpsFix(const clang::StringLiteral &Literal,
+           const std::optional<UrlParts> &Url,
+           const clang::SourceManager &SM) const;
   void reportHttpUrl(const clang::StringLiteral &Literal, llvm::StringRef Api,
                      const clang::SourceManager &SM);
   void checkCtxNew(const clang::CallExpr &Call, clang::ASTContext &Ctx);
@@ -47,7 +53,10 @@ private:
                                       const clang::ValueDecl *Target,
                                       clang::ASTContext &Ctx);
   bool onlyUsedLocally(const clang::ValueDecl *Target, clang::ASTContext &Ctx);
-  TlsRole roleOf(const clang::ValueDecl *Object) const;
+  /// With \p UseUnitEvidence, an object nothing is known about takes the
+  /// role the unit shows (it only accepts, or only connects).
+  TlsRole roleOf(const clang::ValueDecl *Object,
+                 bool UseUnitEvidence = true) const;
   /// False if a finding was already reported at \p Loc (template
   /// instantiations repeat the pattern's code).
   bool firstAt(clang::SourceLocation Loc);
@@ -69,6 +78,9 @@ private:
     clang::SourceLocation Loc;
     std::string Message;
     const clang::ValueDecl *Object; // the context / SSL / stream, if known
+    /// The mode argument as written, replaced by Verified in the fix-it.
+    std::optional<clang::CharSourceRange> Mode;
+    std::string Verified;
   };
   std::vector<CtxCreation> Creations;
   std::vector<VerifyNone> VerifyNones;

@@ -4,6 +4,7 @@
 #include "AsyncUtils.h"
 #include "CheckUtils.h"
 #include "CurlUtils.h"
+#include "FixItUtils.h"
 #include "HandleTracker.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
@@ -179,6 +180,8 @@ MissingTimeoutCheck::MissingTimeoutCheck(StringRef Name,
                                          tidy::ClangTidyContext *Context)
     : ProdReadyCheck(Name, Context),
       ReportUnboundedWaits(Options.get("ReportUnboundedWaits", false)),
+      DefaultTimeoutMs(Options.get("DefaultTimeoutMs", 30000u)),
+      DefaultDeadlineMs(Options.get("DefaultDeadlineMs", 30000u)),
       AsioSyncOperations(splitList(
           "asio::read;asio::write;asio::connect;asio::read_until;"
           "asio::basic_stream_socket::read_some;asio::basic_stream_socket::"
@@ -204,6 +207,145 @@ MissingTimeoutCheck::MissingTimeoutCheck(StringRef Name,
 void MissingTimeoutCheck::storeOptions(
     tidy::ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "ReportUnboundedWaits", ReportUnboundedWaits);
+  Options.store(Opts, "DefaultTimeoutMs", DefaultTimeoutMs);
+  Options.store(Opts, "DefaultDeadlineMs", DefaultDeadlineMs);
+}
+
+// The statement of \p Call's function that holds it and sits directly in a
+// block: where a statement can be inserted before it. nullptr when the call
+// is not in a block of its function (a default argument, a member
+// initializer).
+static std::pair<const Stmt *, const Stmt *>
+statementInBlock(const CallExpr &Call, ASTContext &Ctx) {
+  DynTypedNode Node = DynTypedNode::create(Call);
+  for (int Guard = 0; Guard < 256; ++Guard) {
+    DynTypedNodeList Parents = Ctx.getParents(Node);
+    if (Parents.size() != 1)
+      return {};
+    if (const auto *Block = Parents[0].get<CompoundStmt>())
+      return {Node.get<Stmt>(), Block};
+    // `case 1: curl_easy_perform(h);`: after the label, not before it
+    // (where the statement would never run).
+    if (Parents[0].get<SwitchCase>() || Parents[0].get<LabelStmt>() ||
+        Parents[0].get<AttributedStmt>())
+      return {Node.get<Stmt>(), Parents[0].get<Stmt>()};
+    // `CURLcode rc = curl_easy_perform(h);`: the variable, then its
+    // declaration statement.
+    const auto *Var = Parents[0].get<VarDecl>();
+    if (Var && Var->isLocalVarDecl()) {
+      Node = Parents[0];
+      continue;
+    }
+    if (!Parents[0].get<Stmt>() || Parents[0].get<LambdaExpr>() ||
+        Parents[0].get<StmtExpr>())
+      return {};
+    Node = Parents[0];
+  }
+  return {};
+}
+
+// Whether \p Inner is \p Outer or lies inside it.
+static bool isWithin(const Stmt *Inner, const Stmt *Outer, ASTContext &Ctx) {
+  DynTypedNode Node = DynTypedNode::create(*Inner);
+  for (int Guard = 0; Guard < 256; ++Guard) {
+    if (Node.get<Stmt>() == Outer)
+      return true;
+    DynTypedNodeList Parents = Ctx.getParents(Node);
+    if (Parents.size() != 1 || Parents[0].get<FunctionDecl>())
+      return false;
+    Node = Parents[0];
+  }
+  return false;
+}
+
+std::optional<FixItHint>
+MissingTimeoutCheck::curlTimeoutFix(const CallExpr &Perform,
+                                    const ValueDecl &Handle) {
+  const SourceManager &SM = Ctx->getSourceManager();
+  const Expr *HandleArg = Perform.getArg(0);
+  std::optional<std::string> HandleText =
+      writtenText(*HandleArg, SM, getLangOpts());
+  auto [Before, Block] = statementInBlock(Perform, *Ctx);
+  if (!HandleText || !isRepeatableHandle(*HandleArg) || !Before)
+    return std::nullopt;
+  // A timeout already inserted earlier in an enclosing block for the same
+  // handle covers this perform too.
+  for (const InsertedTimeout &Done : InsertedTimeouts)
+    if (Done.Handle == &Handle &&
+        SM.isBeforeInTranslationUnit(Done.At, Before->getBeginLoc()) &&
+        isWithin(Before, Done.Block, *Ctx))
+      return std::nullopt;
+  std::optional<SourceLocation> At =
+      rewritableLocation(Before->getBeginLoc(), SM, getLangOpts());
+  if (!At)
+    return std::nullopt;
+  // A local handle must be in scope where the statement goes (not one
+  // declared in the condition of the `if` that holds the perform).
+  if (const auto *Var = dyn_cast<VarDecl>(&Handle);
+      Var && Var->isLocalVarDecl() &&
+      !SM.isBeforeInTranslationUnit(Var->getEndLoc(), *At))
+    return std::nullopt;
+  // One insertion per place: several performs of the statement share it.
+  if (!TimeoutFixes.insert(At->getRawEncoding()).second)
+    return std::nullopt;
+  InsertedTimeouts.push_back({&Handle, Block, *At});
+  std::string Text = "curl_easy_setopt(" + *HandleText +
+                     ", CURLOPT_TIMEOUT_MS, " +
+                     std::to_string(DefaultTimeoutMs) + "L);";
+  Text += startsLine(*At, SM) ? "\n" + lineIndentation(*At, SM) : " ";
+  return FixItHint::CreateInsertion(*At, Text);
+}
+
+// `.` or `->`: how a member of the grpc::ClientContext held by \p T is
+// reached; empty when \p T holds it in no known way.
+static StringRef contextAccess(QualType T) {
+  if (T.isNull() || T->isReferenceType())
+    return {};
+  if (!T->isPointerType() && isClientContext(T))
+    return ".";
+  if (T->isPointerType())
+    return isClientContext(T) ? "->" : "";
+  const auto *Spec =
+      dyn_cast_or_null<ClassTemplateSpecializationDecl>(T->getAsCXXRecordDecl());
+  if (Spec && Spec->isInStdNamespace() && Spec->getIdentifier() &&
+      (Spec->getName() == "unique_ptr" || Spec->getName() == "shared_ptr") &&
+      Spec->getTemplateArgs().size() >= 1 &&
+      Spec->getTemplateArgs()[0].getKind() == TemplateArgument::Type &&
+      isClientContext(Spec->getTemplateArgs()[0].getAsType()))
+    return "->";
+  return {};
+}
+
+std::optional<FixItHint>
+MissingTimeoutCheck::grpcDeadlineFix(const ValueDecl &Holder) {
+  const auto *Var = dyn_cast<VarDecl>(&Holder);
+  if (!Var || !Var->isLocalVarDecl() || !Var->getDeclName().isIdentifier())
+    return std::nullopt;
+  StringRef Access = contextAccess(Var->getType());
+  if (Access.empty())
+    return std::nullopt;
+  DynTypedNodeList Parents = Ctx->getParents(*Var);
+  const auto *Decl = Parents.size() == 1 ? Parents[0].get<DeclStmt>() : nullptr;
+  if (!Decl)
+    return std::nullopt;
+  DynTypedNodeList Block = Ctx->getParents(*Decl);
+  if (Block.size() != 1 || !Block[0].get<CompoundStmt>())
+    return std::nullopt;
+  const SourceManager &SM = Ctx->getSourceManager();
+  SourceLocation Semi = Decl->getEndLoc();
+  if (Semi.isInvalid() || Semi.isMacroID() ||
+      Decl->getBeginLoc().isMacroID())
+    return std::nullopt;
+  SourceLocation After =
+      Lexer::getLocForEndOfToken(Semi, 0, SM, getLangOpts());
+  if (After.isInvalid() || !TimeoutFixes.insert(After.getRawEncoding()).second)
+    return std::nullopt;
+  std::string Text = "\n" + lineIndentation(Decl->getBeginLoc(), SM) +
+                     Var->getName().str() + Access.str() +
+                     "set_deadline(std::chrono::system_clock::now() + "
+                     "std::chrono::milliseconds(" +
+                     std::to_string(DefaultDeadlineMs) + "));";
+  return FixItHint::CreateInsertion(After, Text);
 }
 
 void MissingTimeoutCheck::registerMatchers(MatchFinder *Finder) {
@@ -727,37 +869,48 @@ void MissingTimeoutCheck::onEndOfTranslationUnit() {
       continue;
     SourceLocation Loc = reportLocation(P.Call->getBeginLoc(), SM);
     if (P.IsGrpc) {
-      if (!(Facts.Mask & Deadline))
-        diag(Loc, "gRPC call '%0' uses ClientContext '%1', which has no "
-                  "deadline, so an "
-                  "unresponsive server or a network partition blocks it "
-                  "forever; call "
-                  "set_deadline() on the context before the call")
-            << P.Callee << P.Handle->getName();
+      if (!(Facts.Mask & Deadline)) {
+        auto Diag =
+            diag(Loc, "gRPC call '%0' uses ClientContext '%1', which has no "
+                      "deadline, so an "
+                      "unresponsive server or a network partition blocks it "
+                      "forever; call "
+                      "set_deadline() on the context before the call");
+        Diag << P.Callee << P.Handle->getName();
+        if (inScope(Loc))
+          if (std::optional<FixItHint> Fix = grpcDeadlineFix(*P.Handle))
+            Diag << *Fix;
+      }
       continue;
     }
     unsigned M = Facts.Mask;
     if ((M & (Timeout | Progress | ZeroTimeout)) ||
         ((M & LowSpeedLimit) && (M & LowSpeedTime)))
       continue;
-    if (M & ConnectTimeout)
-      diag(Loc, "'curl_easy_perform' on handle '%0' has only a connect "
-                "timeout, which "
-                "does not bound the transfer, so a server that stalls after "
-                "connecting "
-                "blocks this thread forever; also set CURLOPT_TIMEOUT_MS (or "
-                "CURLOPT_LOW_SPEED_LIMIT with CURLOPT_LOW_SPEED_TIME)")
-          << P.Handle->getName();
-    else
-      diag(Loc,
-           "'curl_easy_perform' on handle '%0' has no transfer timeout, so a "
-           "server "
-           "that stalls blocks this thread forever; set CURLOPT_TIMEOUT_MS (or "
-           "CURLOPT_LOW_SPEED_LIMIT with CURLOPT_LOW_SPEED_TIME, or a progress "
-           "callback that aborts) before the transfer")
-          << P.Handle->getName();
+    auto Diag =
+        M & ConnectTimeout
+            ? diag(Loc,
+                   "'curl_easy_perform' on handle '%0' has only a connect "
+                   "timeout, which "
+                   "does not bound the transfer, so a server that stalls "
+                   "after connecting "
+                   "blocks this thread forever; also set CURLOPT_TIMEOUT_MS "
+                   "(or CURLOPT_LOW_SPEED_LIMIT with CURLOPT_LOW_SPEED_TIME)")
+            : diag(Loc,
+                   "'curl_easy_perform' on handle '%0' has no transfer "
+                   "timeout, so a server "
+                   "that stalls blocks this thread forever; set "
+                   "CURLOPT_TIMEOUT_MS (or "
+                   "CURLOPT_LOW_SPEED_LIMIT with CURLOPT_LOW_SPEED_TIME, or a "
+                   "progress callback that aborts) before the transfer");
+    Diag << P.Handle->getName();
+    if (inScope(Loc))
+      if (std::optional<FixItHint> Fix = curlTimeoutFix(*P.Call, *P.Handle))
+        Diag << *Fix;
   }
   PendingCalls.clear();
+  TimeoutFixes.clear();
+  InsertedTimeouts.clear();
   ExpiringStreams.reset();
   Ctx = nullptr;
 }

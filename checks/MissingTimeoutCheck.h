@@ -51,7 +51,23 @@ private:
                           const clang::SourceManager &SM,
                           clang::ASTContext &Ctx);
 
+  /// The fix-its: a transfer timeout inserted before the perform, a
+  /// deadline set right after the ClientContext's declaration.
+  std::optional<clang::FixItHint> curlTimeoutFix(const clang::CallExpr &Perform,
+                                                 const clang::ValueDecl &Handle);
+  std::optional<clang::FixItHint> grpcDeadlineFix(const clang::ValueDecl &Holder);
+
   const bool ReportUnboundedWaits;
+  /// The values the fix-its write (milliseconds).
+  const unsigned DefaultTimeoutMs, DefaultDeadlineMs;
+  /// Insertion points already given a fix-it in this unit.
+  llvm::DenseSet<unsigned> TimeoutFixes;
+  struct InsertedTimeout {
+    const clang::ValueDecl *Handle;
+    const clang::Stmt *Block;
+    clang::SourceLocation At;
+  };
+  std::vector<InsertedTimeout> InsertedTimeouts;
   std::vector<std::string> AsioSyncOperations;
   std::vector<std::string> UnboundedWaits;
   clang::ASTContext *Ctx = nullptr;

@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Driver.h"
+#include "LspServer.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Config/llvm-config.h"
 #include "llvm/Support/CommandLine.h"
@@ -52,6 +53,7 @@ static cl::opt<std::string> Shard("shard", cl::desc("Analyse only shard K of N (
 static cl::opt<std::string> FailOn("fail-on", cl::desc("Exit 1 on findings at or above: error, warning, note, none"), cl::init("warning"), cl::cat(Category));
 static cl::opt<bool> Quiet("quiet", cl::desc("No progress, notes or summary"), cl::cat(Category));
 static cl::opt<bool> Strict("strict", cl::desc("Exit 3 when a file could not be fully analysed"), cl::cat(Category));
+static cl::opt<bool> Fix("fix", cl::desc("Apply the fix-its of the reported findings to the files (each file rewritten once)"), cl::cat(Category));
 static cl::opt<bool> ListChecks("list-checks", cl::desc("List the enabled checks and exit"), cl::cat(Category));
 static cl::opt<bool> Profile("enable-check-profile", cl::desc("Collect per-check timing"), cl::cat(Category), cl::Hidden);
 static cl::opt<unsigned> ProgressInterval("progress-interval", cl::desc("Without a terminal, print a progress line this often (seconds; default 30)"), cl::init(30), cl::cat(Category));
@@ -63,7 +65,9 @@ static const char SubcommandUsage[] =
     "  prodready report [--format=markdown|text|github|codeclimate] [--checklist F] [-o OUT] IN.sarif\n"
     "      the readiness scorecard (or the findings as text) of a SARIF file\n"
     "  prodready merge [--checklist F] [-o OUT] IN.sarif...\n"
-    "      one SARIF file from several (e.g. the shards of a --shard run)\n";
+    "      one SARIF file from several (e.g. the shards of a --shard run)\n"
+    "  prodready lsp [-p DIR] [--checks=GLOB] [--config=YAML] [--debounce-ms=N]\n"
+    "      a language server over stdio for editors (docs/editors.md)\n";
 
 // prodready's version (the project's, CMake's project(VERSION), which SARIF
 // reports as tool.driver.version), then the LLVM it was built with.
@@ -115,10 +119,74 @@ static int subcommand(int Argc, const char **Argv) {
   return prodready::runReport(Inputs.front(), ReportFormat, Out, List);
 }
 
+// `prodready lsp [-p DIR] [--checks=G] [--config=Y|--config-file=F]
+// [--source-root=D] [--debounce-ms=N] [--timeout=S]`: the language server.
+static int languageServer(int Argc, const char **Argv) {
+  prodready::LspOptions Opts;
+  Opts.Driver.Quiet = true;
+  Opts.Driver.NoCache = true;
+  for (int I = 2; I < Argc; ++I) {
+    StringRef Arg = Argv[I];
+    std::string Value;
+    auto Take = [&](StringRef Name) {
+      for (StringRef Prefix : {"-", "--"}) {
+        std::string Flag = (Prefix + Name).str();
+        if (Arg == Flag && I + 1 < Argc) {
+          Value = Argv[++I];
+          return true;
+        }
+        if (Arg.starts_with(Flag + "=")) {
+          Value = Arg.drop_front(Flag.size() + 1).str();
+          return true;
+        }
+      }
+      return false;
+    };
+    unsigned Number = 0;
+    if (Take("p")) {
+      Opts.Driver.BuildPath = Value;
+    } else if (Take("checks")) {
+      Opts.Driver.Analysis.Checks = Value;
+    } else if (Take("config")) {
+      Opts.Driver.Analysis.ConfigText = Value;
+    } else if (Take("config-file")) {
+      Opts.Driver.Analysis.ConfigFile = Value;
+    } else if (Take("source-root")) {
+      Opts.Driver.SourceRoot = Value;
+    } else if (Take("debug-crash-on")) {
+      Opts.Driver.DebugCrashOn = Value; // testing: the worker crashes
+    } else if (Take("debounce-ms") || Take("timeout")) {
+      if (StringRef(Value).getAsInteger(10, Number)) {
+        WithColor::error(errs(), "prodready") << "lsp: " << Arg << " takes a number\n";
+        return prodready::ExitUsage;
+      }
+      if (Arg.contains("debounce"))
+        Opts.DebounceMs = Number;
+      else
+        Opts.Driver.TimeoutSeconds = Number;
+    } else if (Arg == "--stdio") {
+      // What editors pass to say "over stdio": the only transport.
+    } else if (Arg == "-h" || Arg == "--help") {
+      outs() << "usage: prodready lsp [-p <build-dir>] [--checks=GLOB] "
+                "[--config=YAML | --config-file=F] [--source-root=DIR] "
+                "[--debounce-ms=N] [--timeout=SECONDS]\n"
+                "  a Language Server (LSP over stdio) publishing prodready's findings "
+                "and their fix-its; see docs/editors.md\n";
+      return prodready::ExitClean;
+    } else {
+      WithColor::error(errs(), "prodready") << "lsp: unknown option '" << Arg << "'\n";
+      return prodready::ExitUsage;
+    }
+  }
+  return prodready::runLanguageServer(Opts);
+}
+
 int main(int Argc, const char **Argv) {
   InitLLVM X(Argc, Argv);
   if (Argc > 1 && (StringRef(Argv[1]) == "merge" || StringRef(Argv[1]) == "report"))
     return subcommand(Argc, Argv);
+  if (Argc > 1 && StringRef(Argv[1]) == "lsp")
+    return languageServer(Argc, Argv);
 
   // Everything after `--` is a compile command for all files (a fixed
   // compilation database), as in clang-tidy.
@@ -197,6 +265,7 @@ int main(int Argc, const char **Argv) {
   Opts.Quiet = Quiet;
   Opts.Strict = Strict;
   Opts.ListChecks = ListChecks;
+  Opts.Fix = Fix;
   Opts.DebugCrashOn = DebugCrashOn;
   if (!Shard.empty()) {
     auto [K, N] = StringRef(Shard).split('/');

@@ -45,6 +45,12 @@ config.substitutions.append(
          python, os.path.join(config.test_source_root, "tools", "check_prodready.py"),
          tidy, plugin, driver, os.path.join(config.test_source_root, "checks", "Inputs"))))
 config.substitutions.append(
+    ("%check_fixes",
+     "%s %s --tidy=%s --plugin=%s --driver=%s --clangxx=%s --inputs=%s" % (
+         python, os.path.join(config.test_source_root, "tools", "check_fixes.py"),
+         tidy, plugin, driver, config.clangxx,
+         os.path.join(config.test_source_root, "checks", "Inputs"))))
+config.substitutions.append(
     ("%validate_sarif",
      "%s %s" % (python, os.path.join(config.test_source_root, "tools", "validate_sarif.py"))))
 
@@ -78,6 +84,14 @@ if shutil.which("git"):
     config.available_features.add("git")
 if shutil.which("dpkg-deb") and shutil.which("cpack"):
     config.available_features.add("dpkg")
+if shutil.which("node"):
+    config.available_features.add("node")
+import glob
+if shutil.which("emacs") and (glob.glob("/usr/share/emacs/site-lisp/elpa/eglot-*") or
+                              glob.glob("/usr/share/emacs/*/lisp/progmodes/eglot.el*")):
+    config.available_features.add("eglot")
+if shutil.which("nvim"):
+    config.available_features.add("neovim")
 if shutil.which("pre-commit"):
     config.available_features.add("pre-commit")
 if os.path.exists(os.path.join(src, "test", "tools", "node_modules", "@microsoft",

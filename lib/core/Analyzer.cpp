@@ -425,6 +425,12 @@ namespace {
 /// Reads analysed files once to turn byte offsets into line and columns.
 class LineTable {
 public:
+  /// Texts that replace the files on disk (unsaved editor buffers).
+  void preload(const std::map<std::string, std::string> &Texts) {
+    for (const auto &[Path, Text] : Texts)
+      Buffers[Path] = llvm::MemoryBuffer::getMemBufferCopy(Text, Path);
+  }
+
   const llvm::MemoryBuffer *get(llvm::StringRef Path) {
     auto It = Buffers.find(Path);
     if (It != Buffers.end())
@@ -624,6 +630,8 @@ UnitResult analyzeUnit(const tooling::CompilationDatabase &DB,
   std::set<std::string> Missing;
   tooling::ClangTool Tool(DB, {File.str()}, std::make_shared<PCHContainerOperations>(),
                           makeGuardedFileSystem(llvm::vfs::getRealFileSystem(), &Missing));
+  for (const auto &[Path, Text] : Opts.UnsavedFiles)
+    Tool.mapVirtualFile(Path, Text);
   Tool.appendArgumentsAdjuster(
       [&Context, &Opts](const tooling::CommandLineArguments &Args,
                         llvm::StringRef Filename) {
@@ -682,6 +690,7 @@ UnitResult analyzeUnit(const tooling::CompilationDatabase &DB,
   std::vector<ClangTidyError> Errors = DiagConsumer.take();
 
   LineTable Lines;
+  Lines.preload(Opts.UnsavedFiles);
   unsigned CompileErrors = 0;
   for (const ClangTidyError &Error : Errors) {
     std::string Path = absolutePath(Error.Message.FilePath, Error.BuildDirectory);

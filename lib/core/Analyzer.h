@@ -15,6 +15,7 @@
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/Support/Error.h"
 #include "llvm/Support/VirtualFileSystem.h"
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -38,6 +39,9 @@ struct AnalyzerOptions {
   bool IncludeTests = false;
   std::vector<std::string> Exclude, Include;
   std::string ScopeRoot;
+  /// Unsaved editor buffers (absolute path -> text) analysed instead of the
+  /// files on disk (the language server's overlay).
+  std::map<std::string, std::string> UnsavedFiles;
 };
 
 /// Builds the clang-tidy options provider the driver uses, with clang-tidy's

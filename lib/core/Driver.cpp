@@ -1,6 +1,7 @@
 //===--- Driver.cpp - the prodready command-line driver -------------------===//
 
 #include "Driver.h"
+#include "Fixes.h"
 #include "Catalog.h"
 #include "Diff.h"
 #include "Redact.h"
@@ -21,6 +22,7 @@
 #include "llvm/Support/raw_ostream.h"
 #include "llvm/Support/xxhash.h"
 #include <chrono>
+#include <functional>
 #include <csignal>
 #include <fcntl.h>
 #include <map>
@@ -526,7 +528,8 @@ std::vector<UnitResult> analyseInWorkers(const tooling::CompilationDatabase &DB,
                                          const std::vector<std::string> &Files,
                                          const DriverOptions &Opts, unsigned Jobs,
                                          unsigned MaxMemoryMiB, llvm::StringRef TempDir,
-                                         Progress &Bar, size_t AlreadyDone) {
+                                         Progress &Bar, size_t AlreadyDone,
+                                         const std::function<bool()> &Abandon = nullptr) {
   std::vector<UnitResult> Results(Files.size());
   struct Worker {
     size_t Index;
@@ -624,7 +627,12 @@ std::vector<UnitResult> analyseInWorkers(const tooling::CompilationDatabase &DB,
 
   llvm::outs().flush();
   errs().flush();
-  while ((Next < Files.size() || !Running.empty()) && !PendingSignal) {
+  bool Abandoned = false;
+  while ((Next < Files.size() || !Running.empty()) && !PendingSignal && !Abandoned) {
+    if (Abandon && Abandon()) {
+      Abandoned = true;
+      break;
+    }
     while (Next < Files.size() && Running.size() < Jobs && !PendingSignal) {
       size_t I = Next++;
       int Pipe[2] = {-1, -1};
@@ -715,7 +723,7 @@ std::vector<UnitResult> analyseInWorkers(const tooling::CompilationDatabase &DB,
     }
     usleep(10000); // a signal ends the sleep early
   }
-  if (PendingSignal) {
+  if (PendingSignal || Abandoned) {
     for (const auto &[Pid, W] : Running)
       kill(Pid, SIGKILL);
     for (const auto &[Pid, W] : Running) {
@@ -1340,6 +1348,20 @@ int runDriver(const DriverOptions &Opts) {
       R.Rules = tidy::getCheckNames((*Provider)->getOptions(Files.front()), false);
   }
 
+  // --fix: the fix-its of the findings the run reports, taken before the
+  // redaction (which may rewrite texts) and applied once the outputs are
+  // written (the text output quotes the lines as they were analysed).
+  std::vector<Finding> ToFix;
+  std::map<std::string, std::string> Analysed;
+  if (Opts.Fix) {
+    for (const UnitResult &U : Units)
+      for (const auto &[Path, Hash] : U.Dependencies)
+        Analysed.emplace(Path, Hash);
+    for (const Finding &F : R.Findings)
+      if (F.BaselineState != "unchanged" && !F.Fixes.empty())
+        ToFix.push_back(F);
+  }
+
   // The last redaction before any byte leaves the driver (outputs and the
   // notifications on stderr), whatever produced the texts: workers, the
   // cache, the driver itself.
@@ -1361,6 +1383,16 @@ int runDriver(const DriverOptions &Opts) {
     if (llvm::Error E = emit(Opts.SarifOutput, render(R, "sarif", Root, Opts.Category,
                                                       **Items, false)))
       return usageError(llvm::toString(std::move(E)));
+  if (Opts.Fix) {
+    // Each file rewritten once, and only while it still holds the bytes
+    // that were analysed.
+    FixOutcome Fixed = applyFixes(ToFix, Analysed);
+    for (const std::string &Problem : Fixed.Problems)
+      llvm::WithColor::warning(errs(), "prodready") << Problem << "\n";
+    if (!Opts.Quiet)
+      errs() << "prodready: applied the fix-its of " << Fixed.FindingsFixed
+             << " finding(s) to " << Fixed.FilesChanged.size() << " file(s)\n";
+  }
   for (const Notification &N : R.Notifications)
     if ((!Opts.Quiet || N.Level == "error") && N.Id != "out-of-scope")
       llvm::WithColor::warning(errs(), "prodready")
@@ -1384,6 +1416,55 @@ int runDriver(const DriverOptions &Opts) {
   if (Opts.Strict && R.FilesFailed > 0)
     return ExitIncomplete;
   return ExitClean;
+}
+
+llvm::Expected<LoadedDatabase> loadCompilationDatabase(const DriverOptions &Opts) {
+  auto DB = loadDatabase(Opts);
+  if (!DB)
+    return DB.takeError();
+  LoadedDatabase Out;
+  Out.DB = std::move(DB->DB);
+  Out.Directory = std::move(DB->Directory);
+  Out.Files = std::move(DB->Files);
+  return std::move(Out);
+}
+
+std::string defaultSourceRoot(llvm::StringRef Dir) {
+  llvm::SmallString<256> Start(Dir);
+  if (Start.empty())
+    llvm::sys::fs::current_path(Start);
+  std::string Root = findGitRoot(Start);
+  return Root.empty() ? std::string(Start) : Root;
+}
+
+std::vector<UnitResult> analyseIsolated(const tooling::CompilationDatabase &DB,
+                                        const std::vector<std::string> &Files,
+                                        const DriverOptions &Opts,
+                                        const std::function<bool()> &Abandon) {
+  llvm::SmallString<128> TempDir;
+  if (std::error_code EC = llvm::sys::fs::createUniqueDirectory("prodready", TempDir)) {
+    std::vector<UnitResult> Failed(Files.size());
+    for (size_t I = 0; I < Files.size(); ++I) {
+      Failed[I].File = Files[I];
+      Failed[I].Parsed = false;
+      Failed[I].Crashed = true;
+      Failed[I].Notifications.push_back(
+          {Files[I], "error",
+           "cannot use the temporary directory: " + EC.message() +
+               "; set TMPDIR to a writable directory",
+           "internal"});
+    }
+    return Failed;
+  }
+  unsigned Jobs = Opts.Jobs ? Opts.Jobs : 1;
+  unsigned MaxMemoryMiB = Opts.MaxMemoryMiB ? *Opts.MaxMemoryMiB : defaultMaxMemoryMiB(Jobs);
+  if (!AddressSpaceLimitUsable)
+    MaxMemoryMiB = 0;
+  Progress Bar(Files.size(), /*Enabled=*/false, 0);
+  std::vector<UnitResult> Results =
+      analyseInWorkers(DB, Files, Opts, Jobs, MaxMemoryMiB, TempDir, Bar, 0, Abandon);
+  llvm::sys::fs::remove_directories(TempDir);
+  return Results;
 }
 
 int runMerge(const std::vector<std::string> &Inputs, const std::string &Output,

@@ -12,6 +12,7 @@
 #define PRODREADY_LIB_CORE_DRIVER_H
 
 #include "Analyzer.h"
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -45,8 +46,34 @@ struct DriverOptions {
   unsigned ShardIndex = 0, ShardCount = 0; // --shard K/N (1-based K)
   std::string FailOn = "warning";
   bool Quiet = false, Strict = false, ListChecks = false, Stats = false;
+  bool Fix = false;                       // --fix: apply the fix-its
   std::string DebugCrashOn;               // hidden: crash in units matching it
 };
+
+/// The compilation database the driver uses for \p Opts: -p (BuildPath),
+/// the flags after `--`, or ./ and ./build/ of the working directory; files
+/// missing from it get flags from their neighbours.
+struct LoadedDatabase {
+  std::unique_ptr<clang::tooling::CompilationDatabase> DB;
+  std::string Directory; // of compile_commands.json, "" for fixed flags
+  std::vector<std::string> Files;
+};
+llvm::Expected<LoadedDatabase> loadCompilationDatabase(const DriverOptions &Opts);
+
+/// The driver's default source root: the git root of \p Dir (default: the
+/// working directory), or that directory.
+std::string defaultSourceRoot(llvm::StringRef Dir = "");
+
+/// Analyses \p Files as the driver does, each in a forked worker process
+/// under the budgets of \p Opts (TimeoutSeconds, MaxMemoryMiB): a crash or a
+/// budget overrun yields a notification in that unit's result and never
+/// touches the caller. \p Opts.Analysis is used as given (ProjectRoot,
+/// ResourceDir set by the caller). When \p Abandon (polled while the workers
+/// run) returns true, the workers are killed and the results are empty.
+std::vector<UnitResult> analyseIsolated(const clang::tooling::CompilationDatabase &DB,
+                                        const std::vector<std::string> &Files,
+                                        const DriverOptions &Opts,
+                                        const std::function<bool()> &Abandon = nullptr);
 
 /// Runs the driver; returns the process exit code.
 int runDriver(const DriverOptions &Opts);

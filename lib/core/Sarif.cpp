@@ -143,6 +143,18 @@ private:
                                              : std::max(T.EndCharColumn, T.CharColumn + 1)}};
   }
 
+  /// The exact text a fix replaces: empty (start == end) for an insertion,
+  /// where a result's region always covers at least one character.
+  static ojson replacedRegion(const TextRange &T) {
+    if (T.Length == 0)
+      return {{"startLine", T.Line}, {"startColumn", T.CharColumn},
+              {"endLine", T.Line}, {"endColumn", T.CharColumn}};
+    return {{"startLine", T.Line},
+            {"startColumn", T.CharColumn},
+            {"endLine", std::max(T.EndLine, T.Line)},
+            {"endColumn", T.EndCharColumn}};
+  }
+
   ojson physical(const TextRange &T) const {
     return {{"artifactLocation", artifactLocation(T.File)}, {"region", region(T)}};
   }
@@ -318,7 +330,7 @@ private:
       std::map<std::string, ojson> ByFile;
       for (const FixReplacement &Fix : F.Fixes) {
         ByFile[Fix.Where.File].push_back(
-            {{"deletedRegion", region(Fix.Where)},
+            {{"deletedRegion", replacedRegion(Fix.Where)},
              {"insertedContent", {{"text", Fix.Text}}}});
       }
       ojson Changes = ojson::array();
