@@ -6,6 +6,7 @@
 #include "Catalog.h"
 #include "Redact.h"
 #include "Statistics.h"
+#include "Summaries.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang/Lex/PreprocessorOptions.h"
@@ -665,8 +666,12 @@ UnitResult analyzeUnit(const tooling::CompilationDatabase &DB,
   AnalysisActionFactory Factory(Context, Result, Opts.SkipSystemBodies);
   (void)takeStatistics();
   (void)takeDroppedFindings();
+  (void)takeCallSummaries();
+  requestCallSummaries(true);
   int Status = Tool.run(&Factory);
+  requestCallSummaries(false);
   Result.Statistics = takeStatistics();
+  Result.Summaries = takeCallSummaries();
   std::vector<DroppedFinding> Dropped = takeDroppedFindings();
   Result.OutOfScope = takeOutOfScope();
   if (!Result.Dependencies.empty()) {
@@ -677,6 +682,35 @@ UnitResult analyzeUnit(const tooling::CompilationDatabase &DB,
   std::vector<ClangTidyError> Errors = DiagConsumer.take();
 
   LineTable Lines;
+  // The summaries' points get lines and columns while the files are at
+  // hand (merge may run where the sources are not). A call that a NOLINT
+  // comment silences for the rule is no site: clang-tidy's consumer never
+  // sees the finding the link phase would make of it.
+  auto Place = [&](SummaryPoint &P) {
+    if (P.File.empty())
+      return;
+    P.File = absolutePath(P.File, "");
+    TextRange R = Lines.range(P.File, P.Offset, 0);
+    P.Line = R.Line;
+    P.Column = R.Column;
+    P.CharColumn = R.CharColumn;
+  };
+  for (FunctionSummary &F : Result.Summaries.Functions) {
+    Place(F.At);
+    Place(F.BlockingAt);
+    for (SummaryCall &C : F.Calls)
+      Place(C.At);
+  }
+  llvm::erase_if(Result.Summaries.AsyncCalls, [&](AsyncCallSite &Site) {
+    Place(Site.Call.At);
+    Place(Site.ContextAt);
+    const llvm::MemoryBuffer *Buffer = Lines.get(Site.Call.At.File);
+    if (Buffer && suppressedByNoLint(Buffer->getBuffer(), Site.Call.At.Offset,
+                                     BlockingInAsyncRule))
+      return true;
+    Site.LineHash = Lines.lineHash(Site.Call.At.File, Site.Call.At.Offset);
+    return false;
+  });
   unsigned CompileErrors = 0;
   for (const ClangTidyError &Error : Errors) {
     std::string Path = absolutePath(Error.Message.FilePath, Error.BuildDirectory);
