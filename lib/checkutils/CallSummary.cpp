@@ -32,6 +32,14 @@ void recordAsyncCallSite(AsyncCallSite Site) {
   recorded().AsyncCalls.push_back(std::move(Site));
 }
 
+void recordParameterSummary(ParameterSummary Summary) {
+  recorded().Parameters.push_back(std::move(Summary));
+}
+
+void recordSecretArgument(SecretArgumentSite Site) {
+  recorded().SecretArguments.push_back(std::move(Site));
+}
+
 CallSummaries takeCallSummaries() {
   CallSummaries Result;
   std::swap(Result, recorded());

@@ -72,15 +72,58 @@ struct AsyncCallSite {
   std::string LineHash;
 };
 
+/// For prodready-secret-in-log: what a function does with its parameters.
+struct ParameterSummary {
+  std::string Key;  // summaryKey()
+  std::string Name; // qualified, as findings print it
+  /// A parameter the function writes to a log itself.
+  struct Logged {
+    unsigned Index = 0; // 0-based, as the call's arguments count
+    std::string Param;
+    std::string Sink;   // as secret-in-log names it (`spdlog::info`)
+    SummaryPoint At;
+  };
+  /// A parameter passed on, as it is, to another project function.
+  struct Forwarded {
+    unsigned Index = 0;
+    std::string Param;
+    SummaryCall Call;
+    unsigned CalleeIndex = 0;
+  };
+  std::vector<Logged> Logs;
+  std::vector<Forwarded> Forwards;
+};
+
+/// A secret passed as an argument to a project function.
+struct SecretArgumentSite {
+  SummaryCall Call;
+  unsigned Index = 0;     // of the argument
+  std::string Secret;     // its name as written, never its value
+  SummaryPoint ArgumentAt;
+  /// Where the secret comes from and where it went (the notes).
+  std::vector<std::pair<std::string, SummaryPoint>> Steps;
+  /// Filled by the driver: as Finding::LineHash, for fingerprints.
+  std::string LineHash;
+};
+
 struct CallSummaries {
   std::vector<FunctionSummary> Functions;
   std::vector<AsyncCallSite> AsyncCalls;
-  bool empty() const { return Functions.empty() && AsyncCalls.empty(); }
+  std::vector<ParameterSummary> Parameters;
+  std::vector<SecretArgumentSite> SecretArguments;
+  bool empty() const {
+    return Functions.empty() && AsyncCalls.empty() && Parameters.empty() &&
+           SecretArguments.empty();
+  }
   void append(CallSummaries Other) {
     for (FunctionSummary &F : Other.Functions)
       Functions.push_back(std::move(F));
     for (AsyncCallSite &S : Other.AsyncCalls)
       AsyncCalls.push_back(std::move(S));
+    for (ParameterSummary &P : Other.Parameters)
+      Parameters.push_back(std::move(P));
+    for (SecretArgumentSite &S : Other.SecretArguments)
+      SecretArguments.push_back(std::move(S));
   }
 };
 
@@ -89,6 +132,8 @@ void requestCallSummaries(bool On);
 bool callSummariesRequested();
 void recordFunctionSummary(FunctionSummary Summary);
 void recordAsyncCallSite(AsyncCallSite Site);
+void recordParameterSummary(ParameterSummary Summary);
+void recordSecretArgument(SecretArgumentSite Site);
 /// Returns what was recorded and resets it.
 CallSummaries takeCallSummaries();
 

@@ -711,6 +711,24 @@ UnitResult analyzeUnit(const tooling::CompilationDatabase &DB,
     Site.LineHash = Lines.lineHash(Site.Call.At.File, Site.Call.At.Offset);
     return false;
   });
+  for (ParameterSummary &P : Result.Summaries.Parameters) {
+    for (ParameterSummary::Logged &L : P.Logs)
+      Place(L.At);
+    for (ParameterSummary::Forwarded &F : P.Forwards)
+      Place(F.Call.At);
+  }
+  llvm::erase_if(Result.Summaries.SecretArguments, [&](SecretArgumentSite &Site) {
+    Place(Site.Call.At);
+    Place(Site.ArgumentAt);
+    for (auto &Step : Site.Steps)
+      Place(Step.second);
+    const llvm::MemoryBuffer *Buffer = Lines.get(Site.ArgumentAt.File);
+    if (Buffer && suppressedByNoLint(Buffer->getBuffer(), Site.ArgumentAt.Offset,
+                                     "prodready-secret-in-log"))
+      return true;
+    Site.LineHash = Lines.lineHash(Site.ArgumentAt.File, Site.ArgumentAt.Offset);
+    return false;
+  });
   unsigned CompileErrors = 0;
   for (const ClangTidyError &Error : Errors) {
     std::string Path = absolutePath(Error.Message.FilePath, Error.BuildDirectory);

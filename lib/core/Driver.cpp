@@ -1312,6 +1312,12 @@ int runDriver(const DriverOptions &Opts) {
     if (Info && Info->RedactSource)
       for (unsigned Line = F.Where.Line; Line <= std::max(F.Where.Line, F.Where.EndLine); ++Line)
         R.SecretLines.insert({F.Where.File, Line});
+    // A linked secret-in-log finding: where the secret comes from is never
+    // echoed (the units mark the lines of their own findings' notes).
+    if (Info && Info->RedactNotes && Link.Findings)
+      for (const FindingNote &N : F.Notes)
+        if (N.Where.Line)
+          R.SecretLines.insert({N.Where.File, N.Where.Line});
   }
   for (const UnitResult &U : Units)
     R.SecretLines.insert(U.SecretLines.begin(), U.SecretLines.end());
@@ -1392,7 +1398,7 @@ int runDriver(const DriverOptions &Opts) {
     for (const UnitResult &U : Units)
       AnalysisSeconds += U.Seconds;
     errs() << llvm::format("prodready: link phase: %.4fs for %zu function summaries and "
-                           "%zu async call(s), %zu cross-unit finding(s); units' "
+                           "%zu call site(s), %zu cross-unit finding(s); units' "
                            "analysis %.2fs (%.2f%%)\n",
                            Link.Seconds, Link.Functions, Link.Sites, Link.Findings,
                            AnalysisSeconds,

@@ -48,7 +48,37 @@ json toJson(const CallSummaries &S) {
                      {"contextAt", toJson(Site.ContextAt)},
                      {"maxDepth", Site.MaxDepth},
                      {"lineHash", Site.LineHash}});
-  return {{"functions", Functions}, {"asyncCalls", Sites}};
+  json Result = {{"functions", Functions}, {"asyncCalls", Sites}};
+  if (!S.Parameters.empty()) {
+    json Parameters = json::array();
+    for (const ParameterSummary &P : S.Parameters) {
+      json Logs = json::array(), Forwards = json::array();
+      for (const ParameterSummary::Logged &L : P.Logs)
+        Logs.push_back(json::array({L.Index, L.Param, L.Sink, toJson(L.At)}));
+      for (const ParameterSummary::Forwarded &F : P.Forwards)
+        Forwards.push_back(
+            json::array({F.Index, F.Param, toJson(F.Call), F.CalleeIndex}));
+      Parameters.push_back({{"key", P.Key}, {"name", P.Name}, {"logs", Logs},
+                            {"forwards", Forwards}});
+    }
+    Result["parameters"] = std::move(Parameters);
+  }
+  if (!S.SecretArguments.empty()) {
+    json Secrets = json::array();
+    for (const SecretArgumentSite &Site : S.SecretArguments) {
+      json Steps = json::array();
+      for (const auto &[Text, At] : Site.Steps)
+        Steps.push_back(json::array({Text, toJson(At)}));
+      Secrets.push_back({{"call", toJson(Site.Call)},
+                         {"index", Site.Index},
+                         {"secret", Site.Secret},
+                         {"argumentAt", toJson(Site.ArgumentAt)},
+                         {"steps", Steps},
+                         {"lineHash", Site.LineHash}});
+    }
+    Result["secretArguments"] = std::move(Secrets);
+  }
+  return Result;
 }
 
 static bool fromJson(const json &J, SummaryPoint &P) {
@@ -124,6 +154,65 @@ static bool fromJsonUnchecked(const json &J, CallSummaries &S) {
       return false;
     Site.MaxDepth = Item["maxDepth"].get<unsigned>();
     S.AsyncCalls.push_back(std::move(Site));
+  }
+  if (J.contains("parameters")) {
+    if (!J["parameters"].is_array())
+      return false;
+    for (const json &Item : J["parameters"]) {
+      ParameterSummary P;
+      if (!Item.is_object() || !getString(Item, "key", P.Key) ||
+          !getString(Item, "name", P.Name) || !Item.contains("logs") ||
+          !Item["logs"].is_array() || !Item.contains("forwards") ||
+          !Item["forwards"].is_array())
+        return false;
+      for (const json &L : Item["logs"]) {
+        ParameterSummary::Logged Log;
+        if (!L.is_array() || L.size() != 4 || !L[0].is_number_unsigned() ||
+            !L[1].is_string() || !L[2].is_string() || !fromJson(L[3], Log.At))
+          return false;
+        Log.Index = L[0].get<unsigned>();
+        Log.Param = L[1].get<std::string>();
+        Log.Sink = L[2].get<std::string>();
+        P.Logs.push_back(std::move(Log));
+      }
+      for (const json &F : Item["forwards"]) {
+        ParameterSummary::Forwarded Forward;
+        if (!F.is_array() || F.size() != 4 || !F[0].is_number_unsigned() ||
+            !F[1].is_string() || !fromJson(F[2], Forward.Call) ||
+            !F[3].is_number_unsigned())
+          return false;
+        Forward.Index = F[0].get<unsigned>();
+        Forward.Param = F[1].get<std::string>();
+        Forward.CalleeIndex = F[3].get<unsigned>();
+        P.Forwards.push_back(std::move(Forward));
+      }
+      S.Parameters.push_back(std::move(P));
+    }
+  }
+  if (J.contains("secretArguments")) {
+    if (!J["secretArguments"].is_array())
+      return false;
+    for (const json &Item : J["secretArguments"]) {
+      SecretArgumentSite Site;
+      if (!Item.is_object() || !Item.contains("call") ||
+          !fromJson(Item["call"], Site.Call) || !Item.contains("index") ||
+          !Item["index"].is_number_unsigned() ||
+          !getString(Item, "secret", Site.Secret) ||
+          !Item.contains("argumentAt") ||
+          !fromJson(Item["argumentAt"], Site.ArgumentAt) ||
+          !getString(Item, "lineHash", Site.LineHash) ||
+          !Item.contains("steps") || !Item["steps"].is_array())
+        return false;
+      Site.Index = Item["index"].get<unsigned>();
+      for (const json &Step : Item["steps"]) {
+        SummaryPoint At;
+        if (!Step.is_array() || Step.size() != 2 || !Step[0].is_string() ||
+            !fromJson(Step[1], At))
+          return false;
+        Site.Steps.push_back({Step[0].get<std::string>(), At});
+      }
+      S.SecretArguments.push_back(std::move(Site));
+    }
   }
   return true;
 }
@@ -229,6 +318,135 @@ static TextRange rangeOf(const SummaryPoint &P) {
   R.CharColumn = P.CharColumn;
   R.EndCharColumn = P.CharColumn + 1;
   return R;
+}
+
+// secret-in-log: a secret passed to a project function that writes the
+// parameter to a log, itself or by passing it on (at most SecretPathDepth
+// functions deep), is reported at the argument.
+static constexpr unsigned SecretPathDepth = 4;
+
+static void linkSecretArguments(const CallSummaries &All,
+                                const std::vector<Finding> &Existing,
+                                std::vector<Finding> &Out) {
+  if (All.SecretArguments.empty())
+    return;
+  auto FirstPoint = [](const ParameterSummary &P) {
+    return P.Logs.empty() ? (P.Forwards.empty() ? SummaryPoint()
+                                                : P.Forwards[0].Call.At)
+                          : P.Logs[0].At;
+  };
+  std::vector<const ParameterSummary *> Order;
+  for (const ParameterSummary &P : All.Parameters)
+    Order.push_back(&P);
+  llvm::sort(Order, [&](const ParameterSummary *A, const ParameterSummary *B) {
+    SummaryPoint PA = FirstPoint(*A), PB = FirstPoint(*B);
+    return std::tie(A->Key, PA.File, PA.Offset) <
+           std::tie(B->Key, PB.File, PB.Offset);
+  });
+  llvm::StringMap<unsigned> Index;
+  std::vector<const ParameterSummary *> Functions;
+  for (const ParameterSummary *P : Order)
+    if (Index.try_emplace(P->Key, Functions.size()).second)
+      Functions.push_back(P);
+  // Level of (function, parameter): 1 when the function logs it, n when it
+  // passes it to one of level n - 1; breadth first, so cycles end.
+  std::map<std::pair<unsigned, unsigned>, unsigned> Level;
+  for (size_t I = 0; I < Functions.size(); ++I)
+    for (const ParameterSummary::Logged &L : Functions[I]->Logs)
+      Level.try_emplace({unsigned(I), L.Index}, 1);
+  auto LevelOf = [&](unsigned F, unsigned Param) {
+    auto It = Level.find({F, Param});
+    return It == Level.end() ? 0u : It->second;
+  };
+  for (unsigned Depth = 2; Depth <= SecretPathDepth; ++Depth) {
+    bool Grew = false;
+    for (size_t I = 0; I < Functions.size(); ++I)
+      for (const ParameterSummary::Forwarded &F : Functions[I]->Forwards) {
+        if (LevelOf(I, F.Index))
+          continue;
+        auto It = Index.find(F.Call.Callee);
+        if (It != Index.end() && LevelOf(It->second, F.CalleeIndex) == Depth - 1) {
+          Level[{unsigned(I), F.Index}] = Depth;
+          Grew = true;
+        }
+      }
+    if (!Grew)
+      break;
+  }
+  const char *RuleId = "prodready-secret-in-log";
+  const RuleInfo *Rule = findRule(RuleId);
+  std::set<std::tuple<std::string, unsigned, unsigned>> Reported;
+  for (const Finding &F : Existing)
+    if (F.Rule == RuleId)
+      Reported.insert({F.Where.File, F.Where.Line, F.Where.Column});
+  std::vector<const SecretArgumentSite *> Sites;
+  for (const SecretArgumentSite &Site : All.SecretArguments)
+    Sites.push_back(&Site);
+  llvm::sort(Sites, [](const SecretArgumentSite *A, const SecretArgumentSite *B) {
+    return std::tie(A->ArgumentAt.File, A->ArgumentAt.Offset, A->Index) <
+           std::tie(B->ArgumentAt.File, B->ArgumentAt.Offset, B->Index);
+  });
+  for (const SecretArgumentSite *Site : Sites) {
+    auto It = Index.find(Site->Call.Callee);
+    if (It == Index.end() || !LevelOf(It->second, Site->Index))
+      continue;
+    if (!Reported.insert({Site->ArgumentAt.File, Site->ArgumentAt.Line,
+                          Site->ArgumentAt.Column})
+             .second)
+      continue;
+    Finding F;
+    F.Rule = RuleId;
+    F.Level = Rule ? Rule->Level : "error";
+    F.Where = rangeOf(Site->ArgumentAt);
+    F.LineHash = Site->LineHash;
+    for (const auto &[Text, At] : Site->Steps)
+      F.Notes.push_back({Text, rangeOf(At)});
+    std::string Param, Sink;
+    unsigned Current = It->second, Parameter = Site->Index;
+    for (unsigned Guard = 0; Guard < SecretPathDepth; ++Guard) {
+      const ParameterSummary &Fn = *Functions[Current];
+      unsigned L = LevelOf(Current, Parameter);
+      if (L == 1) {
+        for (const ParameterSummary::Logged &Log : Fn.Logs)
+          if (Log.Index == Parameter) {
+            if (Param.empty())
+              Param = Log.Param;
+            Sink = Log.Sink;
+            F.Notes.push_back({"'" + Fn.Name + "' writes its parameter '" +
+                                   Log.Param + "' to a log by '" + Log.Sink +
+                                   "' here",
+                               rangeOf(Log.At)});
+            break;
+          }
+        break;
+      }
+      bool Moved = false;
+      for (const ParameterSummary::Forwarded &Forward : Fn.Forwards) {
+        auto Next = Index.find(Forward.Call.Callee);
+        if (Forward.Index != Parameter || Next == Index.end() ||
+            LevelOf(Next->second, Forward.CalleeIndex) + 1 != L)
+          continue;
+        if (Param.empty())
+          Param = Forward.Param;
+        F.Notes.push_back({"'" + Fn.Name + "' passes its parameter '" +
+                               Forward.Param + "' to '" + Forward.Call.Name +
+                               "' here",
+                           rangeOf(Forward.Call.At)});
+        Current = Next->second;
+        Parameter = Forward.CalleeIndex;
+        Moved = true;
+        break;
+      }
+      if (!Moved)
+        break;
+    }
+    F.Message = "secret '" + Site->Secret + "' is passed to '" +
+                Site->Call.Name + "' as its parameter '" + Param +
+                "', which writes it to a log by '" + Sink +
+                "', exposing it to everyone who can read the logs; log a "
+                "redacted form (mask, hash) or only its length instead";
+    Out.push_back(std::move(F));
+  }
 }
 
 std::vector<Finding> linkCallSummaries(const CallSummaries &All,
@@ -348,9 +566,11 @@ std::vector<Finding> linkCallSummaries(const CallSummaries &All,
                                        CpuBound);
     Linked.push_back(std::move(F));
   }
+  linkSecretArguments(All, Existing, Linked);
   if (Stats) {
     Stats->Functions = Functions.size();
-    Stats->Sites = All.AsyncCalls.size();
+    Stats->Functions += All.Parameters.size();
+    Stats->Sites = All.AsyncCalls.size() + All.SecretArguments.size();
     Stats->Findings = Linked.size();
     Stats->Seconds = std::chrono::duration<double>(
                          std::chrono::steady_clock::now() - Start)
