@@ -135,3 +135,52 @@ TEST(Summaries, NoLint) {
   EXPECT_TRUE(Line(8));
   EXPECT_FALSE(Line(10));
 }
+
+TEST(Summaries, SecretArgumentsReachALogThroughParameters) {
+  CallSummaries S;
+  ParameterSummary Audit;
+  Audit.Key = Audit.Name = "audit";
+  Audit.Logs.push_back({1, "detail", "printf", at("/p/audit.cpp", 5)});
+  ParameterSummary Record;
+  Record.Key = Record.Name = "record";
+  Record.Forwards.push_back(
+      {0, "credential", {"audit", "audit", at("/p/audit.cpp", 9)}, 1});
+  // A cycle that never logs.
+  ParameterSummary Tell;
+  Tell.Key = Tell.Name = "tell";
+  Tell.Forwards.push_back({0, "text", {"relay", "relay", at("/p/t.cpp", 1)}, 0});
+  ParameterSummary Relay;
+  Relay.Key = Relay.Name = "relay";
+  Relay.Forwards.push_back({0, "text", {"tell", "tell", at("/p/t.cpp", 2)}, 0});
+  for (ParameterSummary *P : {&Audit, &Record, &Tell, &Relay})
+    S.Parameters.push_back(*P);
+  auto Site = [](const std::string &Callee, unsigned Index, unsigned Line) {
+    SecretArgumentSite Site;
+    Site.Call = {Callee, Callee, at("/p/main.cpp", Line)};
+    Site.Index = Index;
+    Site.Secret = "password";
+    Site.ArgumentAt = at("/p/main.cpp", Line);
+    Site.Steps.push_back({"secret 'password' comes from here", at("/p/main.cpp", 1)});
+    return Site;
+  };
+  S.SecretArguments.push_back(Site("record", 0, 8));
+  S.SecretArguments.push_back(Site("audit", 0, 9)); // parameter 0 is not logged
+  S.SecretArguments.push_back(Site("tell", 0, 10));
+  CallSummaries Back;
+  ASSERT_TRUE(fromJson(nlohmann::json::parse(toJson(S).dump()), Back));
+  ASSERT_EQ(Back.Parameters.size(), 4u);
+  ASSERT_EQ(Back.SecretArguments.size(), 3u);
+  std::vector<Finding> Found = linkCallSummaries(Back, {});
+  ASSERT_EQ(Found.size(), 1u);
+  EXPECT_EQ(Found[0].Rule, "prodready-secret-in-log");
+  EXPECT_EQ(Found[0].Where.Line, 8u);
+  EXPECT_NE(Found[0].Message.find("passed to 'record' as its parameter "
+                                  "'credential', which writes it to a log by "
+                                  "'printf'"),
+            std::string::npos);
+  ASSERT_EQ(Found[0].Notes.size(), 3u);
+  EXPECT_EQ(Found[0].Notes[1].Message,
+            "'record' passes its parameter 'credential' to 'audit' here");
+  EXPECT_EQ(Found[0].Notes[2].Message,
+            "'audit' writes its parameter 'detail' to a log by 'printf' here");
+}
