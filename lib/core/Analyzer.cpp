@@ -701,8 +701,26 @@ UnitResult analyzeUnit(const tooling::CompilationDatabase &DB,
     for (SummaryCall &C : F.Calls)
       Place(C.At);
   }
+  // A linked finding goes where clang-tidy would let the unit's own
+  // findings go: the main file, or a header the header filter admits.
+  ClangTidyOptions Effective = Context.getOptionsForFile(File);
+  llvm::Regex HeaderFilter(Effective.HeaderFilterRegex.value_or(""));
+  llvm::Regex ExcludeHeaders(Effective.ExcludeHeaderFilterRegex.value_or(""));
+  std::string MainFile = absolutePath(File, "");
+  auto Reportable = [&](const SummaryPoint &At) {
+    if (At.File == MainFile)
+      return true;
+    if (Effective.ExcludeHeaderFilterRegex &&
+        !Effective.ExcludeHeaderFilterRegex->empty() &&
+        ExcludeHeaders.match(At.File))
+      return false;
+    return Effective.HeaderFilterRegex && !Effective.HeaderFilterRegex->empty() &&
+           HeaderFilter.match(At.File);
+  };
   llvm::erase_if(Result.Summaries.AsyncCalls, [&](AsyncCallSite &Site) {
     Place(Site.Call.At);
+    if (!Reportable(Site.Call.At))
+      return true;
     Place(Site.ContextAt);
     const llvm::MemoryBuffer *Buffer = Lines.get(Site.Call.At.File);
     if (Buffer && suppressedByNoLint(Buffer->getBuffer(), Site.Call.At.Offset,
@@ -720,6 +738,8 @@ UnitResult analyzeUnit(const tooling::CompilationDatabase &DB,
   llvm::erase_if(Result.Summaries.SecretArguments, [&](SecretArgumentSite &Site) {
     Place(Site.Call.At);
     Place(Site.ArgumentAt);
+    if (!Reportable(Site.ArgumentAt))
+      return true;
     for (auto &Step : Site.Steps)
       Place(Step.second);
     const llvm::MemoryBuffer *Buffer = Lines.get(Site.ArgumentAt.File);

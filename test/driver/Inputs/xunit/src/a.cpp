@@ -20,3 +20,6 @@ void serve(boost::asio::ip::tcp::socket &sock, char *buf) {
   });
 }
 } // namespace app
+
+// Last, so that the lines above keep their numbers.
+#include "edge.h"

@@ -20,3 +20,6 @@ boost::asio::awaitable<void> session() {
   co_return;
 }
 } // namespace svc
+
+// Last, so that the lines above keep their numbers.
+#include "vendor_handler.h"
