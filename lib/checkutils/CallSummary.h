@@ -68,8 +68,10 @@ struct AsyncCallSite {
   std::string ContextNote; // the text of the "async context" note
   SummaryPoint ContextAt;
   unsigned MaxDepth = 4;   // the check's MaxCallDepth for this unit
-  /// Filled by the driver: as Finding::LineHash, for fingerprints.
+  /// Filled by the driver: as Finding::LineHash, for fingerprints, and
+  /// whether the unit's WarningsAsErrors raises the rule.
   std::string LineHash;
+  bool WarningAsError = false;
 };
 
 /// For prodready-secret-in-log: what a function does with its parameters.
@@ -102,8 +104,9 @@ struct SecretArgumentSite {
   SummaryPoint ArgumentAt;
   /// Where the secret comes from and where it went (the notes).
   std::vector<std::pair<std::string, SummaryPoint>> Steps;
-  /// Filled by the driver: as Finding::LineHash, for fingerprints.
+  /// Filled by the driver: as in AsyncCallSite.
   std::string LineHash;
+  bool WarningAsError = false;
 };
 
 struct CallSummaries {

@@ -9,6 +9,7 @@
 #include "Summaries.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyModule.h"
+#include "clang-tidy/GlobList.h"
 #include "clang/Lex/PreprocessorOptions.h"
 #include "clang/Driver/Options.h"
 #include "llvm/Option/ArgList.h"
@@ -707,6 +708,7 @@ UnitResult analyzeUnit(const tooling::CompilationDatabase &DB,
   llvm::Regex HeaderFilter(Effective.HeaderFilterRegex.value_or(""));
   llvm::Regex ExcludeHeaders(Effective.ExcludeHeaderFilterRegex.value_or(""));
   std::string MainFile = absolutePath(File, "");
+  GlobList RaisedToErrors(Effective.WarningsAsErrors.value_or(""));
   auto Reportable = [&](const SummaryPoint &At) {
     if (At.File == MainFile)
       return true;
@@ -727,6 +729,7 @@ UnitResult analyzeUnit(const tooling::CompilationDatabase &DB,
                                      BlockingInAsyncRule))
       return true;
     Site.LineHash = Lines.lineHash(Site.Call.At.File, Site.Call.At.Offset);
+    Site.WarningAsError = RaisedToErrors.contains(BlockingInAsyncRule);
     return false;
   });
   for (ParameterSummary &P : Result.Summaries.Parameters) {
@@ -747,6 +750,7 @@ UnitResult analyzeUnit(const tooling::CompilationDatabase &DB,
                                      "prodready-secret-in-log"))
       return true;
     Site.LineHash = Lines.lineHash(Site.ArgumentAt.File, Site.ArgumentAt.Offset);
+    Site.WarningAsError = RaisedToErrors.contains("prodready-secret-in-log");
     return false;
   });
   unsigned CompileErrors = 0;

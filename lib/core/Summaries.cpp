@@ -41,13 +41,17 @@ json toJson(const CallSummaries &S) {
     }
     Functions.push_back(std::move(Item));
   }
-  for (const AsyncCallSite &Site : S.AsyncCalls)
-    Sites.push_back({{"call", toJson(Site.Call)},
-                     {"context", Site.Context},
-                     {"contextNote", Site.ContextNote},
-                     {"contextAt", toJson(Site.ContextAt)},
-                     {"maxDepth", Site.MaxDepth},
-                     {"lineHash", Site.LineHash}});
+  for (const AsyncCallSite &Site : S.AsyncCalls) {
+    json Item = {{"call", toJson(Site.Call)},
+                 {"context", Site.Context},
+                 {"contextNote", Site.ContextNote},
+                 {"contextAt", toJson(Site.ContextAt)},
+                 {"maxDepth", Site.MaxDepth},
+                 {"lineHash", Site.LineHash}};
+    if (Site.WarningAsError)
+      Item["warningAsError"] = true;
+    Sites.push_back(std::move(Item));
+  }
   json Result = {{"functions", Functions}, {"asyncCalls", Sites}};
   if (!S.Parameters.empty()) {
     json Parameters = json::array();
@@ -69,12 +73,15 @@ json toJson(const CallSummaries &S) {
       json Steps = json::array();
       for (const auto &[Text, At] : Site.Steps)
         Steps.push_back(json::array({Text, toJson(At)}));
-      Secrets.push_back({{"call", toJson(Site.Call)},
-                         {"index", Site.Index},
-                         {"secret", Site.Secret},
-                         {"argumentAt", toJson(Site.ArgumentAt)},
-                         {"steps", Steps},
-                         {"lineHash", Site.LineHash}});
+      json Item = {{"call", toJson(Site.Call)},
+                   {"index", Site.Index},
+                   {"secret", Site.Secret},
+                   {"argumentAt", toJson(Site.ArgumentAt)},
+                   {"steps", Steps},
+                   {"lineHash", Site.LineHash}};
+      if (Site.WarningAsError)
+        Item["warningAsError"] = true;
+      Secrets.push_back(std::move(Item));
     }
     Result["secretArguments"] = std::move(Secrets);
   }
@@ -153,6 +160,7 @@ static bool fromJsonUnchecked(const json &J, CallSummaries &S) {
         !Item.contains("maxDepth") || !Item["maxDepth"].is_number_unsigned())
       return false;
     Site.MaxDepth = Item["maxDepth"].get<unsigned>();
+    Site.WarningAsError = Item.value("warningAsError", false);
     S.AsyncCalls.push_back(std::move(Site));
   }
   if (J.contains("parameters")) {
@@ -204,6 +212,7 @@ static bool fromJsonUnchecked(const json &J, CallSummaries &S) {
           !Item.contains("steps") || !Item["steps"].is_array())
         return false;
       Site.Index = Item["index"].get<unsigned>();
+      Site.WarningAsError = Item.value("warningAsError", false);
       for (const json &Step : Item["steps"]) {
         SummaryPoint At;
         if (!Step.is_array() || Step.size() != 2 || !Step[0].is_string() ||
@@ -397,6 +406,9 @@ static void linkSecretArguments(const CallSummaries &All,
     Finding F;
     F.Rule = RuleId;
     F.Level = Rule ? Rule->Level : "error";
+    F.WarningAsError = Site->WarningAsError;
+    if (Site->WarningAsError)
+      F.Level = "error";
     F.Where = rangeOf(Site->ArgumentAt);
     F.LineHash = Site->LineHash;
     for (const auto &[Text, At] : Site->Steps)
@@ -529,6 +541,10 @@ std::vector<Finding> linkCallSummaries(const CallSummaries &All,
     Finding F;
     F.Rule = BlockingInAsyncRule;
     F.Level = Rule ? Rule->Level : "warning";
+    // As the unit's own findings: WarningsAsErrors raises the rule.
+    F.WarningAsError = Site->WarningAsError;
+    if (Site->WarningAsError)
+      F.Level = "error";
     F.Where = rangeOf(Site->Call.At);
     F.LineHash = Site->LineHash;
     std::string Chain = "'" + Site->Call.Name + "'";
