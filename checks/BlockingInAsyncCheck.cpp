@@ -2,6 +2,7 @@
 
 #include "BlockingInAsyncCheck.h"
 #include "AsyncUtils.h"
+#include "CallSummary.h"
 #include "CheckUtils.h"
 #include "clang/AST/ASTLambda.h"
 #include "clang/AST/ExprCXX.h"
@@ -80,6 +81,15 @@ void BlockingInAsyncCheck::registerMatchers(MatchFinder *Finder) {
                              "::std::scoped_lock", "::std::shared_lock")))))
             .bind("lock"),
         this);
+  // Call summaries for the driver's link phase: every function the unit
+  // defines.
+  if (MaxCallDepth > 0 && callSummariesRequested())
+    Finder->addMatcher(functionDecl(isDefinition(),
+                                    unless(isExpansionInSystemHeader()),
+                                    unless(isInstantiated()),
+                                    unless(isImplicit()))
+                           .bind("definition"),
+                       this);
 }
 
 static bool refersToStdCin(const Expr *E) {
@@ -218,9 +228,27 @@ static bool isProjectFunction(const FunctionDecl &FD,
          !SM.isInSystemHeader(SM.getExpansionLoc(Def->getLocation()));
 }
 
+// Whether \p FD is a project function the unit declares without defining it:
+// its definition may be in another unit, which the driver's link phase sees.
+// Templates are defined where they are used, so they are not among them.
+static bool isDeclaredProjectFunction(const FunctionDecl &FD,
+                                      const SourceManager &SM) {
+  if (FD.getDefinition() || FD.isImplicit() || FD.getBuiltinID() ||
+      namesAsyncApi(FD) || FD.getLocation().isInvalid() ||
+      FD.getTemplatedKind() != FunctionDecl::TK_NonTemplate ||
+      FD.isTemplateInstantiation() || FD.isDependentContext())
+    return false;
+  return !SM.isInSystemHeader(SM.getExpansionLoc(FD.getLocation()));
+}
+
 void BlockingInAsyncCheck::check(const MatchFinder::MatchResult &Result) {
   Ctx = Result.Context;
   const SourceManager &SM = *Result.SourceManager;
+  if (const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("definition")) {
+    if (!FD->isTemplated() && !isLambdaCallOperator(FD) && FD->getBody())
+      Defined.push_back(FD);
+    return;
+  }
   if (const auto *Lock = Result.Nodes.getNodeAs<CXXConstructExpr>("lock")) {
     // `std::unique_lock lk(m, std::defer_lock)` does not lock.
     for (const Expr *Arg : Lock->arguments())
@@ -264,6 +292,10 @@ void BlockingInAsyncCheck::check(const MatchFinder::MatchResult &Result) {
   else if (MaxCallDepth > 0 && !isa<CXXOperatorCallExpr>(Call) &&
            isProjectFunction(*Callee, SM))
     ProjectCalls.push_back({Call, Callee});
+  else if (MaxCallDepth > 0 && callSummariesRequested() &&
+           !isa<CXXOperatorCallExpr>(Call) &&
+           isDeclaredProjectFunction(*Callee, SM))
+    DeclaredCalls.push_back({Call, Callee});
 }
 
 const FunctionDecl *
@@ -520,36 +552,150 @@ void BlockingInAsyncCheck::reportPath(const ProjectCall &PC,
   for (const PathStep &Step : Path.Steps)
     Chain += " -> '" + Step.Callee + "'";
   SourceLocation Loc = reportLocation(PC.Call->getBeginLoc(), SM);
-  if (Path.Kind == BlockingKind::CpuBound)
-    diag(Loc, "call to '%0' inside %1 reaches CPU-bound work (%2), which "
-              "holds the event-loop thread for the whole computation and "
-              "starves every other task scheduled on it; run it on a thread "
-              "pool and resume when it is done")
-        << calleeName(*PC.Callee) << Info.Description << Chain;
-  else
-    diag(Loc, "call to '%0' inside %1 reaches a blocking call (%2), which "
-              "stalls the event-loop thread and starves every other task "
-              "scheduled on it; use an asynchronous client or move the "
-              "blocking work to a thread pool")
-        << calleeName(*PC.Callee) << Info.Description << Chain;
+  // The texts are shared with the driver's link phase, which reports the
+  // paths that cross units in the same words.
+  diag(Loc, "%0") << reachesBlockingMessage(
+      calleeName(*PC.Callee), Info.Description, Chain,
+      Path.Kind == BlockingKind::CpuBound);
   std::string Caller = calleeName(*PC.Callee);
   for (const PathStep &Step : Path.Steps) {
     bool Last = &Step == &Path.Steps.back();
-    diag(reportLocation(Step.Call->getBeginLoc(), SM),
-         Last ? "'%0' makes the blocking call to '%1' here"
-              : "'%0' calls '%1' here",
+    diag(reportLocation(Step.Call->getBeginLoc(), SM), "%0",
          DiagnosticIDs::Note)
-        << Caller << Step.Callee;
+        << pathStepNote(Caller, Step.Callee, Last);
     Caller = Step.Callee;
   }
-  diag(Info.NoteLoc, "async context: %0", DiagnosticIDs::Note)
-      << Info.NoteDescription;
+  diag(Info.NoteLoc, "%0", DiagnosticIDs::Note)
+      << asyncContextNote(Info.NoteDescription);
+}
+
+bool BlockingInAsyncCheck::isAsyncContextFunction(const FunctionDecl &FD) {
+  const FunctionDecl *Key = &FD;
+  if (const FunctionDecl *Pattern = FD.getTemplateInstantiationPattern())
+    Key = Pattern;
+  if (Handlers.count(Key->getCanonicalDecl()))
+    return true;
+  const FunctionDecl *Def = FD.getDefinition();
+  return Def && isCoroutineBody(Def->getBody());
+}
+
+void BlockingInAsyncCheck::recordCallSummaries(
+    const std::function<const ContextInfo *(const Expr &)> &ContextAround,
+    const llvm::DenseSet<const CallExpr *> &Reported) {
+  const SourceManager &SM = Ctx->getSourceManager();
+  auto Before = [&](const Expr *A, const Expr *B) {
+    return SM.isBeforeInTranslationUnit(A->getBeginLoc(), B->getBeginLoc());
+  };
+  auto CallOf = [&](const CallExpr &Call, const FunctionDecl &Callee) {
+    return SummaryCall{summaryKey(Callee, SM), calleeName(Callee),
+                       summaryPoint(reportLocation(Call.getBeginLoc(), SM),
+                                    SM)};
+  };
+  // What each function the unit defines does, as pathFrom sees it: the
+  // first blocking call it makes itself, else the project functions it
+  // calls. A handler or a coroutine is judged on its own (a path ends
+  // there), and so is what a lambda does: handed to a pool, it is the fix.
+  llvm::DenseSet<const FunctionDecl *> Seen;
+  for (const FunctionDecl *FD : Defined) {
+    if (!Seen.insert(FD->getCanonicalDecl()).second ||
+        isAsyncContextFunction(*FD) || !wouldReport(FD->getLocation()))
+      continue;
+    const Expr *First = nullptr;
+    FunctionSummary Summary;
+    llvm::SmallVector<std::pair<const CallExpr *, const FunctionDecl *>, 16>
+        Calls;
+    llvm::SmallVector<const Stmt *, 32> Work{FD->getBody()};
+    while (!Work.empty()) {
+      const Stmt *S = Work.pop_back_val();
+      if (!S || isa<LambdaExpr>(S))
+        continue;
+      const Expr *Hit = nullptr;
+      std::string Name;
+      BlockingKind Kind = BlockingKind::None;
+      if (const auto *Call = dyn_cast<CallExpr>(S)) {
+        if (const FunctionDecl *Callee = Call->getDirectCallee()) {
+          Kind = blockingKind(*Call, *Callee);
+          if (Kind == BlockingKind::Blocking ||
+              Kind == BlockingKind::CpuBound) {
+            Hit = Call;
+            Name = callDisplayName(*Call, *Callee);
+          } else if (!isa<CXXOperatorCallExpr>(Call) &&
+                     (isProjectFunction(*Callee, SM) ||
+                      isDeclaredProjectFunction(*Callee, SM))) {
+            Calls.push_back({Call, Callee});
+          }
+        }
+      } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(S)) {
+        if (isBlockingConstruction(*Construct)) {
+          Hit = Construct;
+          Kind = BlockingKind::Blocking;
+          Name = recordName(*Construct->getConstructor()->getParent());
+        }
+      }
+      if (Hit && (!First || Before(Hit, First))) {
+        First = Hit;
+        Summary.Blocking = Name;
+        Summary.CpuBound = Kind == BlockingKind::CpuBound;
+      }
+      for (const Stmt *Child : S->children())
+        Work.push_back(Child);
+    }
+    if (First) {
+      Summary.BlockingAt =
+          summaryPoint(reportLocation(First->getBeginLoc(), SM), SM);
+    } else {
+      llvm::sort(Calls, [&](const auto &A, const auto &B) {
+        return Before(A.first, B.first);
+      });
+      for (const auto &[Call, Callee] : Calls) {
+        const FunctionDecl *Def = Callee->getDefinition();
+        if (Def && isAsyncContextFunction(*Def))
+          continue;
+        SummaryCall C = CallOf(*Call, *Callee);
+        if (!C.Callee.empty())
+          Summary.Calls.push_back(std::move(C));
+      }
+      if (Summary.Calls.empty())
+        continue;
+    }
+    Summary.Key = summaryKey(*FD, SM);
+    if (Summary.Key.empty())
+      continue;
+    Summary.Name = calleeName(*FD);
+    Summary.At = summaryPoint(FD->getLocation(), SM);
+    recordFunctionSummary(std::move(Summary));
+  }
+  // The calls in async contexts whose path the unit alone does not show:
+  // to functions it only declares, and to those it defines when no path
+  // was found here (the path may continue in another unit).
+  auto RecordSite = [&](const ProjectCall &PC) {
+    if (Reported.count(PC.Call) || isAsyncContextFunction(*PC.Callee))
+      return;
+    const ContextInfo *Info = ContextAround(*PC.Call);
+    if (!Info || !wouldReport(PC.Call->getBeginLoc()))
+      return;
+    AsyncCallSite Site;
+    Site.Call = CallOf(*PC.Call, *PC.Callee);
+    if (Site.Call.Callee.empty())
+      return;
+    Site.Context = Info->Description;
+    Site.ContextNote = asyncContextNote(Info->NoteDescription);
+    Site.ContextAt = summaryPoint(Info->NoteLoc, SM);
+    Site.MaxDepth = MaxCallDepth;
+    recordAsyncCallSite(std::move(Site));
+  };
+  for (const ProjectCall &PC : ProjectCalls)
+    RecordSite(PC);
+  for (const ProjectCall &PC : DeclaredCalls)
+    RecordSite(PC);
 }
 
 void BlockingInAsyncCheck::onEndOfTranslationUnit() {
   auto Reset = [&] {
     Blocking.clear();
     ProjectCalls.clear();
+    Defined.clear();
+    DeclaredCalls.clear();
     Handlers.clear();
     Contexts.clear();
     CoroutineBodies.clear();
@@ -603,9 +749,10 @@ void BlockingInAsyncCheck::onEndOfTranslationUnit() {
            "equivalent (timer, async_* operation, co_await) or move the work "
            "to a thread pool")
           << B.Callee << Info->Description;
-    diag(Info->NoteLoc, "async context: %0", DiagnosticIDs::Note)
-        << Info->NoteDescription;
+    diag(Info->NoteLoc, "%0", DiagnosticIDs::Note)
+        << asyncContextNote(Info->NoteDescription);
   }
+  llvm::DenseSet<const CallExpr *> Reported;
   for (const ProjectCall &PC : ProjectCalls) {
     const FunctionDecl *Def = PC.Callee->getDefinition();
     // A handler or coroutine called from here reports its own calls.
@@ -619,7 +766,10 @@ void BlockingInAsyncCheck::onEndOfTranslationUnit() {
     if (Path.Steps.empty() || Path.Steps.size() > MaxCallDepth)
       continue;
     reportPath(PC, Path, *Info);
+    Reported.insert(PC.Call);
   }
+  if (MaxCallDepth > 0 && callSummariesRequested())
+    recordCallSummaries(ContextAround, Reported);
   Reset();
 }
 

@@ -7,6 +7,7 @@
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/DenseSet.h"
+#include <functional>
 #include <map>
 #include <optional>
 #include <string>
@@ -87,6 +88,11 @@ private:
   const clang::FunctionDecl *
   enclosingCallable(const clang::Stmt &S, const clang::LambdaExpr *&Lambda);
   bool isCoroutineBody(const clang::Stmt *Body);
+  bool isAsyncContextFunction(const clang::FunctionDecl &FD);
+  void recordCallSummaries(
+      const std::function<const ContextInfo *(const clang::Expr &)>
+          &ContextAround,
+      const llvm::DenseSet<const clang::CallExpr *> &Reported);
   bool isInvokedIn(const clang::LambdaExpr &Lambda, const clang::Stmt *Body);
 
   const std::string RawBlockingFunctions;
@@ -105,6 +111,11 @@ private:
   llvm::DenseMap<const clang::FunctionDecl *, HandlerContext> Handlers;
   std::vector<BlockingCall> Blocking;
   std::vector<ProjectCall> ProjectCalls;
+  /// Only when the driver asks for call summaries (CallSummary.h): the
+  /// functions the unit defines, and the calls to project functions it only
+  /// declares (defined in another unit, perhaps).
+  std::vector<const clang::FunctionDecl *> Defined;
+  std::vector<ProjectCall> DeclaredCalls;
   /// Paths memoised per function definition; an entry being computed holds
   /// an empty path, which ends recursion.
   std::map<const clang::FunctionDecl *, BlockingPath> Paths;

@@ -9,6 +9,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "SecretInLogCheck.h"
+#include "CallSummary.h"
+#include "CheckUtils.h"
 #include "LogSinks.h"
 #include "SecretFlow.h"
 #include "clang/AST/ASTContext.h"
@@ -49,15 +51,137 @@ void SecretInLogCheck::registerMatchers(MatchFinder *Finder) {
 
 namespace {
 
+/// Where the user sees \p Loc: their own macro argument, or the outermost
+/// expansion of a macro body.
+static SourceLocation userLocation(SourceLocation Loc,
+                                   const SourceManager &SM) {
+  if (Loc.isMacroID() && isSpelledByUser(Loc, SM))
+    return SM.getSpellingLoc(Loc);
+  return reportLocation(Loc, SM);
+}
+
+/// `s.c_str()`, `s.data()`, ...: the string itself.
+static const Expr *throughConversions(const Expr *Value) {
+  Value = stripFullValue(Value);
+  while (const auto *Conversion = dyn_cast<CXXMemberCallExpr>(Value)) {
+    const CXXMethodDecl *Method = Conversion->getMethodDecl();
+    if (!Method || Conversion->getNumArgs() != 0 ||
+        !Method->getDeclName().isIdentifier() ||
+        !llvm::is_contained({"c_str", "data", "str", "toStdString", "get"},
+                            Method->getName()))
+      break;
+    Value = stripFullValue(Conversion->getImplicitObjectArgument());
+  }
+  return Value;
+}
+
+/// Call summaries for the driver's link phase (CallSummary.h): which
+/// parameters of the function are logged or passed on as they are, and the
+/// secrets it passes to other project functions. The driver reports a
+/// secret whose parameter is logged, in whatever unit, at the call.
+class ParameterRecorder {
+public:
+  ParameterRecorder(SecretInLogCheck &Check, const FunctionDecl &FD,
+                    SecretFlow &Flow, const SourceManager &SM)
+      : Check(Check), FD(FD), Flow(Flow), SM(SM) {}
+
+  void atCall(const CallExpr *Call, const LogSink *Sink) {
+    if (Sink) {
+      for (const LoggedArgument &Arg : Sink->Arguments)
+        if (const ParmVarDecl *P = parameterIn(Arg.Value))
+          Summary.Logs.push_back(
+              {P->getFunctionScopeIndex(), P->getNameAsString(), Sink->Name,
+               point(Arg.Value->getBeginLoc())});
+      return;
+    }
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (!Callee || isa<CXXOperatorCallExpr>(Call) || Callee->isImplicit() ||
+        Callee->getBuiltinID() || Callee->getLocation().isInvalid() ||
+        SM.isInSystemHeader(SM.getExpansionLoc(Callee->getLocation())) ||
+        Callee->getTemplatedKind() != FunctionDecl::TK_NonTemplate ||
+        Callee->isTemplateInstantiation())
+      return;
+    SummaryCall Target;
+    for (unsigned I = 0; I < Call->getNumArgs() && I < Callee->getNumParams();
+         ++I) {
+      const Expr *Arg = Call->getArg(I);
+      if (isa<CXXDefaultArgExpr>(Arg) || !canCarrySecret(Arg->getType()))
+        continue;
+      const ParmVarDecl *P = parameterIn(Arg);
+      std::optional<SecretTrace> Trace;
+      if (!P) {
+        Trace = Flow.secretIn(Arg);
+        if (!Trace || !Check.wouldReport(Arg->getBeginLoc()))
+          continue;
+      }
+      if (Target.Callee.empty()) {
+        Target = {summaryKey(*Callee, SM), calleeNameOf(*Callee),
+                  point(Call->getBeginLoc())};
+        if (Target.Callee.empty())
+          return;
+      }
+      if (P) {
+        Summary.Forwards.push_back(
+            {P->getFunctionScopeIndex(), P->getNameAsString(), Target, I});
+        continue;
+      }
+      SecretArgumentSite Site;
+      Site.Call = Target;
+      Site.Index = I;
+      Site.Secret = Trace->Secret;
+      Site.ArgumentAt = point(Arg->getBeginLoc());
+      for (const FlowStep &Step : Trace->Steps)
+        Site.Steps.push_back({Step.Text, point(Step.Loc)});
+      recordSecretArgument(std::move(Site));
+    }
+  }
+
+  void finish() {
+    if (Summary.Logs.empty() && Summary.Forwards.empty())
+      return;
+    if (!Check.wouldReport(FD.getLocation()))
+      return;
+    Summary.Key = summaryKey(FD, SM);
+    if (Summary.Key.empty())
+      return;
+    Summary.Name = calleeNameOf(FD);
+    recordParameterSummary(std::move(Summary));
+  }
+
+private:
+  const ParmVarDecl *parameterIn(const Expr *E) const {
+    const auto *Ref = dyn_cast<DeclRefExpr>(throughConversions(E));
+    const auto *P = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+    if (!P || P->getDeclContext() != &FD || !canCarrySecret(P->getType()))
+      return nullptr;
+    return P;
+  }
+  SummaryPoint point(SourceLocation Loc) const {
+    return summaryPoint(userLocation(Loc, SM), SM);
+  }
+  static std::string calleeNameOf(const FunctionDecl &F) {
+    return qualifiedName(F);
+  }
+
+  SecretInLogCheck &Check;
+  const FunctionDecl &FD;
+  SecretFlow &Flow;
+  const SourceManager &SM;
+  ParameterSummary Summary;
+};
+
 /// Reports the secrets that reach the log sinks of one function.
 class SinkReporter {
 public:
-  SinkReporter(SecretInLogCheck &Check, ASTContext &Ctx, SecretFlow &Flow)
+  SinkReporter(SecretInLogCheck &Check, ASTContext &Ctx, SecretFlow &Flow,
+               ParameterRecorder *Recorder = nullptr)
       : Check(Check), SM(Ctx.getSourceManager()), LangOpts(Ctx.getLangOpts()),
-        Flow(Flow), Sinks(Ctx, Check.LogFunctions) {}
+        Flow(Flow), Sinks(Ctx, Check.LogFunctions), Recorder(Recorder) {}
 
   void atCall(const CallExpr *Call) {
     std::optional<LogSink> Sink = Sinks.sinkOf(Call);
+    if (Recorder)
+      Recorder->atCall(Call, Sink ? &*Sink : nullptr);
     if (!Sink)
       return;
     for (const LoggedArgument &Arg : Sink->Arguments) {
@@ -146,6 +270,7 @@ private:
   const LangOptions &LangOpts;
   SecretFlow &Flow;
   LogSinkFinder Sinks;
+  ParameterRecorder *Recorder;
   llvm::DenseSet<unsigned> Reported;
 };
 
@@ -159,13 +284,19 @@ void SecretInLogCheck::check(const MatchFinder::MatchResult &Result) {
       Method && Method->getParent()->isLambda())
     return; // walked as part of the enclosing function
   SecretFlow Flow(*Result.Context, SecretNames, Sanitizer);
-  SinkReporter Reporter(*this, *Result.Context, Flow);
+  std::optional<ParameterRecorder> Recorder;
+  if (callSummariesRequested())
+    Recorder.emplace(*this, *FD, Flow, *Result.SourceManager);
+  SinkReporter Reporter(*this, *Result.Context, Flow,
+                        Recorder ? &*Recorder : nullptr);
   auto AtCall = [&](const CallExpr *Call) { Reporter.atCall(Call); };
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(FD))
     for (const CXXCtorInitializer *Init : Ctor->inits())
       if (Init->isWritten())
         Flow.walk(Init->getInit(), AtCall);
   Flow.walk(FD->getBody(), AtCall);
+  if (Recorder)
+    Recorder->finish();
 }
 
 } // namespace prodready

@@ -215,6 +215,14 @@ bool ProdReadyCheck::inParsedCode(SourceLocation Loc) {
 }
 
 bool ProdReadyCheck::inScope(SourceLocation Loc) {
+  return inScope(Loc, /*Quiet=*/false);
+}
+
+bool ProdReadyCheck::wouldReport(SourceLocation Loc) {
+  return inScope(Loc, /*Quiet=*/true);
+}
+
+bool ProdReadyCheck::inScope(SourceLocation Loc, bool Quiet) {
   if (!Scope || !Sources || Loc.isInvalid())
     return true;
   const SourceManager &SM = *Sources;
@@ -236,12 +244,15 @@ bool ProdReadyCheck::inScope(SourceLocation Loc) {
                : std::nullopt);
   }
   if (Verdict != ScopeVerdict::Production) {
-    recordOutOfScope(Path, verdictName(Verdict));
-    countStatistic("findings-out-of-scope");
+    if (!Quiet) {
+      recordOutOfScope(Path, verdictName(Verdict));
+      countStatistic("findings-out-of-scope");
+    }
     return false;
   }
   if (!inParsedCode(Loc)) {
-    countStatistic("findings-in-code-that-did-not-parse");
+    if (!Quiet)
+      countStatistic("findings-in-code-that-did-not-parse");
     return false;
   }
   return true;

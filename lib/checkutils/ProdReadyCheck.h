@@ -44,9 +44,14 @@ public:
   /// Whether a finding at \p Loc would be reported.
   bool inScope(clang::SourceLocation Loc);
 
+  /// As inScope, without counting or recording anything: for what a check
+  /// records besides findings (the driver's call summaries).
+  bool wouldReport(clang::SourceLocation Loc);
+
 private:
   void
   run(const clang::ast_matchers::MatchFinder::MatchResult &Result) override;
+  bool inScope(clang::SourceLocation Loc, bool Quiet);
   bool inParsedCode(clang::SourceLocation Loc);
   void collectBrokenFunctions();
 

@@ -6,8 +6,10 @@
 #include "Catalog.h"
 #include "Redact.h"
 #include "Statistics.h"
+#include "Summaries.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyModule.h"
+#include "clang-tidy/GlobList.h"
 #include "clang/Lex/PreprocessorOptions.h"
 #include "clang/Driver/Options.h"
 #include "llvm/Option/ArgList.h"
@@ -678,8 +680,12 @@ UnitResult analyzeUnit(const tooling::CompilationDatabase &DB,
   AnalysisActionFactory Factory(Context, Result, Opts.SkipSystemBodies);
   (void)takeStatistics();
   (void)takeDroppedFindings();
+  (void)takeCallSummaries();
+  requestCallSummaries(true);
   int Status = Tool.run(&Factory);
+  requestCallSummaries(false);
   Result.Statistics = takeStatistics();
+  Result.Summaries = takeCallSummaries();
   std::vector<DroppedFinding> Dropped = takeDroppedFindings();
   Result.OutOfScope = takeOutOfScope();
   if (!Result.Dependencies.empty()) {
@@ -691,6 +697,76 @@ UnitResult analyzeUnit(const tooling::CompilationDatabase &DB,
 
   LineTable Lines;
   Lines.preload(Opts.UnsavedFiles);
+  // The summaries' points get lines and columns while the files are at
+  // hand (merge may run where the sources are not). A call that a NOLINT
+  // comment silences for the rule is no site: clang-tidy's consumer never
+  // sees the finding the link phase would make of it.
+  auto Place = [&](SummaryPoint &P) {
+    if (P.File.empty())
+      return;
+    P.File = absolutePath(P.File, "");
+    TextRange R = Lines.range(P.File, P.Offset, 0);
+    P.Line = R.Line;
+    P.Column = R.Column;
+    P.CharColumn = R.CharColumn;
+  };
+  for (FunctionSummary &F : Result.Summaries.Functions) {
+    Place(F.At);
+    Place(F.BlockingAt);
+    for (SummaryCall &C : F.Calls)
+      Place(C.At);
+  }
+  // A linked finding goes where clang-tidy would let the unit's own
+  // findings go: the main file, or a header the header filter admits.
+  ClangTidyOptions Effective = Context.getOptionsForFile(File);
+  llvm::Regex HeaderFilter(Effective.HeaderFilterRegex.value_or(""));
+  llvm::Regex ExcludeHeaders(Effective.ExcludeHeaderFilterRegex.value_or(""));
+  std::string MainFile = absolutePath(File, "");
+  GlobList RaisedToErrors(Effective.WarningsAsErrors.value_or(""));
+  auto Reportable = [&](const SummaryPoint &At) {
+    if (At.File == MainFile)
+      return true;
+    if (Effective.ExcludeHeaderFilterRegex &&
+        !Effective.ExcludeHeaderFilterRegex->empty() &&
+        ExcludeHeaders.match(At.File))
+      return false;
+    return Effective.HeaderFilterRegex && !Effective.HeaderFilterRegex->empty() &&
+           HeaderFilter.match(At.File);
+  };
+  llvm::erase_if(Result.Summaries.AsyncCalls, [&](AsyncCallSite &Site) {
+    Place(Site.Call.At);
+    if (!Reportable(Site.Call.At))
+      return true;
+    Place(Site.ContextAt);
+    const llvm::MemoryBuffer *Buffer = Lines.get(Site.Call.At.File);
+    if (Buffer && suppressedByNoLint(Buffer->getBuffer(), Site.Call.At.Offset,
+                                     BlockingInAsyncRule))
+      return true;
+    Site.LineHash = Lines.lineHash(Site.Call.At.File, Site.Call.At.Offset);
+    Site.WarningAsError = RaisedToErrors.contains(BlockingInAsyncRule);
+    return false;
+  });
+  for (ParameterSummary &P : Result.Summaries.Parameters) {
+    for (ParameterSummary::Logged &L : P.Logs)
+      Place(L.At);
+    for (ParameterSummary::Forwarded &F : P.Forwards)
+      Place(F.Call.At);
+  }
+  llvm::erase_if(Result.Summaries.SecretArguments, [&](SecretArgumentSite &Site) {
+    Place(Site.Call.At);
+    Place(Site.ArgumentAt);
+    if (!Reportable(Site.ArgumentAt))
+      return true;
+    for (auto &Step : Site.Steps)
+      Place(Step.second);
+    const llvm::MemoryBuffer *Buffer = Lines.get(Site.ArgumentAt.File);
+    if (Buffer && suppressedByNoLint(Buffer->getBuffer(), Site.ArgumentAt.Offset,
+                                     "prodready-secret-in-log"))
+      return true;
+    Site.LineHash = Lines.lineHash(Site.ArgumentAt.File, Site.ArgumentAt.Offset);
+    Site.WarningAsError = RaisedToErrors.contains("prodready-secret-in-log");
+    return false;
+  });
   unsigned CompileErrors = 0;
   for (const ClangTidyError &Error : Errors) {
     std::string Path = absolutePath(Error.Message.FilePath, Error.BuildDirectory);

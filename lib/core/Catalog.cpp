@@ -63,6 +63,7 @@ const std::vector<RuleInfo> &ruleCatalog() {
       Info.ProblemSeverity = R.value("problemSeverity", "warning");
       Info.SecuritySeverity = R.value("securitySeverity", "");
       Info.CodeFlow = R.value("codeFlow", false);
+      Info.CallPathFlow = R.value("callPathFlow", false);
       Info.RedactSource = R.value("redactSource", false);
       Info.RedactNotes = R.value("redactNotes", false);
       if (R.contains("cwe"))

@@ -23,6 +23,8 @@ struct RuleInfo {
   std::vector<int> Cwe;
   std::vector<std::string> Tags;
   bool CodeFlow = false;   // its notes form a data-flow path
+  /// Its notes are the steps of a call path, the async context last.
+  bool CallPathFlow = false;
   bool RedactSource = false; // its lines hold secrets: never echo them
   bool RedactNotes = false;  // its notes point at where a secret comes from
   std::string HelpMarkdown; // docs/checks/<rule>.md

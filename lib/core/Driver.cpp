@@ -2,6 +2,7 @@
 
 #include "Driver.h"
 #include "Fixes.h"
+#include "Summaries.h"
 #include "Catalog.h"
 #include "Diff.h"
 #include "Redact.h"
@@ -1295,6 +1296,20 @@ int runDriver(const DriverOptions &Opts) {
     ++R.OutOfScope[Reason];
   if (!OutOfScope.empty())
     Notifications.push_back({"", "note", outOfScopeMessage(R.OutOfScope), "out-of-scope"});
+  // The link phase: paths from async contexts to blocking calls that cross
+  // units, found in the summaries the units (fresh or cached) recorded.
+  // They join the units' findings here, so that deduplication, baselines,
+  // --diff, redaction and the outputs treat them like every other finding.
+  CallSummaries Summaries;
+  for (UnitResult &U : Units)
+    Summaries.append(std::move(U.Summaries));
+  LinkStatistics Link;
+  for (Finding &F : linkCallSummaries(Summaries, R.Findings, &Link))
+    R.Findings.push_back(std::move(F));
+  // A shard's SARIF carries the summaries: `prodready merge` links across
+  // shards.
+  if (Opts.ShardCount)
+    R.Summaries = std::move(Summaries);
   llvm::sort(R.Findings);
   R.Findings.erase(std::unique(R.Findings.begin(), R.Findings.end(), sameFinding),
                    R.Findings.end());
@@ -1305,6 +1320,12 @@ int runDriver(const DriverOptions &Opts) {
     if (Info && Info->RedactSource)
       for (unsigned Line = F.Where.Line; Line <= std::max(F.Where.Line, F.Where.EndLine); ++Line)
         R.SecretLines.insert({F.Where.File, Line});
+    // A linked secret-in-log finding: where the secret comes from is never
+    // echoed (the units mark the lines of their own findings' notes).
+    if (Info && Info->RedactNotes && Link.Findings)
+      for (const FindingNote &N : F.Notes)
+        if (N.Where.Line)
+          R.SecretLines.insert({N.Where.File, N.Where.Line});
   }
   for (const UnitResult &U : Units)
     R.SecretLines.insert(U.SecretLines.begin(), U.SecretLines.end());
@@ -1404,6 +1425,17 @@ int runDriver(const DriverOptions &Opts) {
   printSummary(Shown, Statistics,
                std::chrono::duration<double>(std::chrono::steady_clock::now() - Start).count(),
                Opts.Quiet);
+  if (!Opts.Quiet && (Link.Functions || Link.Sites)) {
+    double AnalysisSeconds = 0;
+    for (const UnitResult &U : Units)
+      AnalysisSeconds += U.Seconds;
+    errs() << llvm::format("prodready: link phase: %.4fs for %zu function summaries and "
+                           "%zu call site(s), %zu cross-unit finding(s); units' "
+                           "analysis %.2fs (%.2f%%)\n",
+                           Link.Seconds, Link.Functions, Link.Sites, Link.Findings,
+                           AnalysisSeconds,
+                           AnalysisSeconds > 0 ? 100 * Link.Seconds / AnalysisSeconds : 0.0);
+  }
 
   unsigned Threshold = levelRank(Opts.FailOn);
   bool Failing = Opts.FailOn != "none" &&
@@ -1486,6 +1518,7 @@ int runMerge(const std::vector<std::string> &Inputs, const std::string &Output,
       Root = InputRoot;
     for (Finding &F : Log->Findings)
       Merged.Findings.push_back(std::move(F));
+    Merged.Summaries.append(std::move(Log->Summaries));
     for (Notification &N : Log->Notifications)
       Merged.Notifications.push_back(std::move(N));
     Merged.FilesAnalysed += Log->FilesAnalysed;
@@ -1505,6 +1538,32 @@ int runMerge(const std::vector<std::string> &Inputs, const std::string &Output,
                                       return sameFinding(A, B) && A.Fingerprint == B.Fingerprint;
                                     }),
                         Merged.Findings.end());
+  // Shards carry their units' call summaries: linked together they show
+  // the paths that cross shards, as one run over all units would.
+  std::vector<Finding> Linked = linkCallSummaries(Merged.Summaries, Merged.Findings);
+  Merged.Summaries = CallSummaries();
+  if (!Linked.empty()) {
+    // Fingerprints as one run numbers them: the findings with the same
+    // rule and line hash in a file, in order; the groups a linked finding
+    // joins are numbered again.
+    assignFingerprints(Linked);
+    auto Group = [](const Finding &F) {
+      return std::make_tuple(F.Where.File, F.Rule,
+                             F.Fingerprint.substr(0, F.Fingerprint.rfind(':')));
+    };
+    std::set<std::tuple<std::string, std::string, std::string>> Renumber;
+    for (Finding &F : Linked) {
+      Renumber.insert(Group(F));
+      Merged.Findings.push_back(std::move(F));
+    }
+    llvm::sort(Merged.Findings);
+    std::map<std::tuple<std::string, std::string, std::string>, unsigned> Seen;
+    for (Finding &F : Merged.Findings) {
+      auto Key = Group(F);
+      if (Renumber.count(Key))
+        F.Fingerprint = std::get<2>(Key) + ":" + std::to_string(++Seen[Key]);
+    }
+  }
   llvm::erase_if(Merged.Notifications,
                  [](const Notification &N) { return N.Id == "out-of-scope"; });
   if (!Merged.OutOfScope.empty())

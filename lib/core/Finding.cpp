@@ -1,6 +1,7 @@
 //===--- Finding.cpp - result model and its JSON form ---------------------===//
 
 #include "Finding.h"
+#include "Summaries.h"
 #include "llvm/Support/xxhash.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/raw_ostream.h"
@@ -52,7 +53,8 @@ json toJson(const UnitResult &U) {
           {"crashed", U.Crashed},    {"findings", Findings},
           {"notifications", Notes},  {"dependencies", Deps},
           {"statistics", U.Statistics}, {"outOfScope", U.OutOfScope},
-          {"secretLines", SecretLines}, {"seconds", U.Seconds}};
+          {"secretLines", SecretLines}, {"seconds", U.Seconds},
+          {"summaries", toJson(U.Summaries)}};
 }
 
 namespace {
@@ -168,6 +170,8 @@ static bool fromJsonUnchecked(const json &J, UnitResult &U) {
     for (auto It = J["outOfScope"].begin(); It != J["outOfScope"].end(); ++It)
       if (It->is_string())
         U.OutOfScope[It.key()] = It->get<std::string>();
+  if (J.contains("summaries") && !fromJson(J["summaries"], U.Summaries))
+    return false;
   return true;
 }
 

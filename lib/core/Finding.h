@@ -9,6 +9,7 @@
 #ifndef PRODREADY_LIB_CORE_FINDING_H
 #define PRODREADY_LIB_CORE_FINDING_H
 
+#include "CallSummary.h"
 #include "llvm/ADT/StringRef.h"
 #include <nlohmann/json.hpp>
 #include <map>
@@ -83,6 +84,9 @@ struct UnitResult {
   /// Lines (file, 1-based line) that hold a detected credential, also of
   /// findings that were not reported: text output never echoes them.
   std::set<std::pair<std::string, unsigned>> SecretLines;
+  /// What the unit's functions call and whether they block, for the
+  /// driver's link phase (Summaries.h); cached with the findings.
+  CallSummaries Summaries;
   double Seconds = 0;
 };
 

@@ -27,6 +27,9 @@ struct Report {
   /// Lines that hold a detected credential (file, line), recorded before
   /// baseline and diff filtering: text output never echoes them.
   std::set<std::pair<std::string, unsigned>> SecretLines;
+  /// The units' call summaries: written into the SARIF of a --shard run so
+  /// that `prodready merge` links paths across shards.
+  CallSummaries Summaries;
 };
 
 struct SarifOptions {

@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Report.h"
+#include "Summaries.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Path.h"
 #include <map>
@@ -117,6 +118,10 @@ public:
     Run["taxonomies"] = taxonomies();
     Run["columnKind"] = "unicodeCodePoints";
     Run["results"] = Results;
+    // A shard's call summaries, for `prodready merge` to link across shards
+    // (a property bag: code scanning ignores it).
+    if (!R.Summaries.empty())
+      Run["properties"] = {{"prodreadyCallSummaries", toJson(R.Summaries)}};
     return {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
             {"version", "2.1.0"},
             {"runs", ojson::array({Run})}};
@@ -324,6 +329,21 @@ private:
                                        {"message", {{"text", "sink: " + F.Message}}}}}});
         Result["codeFlows"] = ojson::array(
             {{{"threadFlows", ojson::array({{{"locations", Steps}}})}}});
+      } else if (Info && Info->CallPathFlow && F.Notes.size() >= 2) {
+        // The notes are the steps of a call path, then the async context:
+        // the flow runs from the context through the call the finding is at
+        // to the blocking call.
+        auto Step = [&](const TextRange &Where, const std::string &Text) {
+          return ojson{{"location", {{"physicalLocation", physical(Where)},
+                                     {"message", {{"text", Text}}}}}};
+        };
+        ojson Steps = ojson::array();
+        Steps.push_back(Step(F.Notes.back().Where, F.Notes.back().Message));
+        Steps.push_back(Step(F.Where, "the call made in the async context"));
+        for (size_t I = 0; I + 1 < F.Notes.size(); ++I)
+          Steps.push_back(Step(F.Notes[I].Where, F.Notes[I].Message));
+        Result["codeFlows"] = ojson::array(
+            {{{"threadFlows", ojson::array({{{"locations", Steps}}})}}});
       }
     }
     if (!F.Fixes.empty()) {
@@ -459,6 +479,13 @@ static llvm::Expected<Report> readSarifUnchecked(llvm::StringRef Text, llvm::Str
             R.Notifications.push_back(std::move(Item));
           }
       }
+    if (Run.contains("properties") && Run["properties"].is_object() &&
+        Run["properties"].contains("prodreadyCallSummaries")) {
+      CallSummaries Summaries;
+      if (!fromJson(Run["properties"]["prodreadyCallSummaries"], Summaries))
+        return Fail("malformed call summaries");
+      R.Summaries.append(std::move(Summaries));
+    }
     if (!Run.contains("results") || !Run["results"].is_array())
       continue;
     for (const auto &Res : Run["results"]) {
