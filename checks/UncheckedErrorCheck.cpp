@@ -356,11 +356,58 @@ static bool mentionsSocketLike(const Expr *E,
   return false;
 }
 
-static bool isConsoleStream(const Expr *E) {
+static bool isConsoleStream(const Expr *E, int Depth = 0) {
   const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenCasts());
-  return Ref && Ref->getDecl()->getIdentifier() &&
-         (Ref->getDecl()->getName() == "stdout" ||
-          Ref->getDecl()->getName() == "stderr");
+  if (!Ref || !Ref->getDecl()->getIdentifier())
+    return false;
+  if (Ref->getDecl()->getName() == "stdout" ||
+      Ref->getDecl()->getName() == "stderr")
+    return true;
+  // A trace stream that starts as the console (`FILE *outfile = stdout;`).
+  const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+  return Depth < 2 && Var && Var->getInit() &&
+         isConsoleStream(Var->getInit(), Depth + 1);
+}
+
+// Whether \p E names a local stream the function opened for reading only
+// (`FILE *fp = fopen(path, "r");`): closing it loses nothing.
+static bool isReadOnlyStream(const Expr *E) {
+  const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenCasts());
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!Var || !Var->isLocalVarDecl() || !Var->getInit())
+    return false;
+  const auto *Open = dyn_cast<CallExpr>(Var->getInit()->IgnoreParenCasts());
+  const FunctionDecl *FD = Open ? Open->getDirectCallee() : nullptr;
+  if (!FD || !FD->getIdentifier() || !FD->isExternC() ||
+      (FD->getName() != "fopen" && FD->getName() != "fdopen") ||
+      Open->getNumArgs() < 2)
+    return false;
+  const auto *Mode =
+      dyn_cast<StringLiteral>(Open->getArg(1)->IgnoreParenImpCasts());
+  if (!Mode || Mode->getCharByteWidth() != 1)
+    return false;
+  StringRef M = Mode->getString();
+  if (!M.starts_with("r") || M.contains('+'))
+    return false;
+  // Reassigned later: the stream may be another one.
+  const auto *Body = dyn_cast_or_null<FunctionDecl>(Var->getParentFunctionOrMethod());
+  if (!Body || !Body->getBody())
+    return true;
+  llvm::SmallVector<const Stmt *, 32> Work = {Body->getBody()};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *Assign = dyn_cast<BinaryOperator>(S);
+        Assign && Assign->isAssignmentOp())
+      if (const auto *L =
+              dyn_cast<DeclRefExpr>(Assign->getLHS()->IgnoreParenCasts());
+          L && L->getDecl() == Var)
+        return false;
+    for (const Stmt *Child : S->children())
+      Work.push_back(Child);
+  }
+  return true;
 }
 
 // The statement that follows the one holding \p E in its block, or null.
@@ -613,6 +660,10 @@ bool UncheckedErrorCheck::isTeardownCall(const FunctionDecl &FD,
   StringRef Name = FD.getName();
   if (!FD.isExternC())
     return false;
+  // Converting a constant address literal cannot fail at run time.
+  if (Name == "inet_pton" && Call.getNumArgs() >= 2 &&
+      isa<StringLiteral>(Call.getArg(1)->IgnoreParenImpCasts()))
+    return true;
   if ((Name == "unlink" || Name == "remove") &&
       (clearsPathForNextStatement(Call, Ctx) ||
        (Call.getNumArgs() == 1 &&
@@ -632,6 +683,8 @@ bool UncheckedErrorCheck::isTeardownCall(const FunctionDecl &FD,
   if (Call.getNumArgs() > 0) {
     if ((Name == "fflush" || Name == "fclose") &&
         isConsoleStream(Call.getArg(0)))
+      return true;
+    if (Name == "fclose" && isReadOnlyStream(Call.getArg(0)))
       return true;
     if (Name == "close") {
       collectUnitFacts(Ctx);

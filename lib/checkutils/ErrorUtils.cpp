@@ -259,9 +259,12 @@ bool hasWord(StringRef Name, const llvm::StringSet<> &Words) {
 } // namespace
 
 bool namesLogger(StringRef Name) {
+  // Debug output too: a protocol trace (`verbose_on_frame_recv_callback`),
+  // a header dump (`dump_nv`).
   static const llvm::StringSet<> Words = {
-      "log",     "logs",   "logger", "loggers", "logging",
-      "logfile", "syslog", "sink",   "sinks",   "appender"};
+      "log",     "logs",    "logger", "loggers", "logging", "logfile",
+      "syslog",  "sink",    "sinks",  "appender", "trace",  "verbose",
+      "dump",    "debug"};
   if (hasWord(Name, Words))
     return true;
   // FileLogger is one word only in lower case: filelogger, filesink.

@@ -17,6 +17,9 @@ void resolve(const char *host, void *addr, struct addrinfo **res) {
     return;
 }
 
+// A constant address literal cannot fail to convert (workflow's tutorial).
+void constantAddress(void *addr) { inet_pton(2, "192.168.0.1", addr); }
+
 void mysql(MYSQL *db) {
   mysql_real_connect(db, "localhost", "app", "", "app", 3306, nullptr, 0);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: return value of 'mysql_real_connect' is discarded although

@@ -25,6 +25,7 @@ int pthread_create(pthread_t *, const void *, void *(*)(void *), void *);
 int pthread_join(pthread_t, void **);
 int open(const char *, int, ...);
 int dup2(int, int);
+FILE *fopen(const char *, const char *);
 int socket(int, int, int);
 int accept(int, void *, unsigned *);
 int pipe(int[2]);
