@@ -2,6 +2,8 @@
 
 #include "RetryWithoutBackoffCheck.h"
 #include "CheckUtils.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
 using namespace clang;
@@ -76,6 +78,119 @@ static bool isLocalLockAcquisition(const CallExpr &Op) {
       Member->getImplicitObjectArgument()->IgnoreParenImpCasts());
 }
 
+// Whether control leaves the loop whenever \p S runs: return, throw,
+// break or a noreturn call, on every path.
+static bool leavesAlways(const Stmt *S) {
+  if (!S)
+    return false;
+  if (isa<ReturnStmt, BreakStmt>(S))
+    return true;
+  if (const auto *E = dyn_cast<Expr>(S))
+    return isa<CXXThrowExpr>(E->IgnoreImplicit()) || neverReturns(E);
+  if (const auto *Block = dyn_cast<CompoundStmt>(S))
+    return llvm::any_of(Block->body(), leavesAlways);
+  if (const auto *If = dyn_cast<IfStmt>(S))
+    return leavesAlways(If->getThen()) && leavesAlways(If->getElse());
+  return false;
+}
+
+// The variable the retried operation's result is stored in
+// (`auto r = ::send(...)`, `rv = make_socket(addr)`).
+static const VarDecl *resultVariable(const CallExpr &Op, ASTContext &Ctx) {
+  DynTypedNode Node = DynTypedNode::create(Op);
+  for (int Depth = 0; Depth < 4; ++Depth) {
+    auto Parents = Ctx.getParents(Node);
+    if (Parents.size() != 1)
+      return nullptr;
+    Node = Parents[0];
+    if (const auto *Var = Node.get<VarDecl>())
+      return Var;
+    if (const auto *Assign = Node.get<BinaryOperator>();
+        Assign && Assign->getOpcode() == BO_Assign)
+      if (const auto *Ref =
+              dyn_cast<DeclRefExpr>(Assign->getLHS()->IgnoreParenCasts()))
+        return dyn_cast<VarDecl>(Ref->getDecl());
+    if (!Node.get<Expr>())
+      return nullptr;
+  }
+  return nullptr;
+}
+
+// Whether the body leaves the loop when the operation fails
+// (`if (r < 0) { close(); throw ...; }`): it repeats only while the
+// operation succeeds -- a partial-write loop, not a retry (spdlog's
+// tcp_client::send).
+static bool leavesOnFailure(const Stmt &Loop, const CallExpr &Op,
+                            ASTContext &Ctx) {
+  const VarDecl *Result = resultVariable(Op, Ctx);
+  if (!Result)
+    return false;
+  llvm::SmallVector<const Stmt *, 16> Work = {loopBody(Loop)};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S || isa<LambdaExpr>(S))
+      continue;
+    if (const auto *If = dyn_cast<IfStmt>(S)) {
+      const auto *Compare =
+          dyn_cast_or_null<BinaryOperator>(If->getCond()->IgnoreParenImpCasts());
+      const auto *Ref =
+          Compare ? dyn_cast<DeclRefExpr>(Compare->getLHS()->IgnoreParenImpCasts())
+                  : nullptr;
+      std::optional<llvm::APSInt> Value =
+          Compare ? Compare->getRHS()->getIntegerConstantExpr(Ctx)
+                  : std::nullopt;
+      bool TestsFailure =
+          Ref && Ref->getDecl() == Result && Value &&
+          ((Compare->getOpcode() == BO_LT && *Value <= 0) ||
+           (Compare->getOpcode() == BO_EQ && Value->isNegative()));
+      if (TestsFailure && leavesAlways(If->getThen()))
+        return true;
+    }
+    for (const Stmt *Child : S->children())
+      Work.push_back(Child);
+  }
+  return false;
+}
+
+// Whether the loop walks a linked list (`while (next) { addr = next;
+// next = next->ai_next; try(addr); }`): each turn tries another element of
+// a finite list, an address fallback rather than a retry (nghttp2's h2load).
+static bool walksList(const Stmt &Loop) {
+  const Expr *Cond = loopCondition(Loop);
+  const auto *Walked =
+      Cond ? dyn_cast<DeclRefExpr>(Cond->IgnoreParenImpCasts()) : nullptr;
+  const auto *WalkedMember =
+      Cond ? dyn_cast<MemberExpr>(Cond->IgnoreParenImpCasts()) : nullptr;
+  const ValueDecl *List = Walked        ? Walked->getDecl()
+                          : WalkedMember ? WalkedMember->getMemberDecl()
+                                         : nullptr;
+  if (!List || !List->getType()->isPointerType())
+    return false;
+  auto Names = [&](const Expr *E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+      return Ref->getDecl() == List;
+    if (const auto *Member = dyn_cast<MemberExpr>(E))
+      return Member->getMemberDecl() == List;
+    return false;
+  };
+  llvm::SmallVector<const Stmt *, 16> Work = {loopBody(Loop)};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *Assign = dyn_cast<BinaryOperator>(S);
+        Assign && Assign->getOpcode() == BO_Assign && Names(Assign->getLHS()))
+      if (const auto *Next = dyn_cast<MemberExpr>(
+              Assign->getRHS()->IgnoreParenImpCasts());
+          Next && Next->isArrow() && Names(Next->getBase()))
+        return true;
+    for (const Stmt *Child : S->children())
+      Work.push_back(Child);
+  }
+  return false;
+}
+
 void RetryWithoutBackoffCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *LoopStmt = Result.Nodes.getNodeAs<Stmt>("loop");
   const LoopClassification &Loop =
@@ -95,6 +210,10 @@ void RetryWithoutBackoffCheck::check(const MatchFinder::MatchResult &Result) {
   // yields and naps (opentelemetry-cpp's SpinLockMutex).
   if (!Loop.RetriedOperationIsRemote && Loop.RetriedOperation &&
       isLocalLockAcquisition(*Loop.RetriedOperation))
+    return;
+  if (walksList(*LoopStmt) ||
+      (Loop.RetriedOperation &&
+       leavesOnFailure(*LoopStmt, *Loop.RetriedOperation, *Result.Context)))
     return;
   const LoopDelay *Delay = Loop.firstDelay();
   // A retry of a local operation without any delay (a compare-and-swap or

@@ -676,3 +676,45 @@ struct SpinLock {
     }
   }
 };
+
+// A partial-write loop that leaves on the first failure repeats only while
+// send() succeeds (spdlog's tcp_client::send): not a retry.
+struct TcpClient {
+  int socket_ = -1;
+  void closeSocket();
+  void sendAll(const char *data, unsigned long n) {
+    unsigned long sent = 0;
+    while (sent < n) {
+      long result = ::send(socket_, data + sent, n - sent, 0);
+      if (result < 0) {
+        closeSocket();
+        throw 1;
+      }
+      if (result == 0)
+        break;
+      sent += static_cast<unsigned long>(result);
+    }
+  }
+};
+
+// Walking a resolver's list, a different address each turn (nghttp2's
+// h2load): an address fallback, not a retry.
+struct AddrInfo {
+  AddrInfo *ai_next;
+  const struct sockaddr *ai_addr;
+};
+struct H2Client {
+  int fd = -1;
+  AddrInfo *next_addr = nullptr;
+  int makeSocket(AddrInfo *addr) { return connect(fd, addr->ai_addr, 16); }
+  int connectNext() {
+    AddrInfo *addr = nullptr;
+    while (next_addr) {
+      addr = next_addr;
+      next_addr = next_addr->ai_next;
+      if (makeSocket(addr) == 0)
+        break;
+    }
+    return fd;
+  }
+};
