@@ -369,9 +369,10 @@ static bool isConsoleStream(const Expr *E, int Depth = 0) {
          isConsoleStream(Var->getInit(), Depth + 1);
 }
 
-// Whether \p E names a local stream the function opened for reading only
+// Whether \p E names a local stream nothing is written to: opened for
+// reading only, or only tested and closed
 // (`FILE *fp = fopen(path, "r");`): closing it loses nothing.
-static bool isReadOnlyStream(const Expr *E) {
+static bool isUnwrittenStream(const Expr *E) {
   const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenCasts());
   const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
   if (!Var || !Var->isLocalVarDecl() || !Var->getInit())
@@ -387,12 +388,14 @@ static bool isReadOnlyStream(const Expr *E) {
   if (!Mode || Mode->getCharByteWidth() != 1)
     return false;
   StringRef M = Mode->getString();
-  if (!M.starts_with("r") || M.contains('+'))
-    return false;
-  // Reassigned later: the stream may be another one.
+  bool ReadOnly = M.starts_with("r") && !M.contains('+');
   const auto *Body = dyn_cast_or_null<FunctionDecl>(Var->getParentFunctionOrMethod());
   if (!Body || !Body->getBody())
-    return true;
+    return ReadOnly;
+  // Reassigned later: the stream may be another one. Opened for writing,
+  // it is still unwritten when nothing but tests and the fclose use it
+  // (spdlog truncates a file with `fclose(fopen(name, "wb"))`).
+  bool OnlyTested = true;
   llvm::SmallVector<const Stmt *, 32> Work = {Body->getBody()};
   while (!Work.empty()) {
     const Stmt *S = Work.pop_back_val();
@@ -404,10 +407,24 @@ static bool isReadOnlyStream(const Expr *E) {
               dyn_cast<DeclRefExpr>(Assign->getLHS()->IgnoreParenCasts());
           L && L->getDecl() == Var)
         return false;
+    if (const auto *Call = dyn_cast<CallExpr>(S)) {
+      const FunctionDecl *Callee = Call->getDirectCallee();
+      bool Closes = Callee && Callee->getIdentifier() &&
+                    Callee->getName() == "fclose";
+      if (!Closes)
+        for (const Expr *Arg : Call->arguments())
+          if (const auto *R = dyn_cast<DeclRefExpr>(Arg->IgnoreParenCasts());
+              R && R->getDecl() == Var)
+            OnlyTested = false;
+    }
+    if (const auto *Member = dyn_cast<MemberExpr>(S))
+      if (const auto *R = dyn_cast<DeclRefExpr>(Member->getBase()->IgnoreParenCasts());
+          R && R->getDecl() == Var)
+        OnlyTested = false;
     for (const Stmt *Child : S->children())
       Work.push_back(Child);
   }
-  return true;
+  return ReadOnly || OnlyTested;
 }
 
 // The statement that follows the one holding \p E in its block, or null.
@@ -684,7 +701,7 @@ bool UncheckedErrorCheck::isTeardownCall(const FunctionDecl &FD,
     if ((Name == "fflush" || Name == "fclose") &&
         isConsoleStream(Call.getArg(0)))
       return true;
-    if (Name == "fclose" && isReadOnlyStream(Call.getArg(0)))
+    if (Name == "fclose" && isUnwrittenStream(Call.getArg(0)))
       return true;
     if (Name == "close") {
       collectUnitFacts(Ctx);
@@ -817,6 +834,12 @@ void UncheckedErrorCheck::checkDiscarded(const Expr *E, ASTContext &Ctx) {
   if (FD && FD->getIdentifier() && !FD->isExternC() &&
       (FD->getName() == "cancel" || FD->getName() == "shutdown") &&
       matchesAnyName(FD->getName(), IgnoredOutParamFunctions))
+    return;
+  // Flushing or closing a producer or connection while tearing down
+  // (`~kafka_sink() { producer_->flush(timeout); }`): nowhere to report.
+  if (FD && FD->getIdentifier() &&
+      (FD->getName() == "flush" || isTeardownFunctionName(FD->getName())) &&
+      teardownContext(*Call, Ctx) != TeardownContext::None)
     return;
   // A project's error enum (`binanceError_t fetch(...)`). C functions are
   // judged by the catalogue, so `curl_easy_setopt`'s CURLcode is not one.

@@ -486,3 +486,28 @@ void saveOrder(FILE *out, const char *order) {
   fflush(out);
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: return value of 'fflush' is discarded
 }
+// Truncating a file by opening it for writing and closing it at once
+// (spdlog's file_helper): nothing was written through the stream.
+bool openTruncated(FILE **fd, const char *name) {
+  FILE *tmp = fopen(name, "wb");
+  if (tmp == nullptr)
+    return false;
+  fclose(tmp);
+  *fd = fopen(name, "ab");
+  return *fd != nullptr;
+}
+// Flushing a producer in a sink's destructor (spdlog's kafka_sink): its
+// error result has nowhere to go.
+enum class ProducerError { NoError, TimedOut, Failed };
+struct Producer {
+  ProducerError flush(int timeoutMs);
+  ProducerError produce(const char *payload);
+};
+struct KafkaSink {
+  Producer *producer_;
+  ~KafkaSink() { producer_->flush(1000); }
+  void log(const char *payload) {
+    producer_->produce(payload);
+    // CHECK-MESSAGES: :[[@LINE-1]]:16: warning: error result of type 'ProducerError' returned by 'Producer::produce' is discarded
+  }
+};
