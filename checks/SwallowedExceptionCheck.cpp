@@ -362,6 +362,43 @@ static bool endsBoundedRetryThatReportsFailure(const CXXTryStmt &Try,
   return reportsExhaustedAttempts(nextStatement(*Loop, Ctx, false), Ctx);
 }
 
+// Whether a member the try block sets (`is_content_length = true;`) is
+// tested by another member function of the class, or by a loop around the
+// try: the member records whether the step succeeded (cpp-netlib's
+// protocol handler falls back to reading until EOF).
+static bool testsMemberElsewhere(
+    const CXXTryStmt &Try, const llvm::SmallPtrSetImpl<const ValueDecl *> &Assigned,
+    ASTContext &Ctx) {
+  llvm::SmallPtrSet<const ValueDecl *, 4> Fields;
+  for (const ValueDecl *D : Assigned)
+    if (isa<FieldDecl>(D))
+      Fields.insert(D);
+  if (Fields.empty())
+    return false;
+  DynTypedNodeList Parents = Ctx.getParents(Try);
+  while (!Parents.empty()) {
+    const DynTypedNode &Parent = Parents[0];
+    if (const auto *Loop = Parent.get<Stmt>();
+        Loop && isa<WhileStmt, ForStmt, DoStmt, CXXForRangeStmt>(Loop) &&
+        tests(loopCondition(*Loop), Fields))
+      return true;
+    if (const auto *Method = Parent.get<CXXMethodDecl>()) {
+      for (const CXXMethodDecl *Other : Method->getParent()->methods()) {
+        const FunctionDecl *Def = Other->getDefinition();
+        if (Other == Method || !Def || !Def->getBody())
+          continue;
+        if (tests(Def->getBody(), Fields))
+          return true;
+      }
+      return false;
+    }
+    if (Parent.get<FunctionDecl>() || Parent.get<LambdaExpr>())
+      return false;
+    Parents = Ctx.getParents(Parent);
+  }
+  return false;
+}
+
 // Whether the failure an empty handler of \p Try drops is captured outside
 // the handler (RULES.md, revision of 2026-12-01): a variable or field the
 // try block assigns (`ok = true;`, `result = parse(s);`) is read after the
@@ -386,6 +423,8 @@ static bool failureCapturedOutside(const CXXTryStmt &Try, ASTContext &Ctx) {
   // Locals of the try block are gone after it.
   if (!Assigned.empty() &&
       llvm::any_of(After, [&](const Stmt *S) { return tests(S, Assigned); }))
+    return true;
+  if (testsMemberElsewhere(Try, Assigned, Ctx))
     return true;
 
   // `try { std::rethrow_exception(err); } catch (...) {}` followed by code
