@@ -607,6 +607,9 @@ static StringRef callName(const CallExpr &Call) {
       return identifierOf(Member->getMemberDecl());
     if (const auto *Ref = dyn_cast<DeclRefExpr>(Object))
       return identifierOf(Ref->getDecl());
+    // `config.get_log_callback()(msg)`: the getter names the callable.
+    if (const auto *Getter = dyn_cast<CallExpr>(stripValue(Object)))
+      return identifierOf(Getter->getDirectCallee());
     return "";
   }
   return identifierOf(Call.getDirectCallee());

@@ -375,9 +375,35 @@ static bool isConsoleStream(const Expr *E, int Depth = 0) {
 static bool isUnwrittenStream(const Expr *E) {
   const auto *Ref = dyn_cast<DeclRefExpr>(E->IgnoreParenCasts());
   const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
-  if (!Var || !Var->isLocalVarDecl() || !Var->getInit())
+  if (!Var || !Var->isLocalVarDecl())
     return false;
-  const auto *Open = dyn_cast<CallExpr>(Var->getInit()->IgnoreParenCasts());
+  const auto *Body = dyn_cast_or_null<FunctionDecl>(Var->getParentFunctionOrMethod());
+  // `FILE *fp; fp = fopen(path, "r");`: the one assignment opens it.
+  const Expr *Source = Var->getInit();
+  const BinaryOperator *Opening = nullptr;
+  if (!Source && Body && Body->getBody()) {
+    llvm::SmallVector<const Stmt *, 32> Work = {Body->getBody()};
+    while (!Work.empty()) {
+      const Stmt *S = Work.pop_back_val();
+      if (!S)
+        continue;
+      if (const auto *Assign = dyn_cast<BinaryOperator>(S);
+          Assign && Assign->isAssignmentOp())
+        if (const auto *L =
+                dyn_cast<DeclRefExpr>(Assign->getLHS()->IgnoreParenCasts());
+            L && L->getDecl() == Var) {
+          if (Opening)
+            return false;
+          Opening = Assign;
+          Source = Assign->getRHS();
+        }
+      for (const Stmt *Child : S->children())
+        Work.push_back(Child);
+    }
+  }
+  if (!Source)
+    return false;
+  const auto *Open = dyn_cast<CallExpr>(Source->IgnoreParenCasts());
   const FunctionDecl *FD = Open ? Open->getDirectCallee() : nullptr;
   if (!FD || !FD->getIdentifier() || !FD->isExternC() ||
       (FD->getName() != "fopen" && FD->getName() != "fdopen") ||
@@ -389,7 +415,6 @@ static bool isUnwrittenStream(const Expr *E) {
     return false;
   StringRef M = Mode->getString();
   bool ReadOnly = M.starts_with("r") && !M.contains('+');
-  const auto *Body = dyn_cast_or_null<FunctionDecl>(Var->getParentFunctionOrMethod());
   if (!Body || !Body->getBody())
     return ReadOnly;
   // Reassigned later: the stream may be another one. Opened for writing,
@@ -405,7 +430,7 @@ static bool isUnwrittenStream(const Expr *E) {
         Assign && Assign->isAssignmentOp())
       if (const auto *L =
               dyn_cast<DeclRefExpr>(Assign->getLHS()->IgnoreParenCasts());
-          L && L->getDecl() == Var)
+          L && L->getDecl() == Var && Assign != Opening)
         return false;
     if (const auto *Call = dyn_cast<CallExpr>(S)) {
       const FunctionDecl *Callee = Call->getDirectCallee();

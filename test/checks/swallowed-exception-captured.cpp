@@ -452,6 +452,16 @@ void logDispatchError(const LogConfig &cfg, const std::string &msg) noexcept {
   } catch (...) {
   }
 }
+struct Handle {
+  const LogConfig &configuration() const;
+  const std::function<void(const std::string &)> &log_callback() const;
+};
+void reportCallbackError(const Handle &handle, const std::string &msg) {
+  try {
+    handle.log_callback()(msg);
+  } catch (...) {
+  }
+}
 void dispatch(const LogConfig &cfg, const std::string &msg) noexcept {
   try {
     cfg.handler(msg);
