@@ -203,17 +203,8 @@ private:
       return std::nullopt;
     // A value whose own name says what else it is (`user_name`,
     // `token_path`), or that was sanitized (`mask(s)`).
-    const Expr *Value = stripFullValue(Arg.Value);
     // `s.c_str()`, `s.data()`: the name is the string's.
-    while (const auto *Conversion = dyn_cast<CXXMemberCallExpr>(Value)) {
-      const CXXMethodDecl *Method = Conversion->getMethodDecl();
-      if (!Method || Conversion->getNumArgs() != 0 ||
-          !Method->getDeclName().isIdentifier() ||
-          !llvm::is_contained({"c_str", "data", "str", "toStdString", "get"},
-                              Method->getName()))
-        break;
-      Value = stripFullValue(Conversion->getImplicitObjectArgument());
-    }
+    const Expr *Value = throughConversions(Arg.Value);
     const NamedDecl *Named = nullptr;
     if (const auto *Ref = dyn_cast<DeclRefExpr>(Value))
       Named = Ref->getDecl();
