@@ -78,22 +78,6 @@ static bool isLocalLockAcquisition(const CallExpr &Op) {
       Member->getImplicitObjectArgument()->IgnoreParenImpCasts());
 }
 
-// Whether control leaves the loop whenever \p S runs: return, throw,
-// break or a noreturn call, on every path.
-static bool leavesAlways(const Stmt *S) {
-  if (!S)
-    return false;
-  if (isa<ReturnStmt, BreakStmt>(S))
-    return true;
-  if (const auto *E = dyn_cast<Expr>(S))
-    return isa<CXXThrowExpr>(E->IgnoreImplicit()) || neverReturns(E);
-  if (const auto *Block = dyn_cast<CompoundStmt>(S))
-    return llvm::any_of(Block->body(), leavesAlways);
-  if (const auto *If = dyn_cast<IfStmt>(S))
-    return leavesAlways(If->getThen()) && leavesAlways(If->getElse());
-  return false;
-}
-
 // The variable the retried operation's result is stored in
 // (`auto r = ::send(...)`, `rv = make_socket(addr)`).
 static const VarDecl *resultVariable(const CallExpr &Op, ASTContext &Ctx) {
@@ -143,7 +127,7 @@ static bool leavesOnFailure(const Stmt &Loop, const CallExpr &Op,
           Ref && Ref->getDecl() == Result && Value &&
           ((Compare->getOpcode() == BO_LT && *Value <= 0) ||
            (Compare->getOpcode() == BO_EQ && Value->isNegative()));
-      if (TestsFailure && leavesAlways(If->getThen()))
+      if (TestsFailure && leavesLoop(If->getThen()))
         return true;
     }
     for (const Stmt *Child : S->children())

@@ -377,32 +377,51 @@ static bool isUnwrittenStream(const Expr *E) {
   const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
   if (!Var || !Var->isLocalVarDecl())
     return false;
-  const auto *Body = dyn_cast_or_null<FunctionDecl>(Var->getParentFunctionOrMethod());
-  // `FILE *fp; fp = fopen(path, "r");`: the one assignment opens it.
-  const Expr *Source = Var->getInit();
-  const BinaryOperator *Opening = nullptr;
-  if (!Source && Body && Body->getBody()) {
-    llvm::SmallVector<const Stmt *, 32> Work = {Body->getBody()};
-    while (!Work.empty()) {
-      const Stmt *S = Work.pop_back_val();
-      if (!S)
-        continue;
-      if (const auto *Assign = dyn_cast<BinaryOperator>(S);
-          Assign && Assign->isAssignmentOp())
-        if (const auto *L =
-                dyn_cast<DeclRefExpr>(Assign->getLHS()->IgnoreParenCasts());
-            L && L->getDecl() == Var) {
-          if (Opening)
-            return false;
-          Opening = Assign;
-          Source = Assign->getRHS();
-        }
-      for (const Stmt *Child : S->children())
-        Work.push_back(Child);
+  const auto *Func =
+      dyn_cast_or_null<FunctionDecl>(Var->getParentFunctionOrMethod());
+  const Stmt *Body = Func ? Func->getBody() : nullptr;
+  // One walk over the function: the assignments to the stream, and whether
+  // anything but a test or the fclose uses it (spdlog truncates a file with
+  // `fclose(fopen(name, "wb"))`).
+  llvm::SmallVector<const BinaryOperator *, 2> Assignments;
+  bool OnlyTested = Body != nullptr;
+  llvm::SmallVector<const Stmt *, 32> Work = {Body};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *Assign = dyn_cast<BinaryOperator>(S);
+        Assign && Assign->isAssignmentOp())
+      if (const auto *L =
+              dyn_cast<DeclRefExpr>(Assign->getLHS()->IgnoreParenCasts());
+          L && L->getDecl() == Var)
+        Assignments.push_back(Assign);
+    if (const auto *Call = dyn_cast<CallExpr>(S)) {
+      const FunctionDecl *Callee = Call->getDirectCallee();
+      bool Closes = Callee && Callee->getIdentifier() &&
+                    Callee->getName() == "fclose";
+      if (!Closes)
+        for (const Expr *Arg : Call->arguments())
+          if (const auto *R = dyn_cast<DeclRefExpr>(Arg->IgnoreParenCasts());
+              R && R->getDecl() == Var)
+            OnlyTested = false;
     }
+    if (const auto *Member = dyn_cast<MemberExpr>(S))
+      if (const auto *R =
+              dyn_cast<DeclRefExpr>(Member->getBase()->IgnoreParenCasts());
+          R && R->getDecl() == Var)
+        OnlyTested = false;
+    for (const Stmt *Child : S->children())
+      Work.push_back(Child);
   }
-  if (!Source)
+  // Opened by its initializer, or declared first and opened by the one
+  // assignment (`FILE *fp; fp = fopen(path, "r");`); reassigned, the
+  // stream may be another one.
+  const Expr *Source = Var->getInit();
+  if (Source ? !Assignments.empty() : Assignments.size() != 1)
     return false;
+  if (!Source)
+    Source = Assignments.front()->getRHS();
   const auto *Open = dyn_cast<CallExpr>(Source->IgnoreParenCasts());
   const FunctionDecl *FD = Open ? Open->getDirectCallee() : nullptr;
   if (!FD || !FD->getIdentifier() || !FD->isExternC() ||
@@ -415,40 +434,6 @@ static bool isUnwrittenStream(const Expr *E) {
     return false;
   StringRef M = Mode->getString();
   bool ReadOnly = M.starts_with("r") && !M.contains('+');
-  if (!Body || !Body->getBody())
-    return ReadOnly;
-  // Reassigned later: the stream may be another one. Opened for writing,
-  // it is still unwritten when nothing but tests and the fclose use it
-  // (spdlog truncates a file with `fclose(fopen(name, "wb"))`).
-  bool OnlyTested = true;
-  llvm::SmallVector<const Stmt *, 32> Work = {Body->getBody()};
-  while (!Work.empty()) {
-    const Stmt *S = Work.pop_back_val();
-    if (!S)
-      continue;
-    if (const auto *Assign = dyn_cast<BinaryOperator>(S);
-        Assign && Assign->isAssignmentOp())
-      if (const auto *L =
-              dyn_cast<DeclRefExpr>(Assign->getLHS()->IgnoreParenCasts());
-          L && L->getDecl() == Var && Assign != Opening)
-        return false;
-    if (const auto *Call = dyn_cast<CallExpr>(S)) {
-      const FunctionDecl *Callee = Call->getDirectCallee();
-      bool Closes = Callee && Callee->getIdentifier() &&
-                    Callee->getName() == "fclose";
-      if (!Closes)
-        for (const Expr *Arg : Call->arguments())
-          if (const auto *R = dyn_cast<DeclRefExpr>(Arg->IgnoreParenCasts());
-              R && R->getDecl() == Var)
-            OnlyTested = false;
-    }
-    if (const auto *Member = dyn_cast<MemberExpr>(S))
-      if (const auto *R = dyn_cast<DeclRefExpr>(Member->getBase()->IgnoreParenCasts());
-          R && R->getDecl() == Var)
-        OnlyTested = false;
-    for (const Stmt *Child : S->children())
-      Work.push_back(Child);
-  }
   return ReadOnly || OnlyTested;
 }
 

@@ -231,9 +231,8 @@ bool continuesLoop(const Stmt *S) {
   return false;
 }
 
-/// Whether every path through \p S, a statement of the loop body, leaves
-/// the loop (`break`, `return`, `throw`, a call that does not return), so
-/// that the loop never starts a second turn.
+} // namespace
+
 bool leavesLoop(const Stmt *S) {
   if (!S)
     return false;
@@ -267,6 +266,8 @@ bool leavesLoop(const Stmt *S) {
     return leavesLoop(Label->getSubStmt());
   return false;
 }
+
+namespace {
 
 bool isGlobalCFunction(const FunctionDecl &FD) {
   return FD.getDeclName().isIdentifier() &&

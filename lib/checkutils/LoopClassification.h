@@ -162,6 +162,11 @@ LoopClassification computeLoopClassification(const clang::Stmt &Loop,
                                              clang::ASTContext &Ctx,
                                              const LoopConfig &Config);
 
+/// Whether every path through \p S, a statement of a loop body, leaves the
+/// loop (`break`, `return`, `throw`, a call that does not return), so that
+/// the loop never starts another turn from there.
+bool leavesLoop(const clang::Stmt *S);
+
 /// The qualified name of the function \p Call calls, for messages.
 std::string calledFunctionName(const clang::CallExpr &Call);
 
