@@ -245,9 +245,17 @@ public:
             llvm::consumeError(std::move(E));
             return std::make_error_code(std::errc::invalid_argument);
           }
-          llvm::ErrorOr<ClangTidyOptions> Parsed = parseConfiguration(Config);
-          if (Parsed)
-            keepOnlyProdreadyGlobs(*Parsed);
+          // A file clang-tidy cannot parse (a key from a newer clang-tidy,
+          // a typo) is skipped as clang-tidy skips it, its parents still
+          // read; the driver warns about it once, before the analysis.
+          llvm::ErrorOr<ClangTidyOptions> Parsed =
+              parseConfigurationWithDiags(Config, [](const llvm::SMDiagnostic &) {});
+          if (!Parsed) {
+            ClangTidyOptions Skipped;
+            Skipped.InheritParentConfig = true;
+            return Skipped;
+          }
+          keepOnlyProdreadyGlobs(*Parsed);
           return Parsed;
         });
   }

@@ -988,8 +988,9 @@ llvm::Error checkClangTidyFiles(const std::vector<std::string> &Files) {
         continue;
       if (llvm::Error E = checkNestingDepth(Text, Config))
         return E;
-      // A syntax error is reported here, once and redacted like every
-      // error; clang-tidy's own reader would print the offending line.
+      // A file clang-tidy cannot parse is skipped, as clang-tidy skips it
+      // (a project's .clang-tidy may use a key of a newer clang-tidy); the
+      // user is told once, redacted like every message.
       std::string Problems;
       auto Parsed = tidy::parseConfigurationWithDiags(
           llvm::MemoryBufferRef(Text, Config), [&](const llvm::SMDiagnostic &D) {
@@ -997,9 +998,12 @@ llvm::Error checkClangTidyFiles(const std::vector<std::string> &Files) {
             D.print("prodready", OS, /*ShowColors=*/false);
           });
       if (!Parsed)
-        return llvm::createStringError(
-            Parsed.getError(), "invalid configuration in %s: %s", Config.c_str(),
-            Problems.empty() ? Parsed.getError().message().c_str() : Problems.c_str());
+        llvm::WithColor::warning(errs(), "prodready")
+            << redactCredentials(
+                   "ignoring " + Config + ", which clang-tidy 19 cannot read either: " +
+                   (Problems.empty() ? Parsed.getError().message()
+                                     : llvm::StringRef(Problems).rtrim().str()))
+            << "\n";
     }
   }
   return llvm::Error::success();
