@@ -205,6 +205,14 @@ ValueHolderModel::ValueHolderModel(ASTContext &Ctx, Environment &Env)
                                        "ok", "is_initialized"),
                             cxxConversionDecl())))),
                   transferCheck)
+              // boost::optional declares is_initialized() in its base
+              // optional_base, called through a derived-to-base cast.
+              .CaseOfCFGStmt<CXXMemberCallExpr>(
+                  cxxMemberCallExpr(
+                      callee(cxxMethodDecl(hasName("is_initialized"))),
+                      on(hasType(hasUnqualifiedDesugaredType(
+                          recordType(hasDeclaration(valueHolderClass())))))),
+                  transferCheck)
               .CaseOfCFGStmt<CXXMemberCallExpr>(
                   cxxMemberCallExpr(
                       callee(cxxMethodDecl(hasName("ok"),

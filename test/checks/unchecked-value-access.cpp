@@ -303,3 +303,41 @@ int sliceReportsTheUnchecked() {
   return *o;
   // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: operator* of 'std::optional<int>' is not preceded by a check
 }
+
+// --- a test the proof cannot follow, left to the dataflow model -------------
+// SimpleAmqpClient's Channel::Open: the optional is tested with
+// is_initialized() (declared in boost's optional_base), the untested branch
+// leaves through a switch whose every case returns, and the accesses come
+// after. The model saw no test through the base class.
+struct TlsParams { int verify; };
+struct OpenOpts { int kind; boost::optional<TlsParams> tls; };
+int openPlain();
+int openSecure(const TlsParams &);
+int openChannel(const OpenOpts &opts) {
+  if (!opts.tls.is_initialized()) {
+    switch (opts.kind) {
+    case 0:
+      return openPlain();
+    default:
+      return -1;
+    }
+  }
+  switch (opts.kind) {
+  case 0:
+    return openSecure(opts.tls.get());
+  default:
+    return openSecure(opts.tls.get());
+  }
+}
+int openChannelUnchecked(const OpenOpts &opts) {
+  if (opts.tls.is_initialized()) {
+    switch (opts.kind) {
+    case 0:
+      return openPlain();
+    default:
+      return -1;
+    }
+  }
+  return openSecure(opts.tls.get());
+  // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: .get() of 'boost::optional<TlsParams>' is not preceded by a check
+}

@@ -50,7 +50,12 @@ struct none_t {
   explicit constexpr none_t(int) {}
 };
 inline constexpr none_t none{0};
-template <class T> class optional {
+// As in Boost, is_initialized() is declared in the base.
+template <class T> class optional_base {
+public:
+  bool is_initialized() const;
+};
+template <class T> class optional : public optional_base<T> {
 public:
   optional();
   optional(none_t);
@@ -62,9 +67,9 @@ public:
   ~optional();
   explicit operator bool() const;
   bool operator!() const;
-  bool is_initialized() const;
   bool has_value() const;
   T &get();
+  const T &get() const;
   T &value();
   T &operator*();
   T *operator->();
