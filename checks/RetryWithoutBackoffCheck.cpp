@@ -100,6 +100,28 @@ static const VarDecl *resultVariable(const CallExpr &Op, ASTContext &Ctx) {
   return nullptr;
 }
 
+// Whether \p Cond tests \p Result for a failure: `r < 0`, `r <= 0` (an
+// error, or nothing written), `r == -1`, also with the operands swapped.
+static bool testsFailure(const Expr *Cond, const VarDecl &Result,
+                         ASTContext &Ctx) {
+  const auto *Compare =
+      dyn_cast_or_null<BinaryOperator>(Cond->IgnoreParenImpCasts());
+  if (!Compare || !Compare->isComparisonOp())
+    return false;
+  const Expr *Var = Compare->getLHS(), *Constant = Compare->getRHS();
+  BinaryOperatorKind Op = Compare->getOpcode();
+  if (isa<IntegerLiteral, UnaryOperator>(Var->IgnoreParenImpCasts())) {
+    std::swap(Var, Constant);
+    Op = BinaryOperator::reverseComparisonOp(Op);
+  }
+  const auto *Ref = dyn_cast<DeclRefExpr>(Var->IgnoreParenImpCasts());
+  std::optional<llvm::APSInt> Value = Constant->getIntegerConstantExpr(Ctx);
+  if (!Ref || Ref->getDecl() != &Result || !Value)
+    return false;
+  return (Op == BO_LT && *Value <= 0) || (Op == BO_LE && *Value <= 0) ||
+         (Op == BO_EQ && Value->isNegative());
+}
+
 // Whether the body leaves the loop when the operation fails
 // (`if (r < 0) { close(); throw ...; }`): it repeats only while the
 // operation succeeds -- a partial-write loop, not a retry (spdlog's
@@ -114,22 +136,10 @@ static bool leavesOnFailure(const Stmt &Loop, const CallExpr &Op,
     const Stmt *S = Work.pop_back_val();
     if (!S || isa<LambdaExpr>(S))
       continue;
-    if (const auto *If = dyn_cast<IfStmt>(S)) {
-      const auto *Compare =
-          dyn_cast_or_null<BinaryOperator>(If->getCond()->IgnoreParenImpCasts());
-      const auto *Ref =
-          Compare ? dyn_cast<DeclRefExpr>(Compare->getLHS()->IgnoreParenImpCasts())
-                  : nullptr;
-      std::optional<llvm::APSInt> Value =
-          Compare ? Compare->getRHS()->getIntegerConstantExpr(Ctx)
-                  : std::nullopt;
-      bool TestsFailure =
-          Ref && Ref->getDecl() == Result && Value &&
-          ((Compare->getOpcode() == BO_LT && *Value <= 0) ||
-           (Compare->getOpcode() == BO_EQ && Value->isNegative()));
-      if (TestsFailure && leavesLoop(If->getThen()))
-        return true;
-    }
+    if (const auto *If = dyn_cast<IfStmt>(S);
+        If && testsFailure(If->getCond(), *Result, Ctx) &&
+        leavesLoop(If->getThen()))
+      return true;
     for (const Stmt *Child : S->children())
       Work.push_back(Child);
   }

@@ -697,6 +697,38 @@ struct TcpClient {
   }
 };
 
+// The same when the failure test is `r <= 0` (an error, or nothing
+// written: AMQP-CPP's TcpOutBuffer::sendto) or has its operands swapped.
+struct OutBuffer {
+  unsigned long size_ = 0;
+  void shrink(long n);
+  unsigned long fill();
+  long sendTo(int socket) {
+    long total = 0;
+    while (size_ > 0) {
+      if (fill() == 0)
+        break;
+      auto result = ::send(socket, nullptr, size_, 0);
+      if (result <= 0)
+        return total > 0 ? total : result;
+      shrink(result);
+      total += result;
+    }
+    return total;
+  }
+  long sendSwapped(int socket) {
+    while (size_ > 0) {
+      if (fill() == 0)
+        break;
+      long result = ::send(socket, nullptr, size_, 0);
+      if (0 > result)
+        return -1;
+      shrink(result);
+    }
+    return 0;
+  }
+};
+
 // Walking a resolver's list, a different address each turn (nghttp2's
 // h2load): an address fallback, not a retry.
 struct AddrInfo {
