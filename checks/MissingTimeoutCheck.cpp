@@ -356,13 +356,48 @@ void MissingTimeoutCheck::registerMatchers(MatchFinder *Finder) {
                      this);
 }
 
+// Whether the function that clears \p Setopt's transfer timeout bounds
+// the same handle another way: a low-speed limit with its time, or a
+// progress callback (azure-storage-cpplite's set_data_rate_timeout clears
+// CURLOPT_TIMEOUT because it switches to the low-speed pair).
+static bool boundedOtherwise(const CurlSetopt &Setopt, ASTContext &Ctx) {
+  const ValueDecl *Handle = HandleTracker::handleDecl(Setopt.Handle);
+  if (!Handle)
+    return false;
+  DynTypedNode Node = DynTypedNode::create(*Setopt.Call);
+  const Stmt *Body = nullptr;
+  while (!Body) {
+    DynTypedNodeList Parents = Ctx.getParents(Node);
+    if (Parents.empty())
+      return false;
+    Node = Parents[0];
+    if (const auto *Func = Node.get<FunctionDecl>())
+      Body = Func->getBody();
+    else if (const auto *Lambda = Node.get<LambdaExpr>())
+      Body = Lambda->getBody();
+  }
+  CurlPolicy Policy(Ctx);
+  unsigned Mask = 0;
+  for (const auto &Found :
+       match(findAll(callExpr().bind("setopt")), *Body, Ctx)) {
+    const auto *Call = Found.getNodeAs<CallExpr>("setopt");
+    std::optional<CurlSetopt> Other = getCurlSetopt(*Call);
+    if (Other && HandleTracker::handleDecl(Other->Handle) == Handle)
+      Mask |= Policy.configures(*Call, 0);
+  }
+  return (Mask & (LowSpeedLimit | LowSpeedTime)) ==
+             (LowSpeedLimit | LowSpeedTime) ||
+         (Mask & Progress);
+}
+
 void MissingTimeoutCheck::checkCurlSetopt(const CallExpr &Call,
                                           const SourceManager &SM) {
   std::optional<CurlSetopt> Setopt = getCurlSetopt(Call);
   if (!Setopt || (Setopt->Option != "CURLOPT_TIMEOUT" &&
                   Setopt->Option != "CURLOPT_TIMEOUT_MS"))
     return;
-  if (!isZeroDuration(Setopt->Value, *Ctx))
+  if (!isZeroDuration(Setopt->Value, *Ctx) ||
+      boundedOtherwise(*Setopt, *Ctx))
     return;
   diag(reportLocation(Call.getBeginLoc(), SM),
        "%0 set to 0 disables libcurl's transfer timeout, so a server that "

@@ -47,6 +47,23 @@ void zero_timeout(void) {
   curl_easy_perform(h);
 }
 
+// A transfer timeout cleared where the same handle gets the low-speed pair
+// (azure-storage-cpplite's set_data_rate_timeout) is still bounded; the pair
+// on another handle bounds nothing here.
+struct client { CURL *curl; };
+void data_rate_timeout(struct client *c) {
+  curl_easy_setopt(c->curl, CURLOPT_LOW_SPEED_TIME, 60L);
+  curl_easy_setopt(c->curl, CURLOPT_LOW_SPEED_LIMIT, 1024L * 17L);
+  curl_easy_setopt(c->curl, CURLOPT_TIMEOUT, 0L);
+}
+void low_speed_on_another_handle(CURL *a, CURL *b) {
+  curl_easy_setopt(a, CURLOPT_LOW_SPEED_TIME, 60L);
+  curl_easy_setopt(a, CURLOPT_LOW_SPEED_LIMIT, 1024L);
+  curl_easy_setopt(b, CURLOPT_TIMEOUT, 0L);
+// CHECK-MESSAGES: :[[@LINE-1]]:3: warning: CURLOPT_TIMEOUT set to 0 disables libcurl's transfer timeout, so a server that stalls blocks the transfer forever; set a positive timeout [prodready-missing-timeout]
+// CHECK-MESSAGES-C: :[[@LINE-2]]:3: warning: CURLOPT_TIMEOUT set to 0 disables libcurl's transfer timeout, so a server that stalls blocks the transfer forever; set a positive timeout [prodready-missing-timeout]
+}
+
 void bounded(long timeout_ms) {
   CURL *a = curl_easy_init();
   curl_easy_setopt(a, CURLOPT_TIMEOUT, 30L);
