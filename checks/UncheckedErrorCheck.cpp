@@ -384,6 +384,9 @@ static bool isUnwrittenStream(const Expr *E) {
   // anything but a test or the fclose uses it (spdlog truncates a file with
   // `fclose(fopen(name, "wb"))`).
   llvm::SmallVector<const BinaryOperator *, 2> Assignments;
+  // Opened through its address: `fopen_s(&fp, name, "wb")` (MSVC's, or a
+  // project's portable wrapper of the same name, as spdlog's os::fopen_s).
+  llvm::SmallVector<const CallExpr *, 1> OutParamOpens;
   bool OnlyTested = Body != nullptr;
   llvm::SmallVector<const Stmt *, 32> Work = {Body};
   while (!Work.empty()) {
@@ -400,6 +403,16 @@ static bool isUnwrittenStream(const Expr *E) {
       const FunctionDecl *Callee = Call->getDirectCallee();
       bool Closes = Callee && Callee->getIdentifier() &&
                     Callee->getName() == "fclose";
+      if (const auto *Address =
+              Call->getNumArgs() == 3
+                  ? dyn_cast<UnaryOperator>(Call->getArg(0)->IgnoreParenCasts())
+                  : nullptr;
+          Address && Address->getOpcode() == UO_AddrOf && Callee &&
+          Callee->getIdentifier() && Callee->getName() == "fopen_s")
+        if (const auto *R =
+                dyn_cast<DeclRefExpr>(Address->getSubExpr()->IgnoreParenCasts());
+            R && R->getDecl() == Var)
+          OutParamOpens.push_back(Call);
       if (!Closes)
         for (const Expr *Arg : Call->arguments())
           if (const auto *R = dyn_cast<DeclRefExpr>(Arg->IgnoreParenCasts());
@@ -417,19 +430,25 @@ static bool isUnwrittenStream(const Expr *E) {
   // Opened by its initializer, or declared first and opened by the one
   // assignment (`FILE *fp; fp = fopen(path, "r");`); reassigned, the
   // stream may be another one.
+  const Expr *ModeArg = nullptr;
   const Expr *Source = Var->getInit();
-  if (Source ? !Assignments.empty() : Assignments.size() != 1)
-    return false;
-  if (!Source)
-    Source = Assignments.front()->getRHS();
-  const auto *Open = dyn_cast<CallExpr>(Source->IgnoreParenCasts());
-  const FunctionDecl *FD = Open ? Open->getDirectCallee() : nullptr;
-  if (!FD || !FD->getIdentifier() || !FD->isExternC() ||
-      (FD->getName() != "fopen" && FD->getName() != "fdopen") ||
-      Open->getNumArgs() < 2)
-    return false;
-  const auto *Mode =
-      dyn_cast<StringLiteral>(Open->getArg(1)->IgnoreParenImpCasts());
+  if (!Source && Assignments.empty() && OutParamOpens.size() == 1) {
+    ModeArg = OutParamOpens.front()->getArg(2);
+  } else {
+    if (Source ? !Assignments.empty() || !OutParamOpens.empty()
+               : Assignments.size() != 1 || !OutParamOpens.empty())
+      return false;
+    if (!Source)
+      Source = Assignments.front()->getRHS();
+    const auto *Open = dyn_cast<CallExpr>(Source->IgnoreParenCasts());
+    const FunctionDecl *FD = Open ? Open->getDirectCallee() : nullptr;
+    if (!FD || !FD->getIdentifier() || !FD->isExternC() ||
+        (FD->getName() != "fopen" && FD->getName() != "fdopen") ||
+        Open->getNumArgs() < 2)
+      return false;
+    ModeArg = Open->getArg(1);
+  }
+  const auto *Mode = dyn_cast<StringLiteral>(ModeArg->IgnoreParenImpCasts());
   if (!Mode || Mode->getCharByteWidth() != 1)
     return false;
   StringRef M = Mode->getString();

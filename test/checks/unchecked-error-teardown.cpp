@@ -496,6 +496,27 @@ bool openTruncated(FILE **fd, const char *name) {
   *fd = fopen(name, "ab");
   return *fd != nullptr;
 }
+// The same through the project's own fopen_s (spdlog's os::fopen_s, true
+// on failure); a stream opened so and written to is still judged.
+namespace os {
+bool fopen_s(FILE **fp, const char *name, const char *mode);
+}
+bool openTruncatedPortably(FILE **fd, const char *name) {
+  FILE *tmp;
+  if (os::fopen_s(&tmp, name, "wb"))
+    return false;
+  fclose(tmp);
+  return !os::fopen_s(fd, name, "ab");
+}
+bool writeHeader(const char *name) {
+  FILE *out;
+  if (os::fopen_s(&out, name, "wb"))
+    return false;
+  fprintf(out, "header\n");
+  fclose(out);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: return value of 'fclose' is discarded
+  return true;
+}
 // Flushing a producer in a sink's destructor (spdlog's kafka_sink): its
 // error result has nowhere to go.
 enum class ProducerError { NoError, TimedOut, Failed };
