@@ -1,6 +1,7 @@
 //===--- ProcessExitCheck.cpp - prodready ---------------------------------===//
 
 #include "ProcessExitCheck.h"
+#include "ErrorUtils.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/RecursiveASTVisitor.h"
@@ -354,6 +355,53 @@ static bool expandsAssertionMacro(SourceLocation Loc, const SourceManager &SM,
   return false;
 }
 
+// Whether \p Name says "fatal" (`FATAL`, `LogMessageFatal`, `kFatal`).
+static bool saysFatal(const NamedDecl *D) {
+  return D && D->getIdentifier() &&
+         D->getName().contains_insensitive("fatal");
+}
+
+// Whether \p Call ends the process for a logger's fatal level: in a
+// logger's function (`Logger::~Logger`, glog's `LogMessageFatal`), either
+// named fatal or under a test of a fatal level (`if (level_ == FATAL)
+// abort();`, muduo). Logging at FATAL promises to end the process, as an
+// assertion does.
+static bool endsFatalLog(const CallExpr &Call, const FunctionDecl &Caller,
+                         ASTContext &Ctx) {
+  const auto *Method = dyn_cast<CXXMethodDecl>(&Caller);
+  const CXXRecordDecl *Class = Method ? Method->getParent() : nullptr;
+  bool InLogger = (Caller.getIdentifier() && namesLogger(Caller.getName())) ||
+                  (Class && Class->getIdentifier() &&
+                   namesLogger(Class->getName()));
+  if (!InLogger)
+    return false;
+  if (saysFatal(&Caller) || saysFatal(Class))
+    return true;
+  DynTypedNode Node = DynTypedNode::create(Call);
+  for (int Depth = 0; Depth < 32; ++Depth) {
+    DynTypedNodeList Parents = Ctx.getParents(Node);
+    if (Parents.size() != 1 || Parents[0].get<FunctionDecl>())
+      return false;
+    const Stmt *Child = Node.get<Stmt>();
+    Node = Parents[0];
+    const auto *If = Node.get<IfStmt>();
+    if (!If || If->getThen() != Child)
+      continue;
+    bool Fatal = false;
+    llvm::SmallVector<const Stmt *, 8> Work = {If->getCond()};
+    while (!Work.empty() && !Fatal) {
+      const Stmt *S = Work.pop_back_val();
+      if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(S))
+        Fatal = saysFatal(Ref->getDecl());
+      if (S)
+        llvm::append_range(Work, S->children());
+    }
+    if (Fatal)
+      return true;
+  }
+  return false;
+}
+
 void ProcessExitCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
   const auto *Callee = Result.Nodes.getNodeAs<FunctionDecl>("callee");
@@ -378,6 +426,8 @@ void ProcessExitCheck::check(const MatchFinder::MatchResult &Result) {
     // assert() does (phxrpc's __bad_assertion behind PHXRPC_ASSERT).
     if (Caller->getIdentifier() &&
         Caller->getName().contains_insensitive("assert"))
+      return;
+    if (endsFatalLog(*Call, *Caller, *Result.Context))
       return;
     // Command-line handling reached only from main (usage, --help, a bad
     // option): exiting is the program's contract there.

@@ -66,6 +66,41 @@ void macro_user() {
   BAIL_OUT();
 }
 
+// A logger ends the process for its fatal level, as it promises (muduo's
+// Logger::~Logger, glog's LogMessageFatal); a logger that aborts for another
+// reason, or a fatal test outside a logger, is still reported.
+namespace logging {
+enum LogLevel { TRACE, INFO, ERROR, FATAL, NUM_LOG_LEVELS };
+class Logger {
+public:
+  ~Logger();
+  void output(const char *);
+  LogLevel level_;
+};
+Logger::~Logger() {
+  output("done");
+  if (level_ == FATAL) {
+    output("flush");
+    std::abort();
+  }
+}
+void Logger::output(const char *msg) {
+  if (!msg)
+    std::abort();
+// CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'abort' called in 'logging::Logger::output' kills
+// CHECK-MESSAGES-ALLOW: :[[@LINE-2]]:5: warning: 'abort' called in 'logging::Logger::output' kills
+}
+struct LogMessageFatal {
+  ~LogMessageFatal() { std::abort(); }
+};
+void handle(LogLevel level) {
+  if (level == FATAL)
+    std::abort();
+// CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'abort' called in 'logging::handle' kills
+// CHECK-MESSAGES-ALLOW: :[[@LINE-2]]:5: warning: 'abort' called in 'logging::handle' kills
+}
+} // namespace logging
+
 // Negatives: a function merely named like one of them, a member called exit,
 // and everything in main (including lambdas in main).
 namespace mylib { void exit(int); }
