@@ -684,7 +684,7 @@ static bool hasTimedOverload(const FunctionDecl &F) {
 void MissingTimeoutCheck::checkAsioSync(const CallExpr &Call,
                                         const FunctionDecl &Callee,
                                         const SourceManager &SM) {
-  if (!isAsioName(calleeName(Callee)) ||
+  if (!isAsioName(qualifiedNameWithoutTemplateArgs(Callee)) ||
       !matchesCallList(Call, Callee, AsioSyncOperations))
     return;
   StringRef Name = identifierOf(&Callee);
