@@ -829,9 +829,9 @@ void InsecureTransportCheck::onEndOfTranslationUnit() {
            "TLS client context " + C.Method +
                " is never asked to verify its peer in this translation unit "
                "and Asio verifies nothing by default (verify_none), so any "
-               "certificate is accepted; call set_verify_mode(ssl::verify_"
-               "peer) with set_default_verify_paths() and host-name "
-               "verification"});
+               "certificate is accepted; call "
+               "set_verify_mode(ssl::verify_peer) with "
+               "set_default_verify_paths() and host-name verification"});
       continue;
     }
     Out.push_back(

@@ -184,8 +184,8 @@ MissingTimeoutCheck::MissingTimeoutCheck(StringRef Name,
       DefaultDeadlineMs(Options.get("DefaultDeadlineMs", 30000u)),
       AsioSyncOperations(splitList(
           "asio::read;asio::write;asio::connect;asio::read_until;"
-          "asio::basic_stream_socket::read_some;asio::basic_stream_socket::"
-          "receive;"
+          "asio::basic_stream_socket::read_some;"
+          "asio::basic_stream_socket::receive;"
           "asio::basic_datagram_socket::receive;"
           "asio::basic_socket::connect;asio::ip::basic_resolver::resolve;"
           "asio::ssl::stream::read_some;asio::ssl::stream::handshake;"
