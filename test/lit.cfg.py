@@ -80,6 +80,8 @@ for feature, header in [("curl", "x86_64-linux-gnu/curl/curl.h"),
 import shutil
 if hasattr(os, "geteuid") and os.geteuid() == 0:
     config.available_features.add("root")
+if shutil.which("clang-format-19"):
+    config.available_features.add("clang-format")
 if shutil.which("git"):
     config.available_features.add("git")
 if shutil.which("dpkg-deb") and shutil.which("cpack"):
