@@ -169,7 +169,8 @@ void BlockingInAsyncCheck::recordHandlers(const CallExpr &Call,
     bool Initiation = Name.starts_with("async_");
     bool Posting = Name == "post" || Name == "dispatch" || Name == "defer";
     bool Spawning = Name == "co_spawn" || Name == "spawn";
-    if (!(Initiation || Posting || Spawning) || !isAsioName(calleeName(Callee)))
+    if (!(Initiation || Posting || Spawning) ||
+        !isAsioName(qualifiedNameWithoutTemplateArgs(Callee)))
       return;
     if (Posting && targetsThreadPool(Call))
       return;
@@ -276,8 +277,8 @@ void BlockingInAsyncCheck::check(const MatchFinder::MatchResult &Result) {
   // the pool.
   if (Callee->getDeclName().isIdentifier() &&
       (Callee->getName() == "post" || Callee->getName() == "dispatch") &&
-      isAsioName(calleeName(*Callee)) && targetsThreadPool(*Call) &&
-      isAwaited(*Call, *Ctx)) {
+      isAsioName(qualifiedNameWithoutTemplateArgs(*Callee)) &&
+      targetsThreadPool(*Call) && isAwaited(*Call, *Ctx)) {
     const LambdaExpr *Lambda = nullptr;
     if (const FunctionDecl *FD = enclosingCallable(*Call, Lambda)) {
       SourceLocation &Loc = Offloads[FD];
@@ -536,7 +537,7 @@ BlockingInAsyncCheck::pathFrom(const FunctionDecl &FD) {
     if (!Best.Steps.empty() && Best.Steps.size() <= Sub.Steps.size() + 1)
       continue;
     Best.Steps.clear();
-    Best.Steps.push_back({Call, calleeName(*Callee)});
+    Best.Steps.push_back({Call, qualifiedNameWithoutTemplateArgs(*Callee)});
     Best.Steps.insert(Best.Steps.end(), Sub.Steps.begin(), Sub.Steps.end());
     Best.Kind = Sub.Kind;
   }
@@ -548,16 +549,16 @@ void BlockingInAsyncCheck::reportPath(const ProjectCall &PC,
                                       const BlockingPath &Path,
                                       const ContextInfo &Info) {
   const SourceManager &SM = Ctx->getSourceManager();
-  std::string Chain = "'" + calleeName(*PC.Callee) + "'";
+  std::string Chain = "'" + qualifiedNameWithoutTemplateArgs(*PC.Callee) + "'";
   for (const PathStep &Step : Path.Steps)
     Chain += " -> '" + Step.Callee + "'";
   SourceLocation Loc = reportLocation(PC.Call->getBeginLoc(), SM);
   // The texts are shared with the driver's link phase, which reports the
   // paths that cross units in the same words.
   diag(Loc, "%0") << reachesBlockingMessage(
-      calleeName(*PC.Callee), Info.Description, Chain,
+      qualifiedNameWithoutTemplateArgs(*PC.Callee), Info.Description, Chain,
       Path.Kind == BlockingKind::CpuBound);
-  std::string Caller = calleeName(*PC.Callee);
+  std::string Caller = qualifiedNameWithoutTemplateArgs(*PC.Callee);
   for (const PathStep &Step : Path.Steps) {
     bool Last = &Step == &Path.Steps.back();
     diag(reportLocation(Step.Call->getBeginLoc(), SM), "%0",
@@ -587,9 +588,9 @@ void BlockingInAsyncCheck::recordCallSummaries(
     return SM.isBeforeInTranslationUnit(A->getBeginLoc(), B->getBeginLoc());
   };
   auto CallOf = [&](const CallExpr &Call, const FunctionDecl &Callee) {
-    return SummaryCall{summaryKey(Callee, SM), calleeName(Callee),
-                       summaryPoint(reportLocation(Call.getBeginLoc(), SM),
-                                    SM)};
+    return SummaryCall{
+        summaryKey(Callee, SM), qualifiedNameWithoutTemplateArgs(Callee),
+        summaryPoint(reportLocation(Call.getBeginLoc(), SM), SM)};
   };
   // What each function the unit defines does, as pathFrom sees it: the
   // first blocking call it makes itself, else the project functions it
@@ -661,7 +662,7 @@ void BlockingInAsyncCheck::recordCallSummaries(
     Summary.Key = summaryKey(*FD, SM);
     if (Summary.Key.empty())
       continue;
-    Summary.Name = calleeName(*FD);
+    Summary.Name = qualifiedNameWithoutTemplateArgs(*FD);
     Summary.At = summaryPoint(FD->getLocation(), SM);
     recordFunctionSummary(std::move(Summary));
   }

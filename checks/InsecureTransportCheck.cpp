@@ -250,7 +250,7 @@ static const ValueDecl *storedInto(const Expr &E, ASTContext &Ctx) {
   return nullptr;
 }
 
-static std::string calleeName(const CallExpr &Call) {
+static std::string unqualifiedCalleeName(const CallExpr &Call) {
   if (const FunctionDecl *Callee = Call.getDirectCallee())
     return Callee->getNameAsString();
   return "";
@@ -381,7 +381,7 @@ void InsecureTransportCheck::check(const MatchFinder::MatchResult &Result) {
   if (const auto *Call = Nodes.getNodeAs<CallExpr>("set_verify")) {
     if (Call->getNumArgs() < 2)
       return;
-    std::string Callee = calleeName(*Call);
+    std::string Callee = unqualifiedCalleeName(*Call);
     const ValueDecl *Target = contextDecl(Call->getArg(0));
     if (!isZeroConstant(Call->getArg(1), Ctx)) {
       if (Target && Callee == "SSL_CTX_set_verify")
@@ -433,7 +433,7 @@ void InsecureTransportCheck::check(const MatchFinder::MatchResult &Result) {
     // A verification callback, or a check of the verification result after
     // the handshake, is verification done by hand.
     const ValueDecl *Target =
-        calleeName(*Call) == "SSL_CTX_set_cert_verify_callback" &&
+        unqualifiedCalleeName(*Call) == "SSL_CTX_set_cert_verify_callback" &&
                 Call->getNumArgs() > 0
             ? contextDecl(Call->getArg(0))
             : nullptr;
@@ -690,7 +690,7 @@ void InsecureTransportCheck::checkHttpUrl(const Expr *Arg, StringRef Api,
 
 void InsecureTransportCheck::checkCtxNew(const CallExpr &Call,
                                          ASTContext &Ctx) {
-  std::string Callee = calleeName(Call);
+  std::string Callee = unqualifiedCalleeName(Call);
   unsigned MethodArg = Callee == "SSL_CTX_new_ex" ? 2 : 0;
   if (Call.getNumArgs() <= MethodArg)
     return;
@@ -698,7 +698,7 @@ void InsecureTransportCheck::checkCtxNew(const CallExpr &Call,
       dyn_cast<CallExpr>(Call.getArg(MethodArg)->IgnoreParenImpCasts());
   if (!MethodCall)
     return;
-  std::string Method = calleeName(*MethodCall);
+  std::string Method = unqualifiedCalleeName(*MethodCall);
   StringRef M(Method);
   TlsRole Role = TlsRole::Unknown;
   if (M.ends_with("_server_method"))
@@ -829,9 +829,9 @@ void InsecureTransportCheck::onEndOfTranslationUnit() {
            "TLS client context " + C.Method +
                " is never asked to verify its peer in this translation unit "
                "and Asio verifies nothing by default (verify_none), so any "
-               "certificate is accepted; call set_verify_mode(ssl::verify_"
-               "peer) with set_default_verify_paths() and host-name "
-               "verification"});
+               "certificate is accepted; call "
+               "set_verify_mode(ssl::verify_peer) with "
+               "set_default_verify_paths() and host-name verification"});
       continue;
     }
     Out.push_back(

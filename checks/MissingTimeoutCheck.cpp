@@ -184,8 +184,8 @@ MissingTimeoutCheck::MissingTimeoutCheck(StringRef Name,
       DefaultDeadlineMs(Options.get("DefaultDeadlineMs", 30000u)),
       AsioSyncOperations(splitList(
           "asio::read;asio::write;asio::connect;asio::read_until;"
-          "asio::basic_stream_socket::read_some;asio::basic_stream_socket::"
-          "receive;"
+          "asio::basic_stream_socket::read_some;"
+          "asio::basic_stream_socket::receive;"
           "asio::basic_datagram_socket::receive;"
           "asio::basic_socket::connect;asio::ip::basic_resolver::resolve;"
           "asio::ssl::stream::read_some;asio::ssl::stream::handshake;"
@@ -719,7 +719,7 @@ static bool hasTimedOverload(const FunctionDecl &F) {
 void MissingTimeoutCheck::checkAsioSync(const CallExpr &Call,
                                         const FunctionDecl &Callee,
                                         const SourceManager &SM) {
-  if (!isAsioName(calleeName(Callee)) ||
+  if (!isAsioName(qualifiedNameWithoutTemplateArgs(Callee)) ||
       !matchesCallList(Call, Callee, AsioSyncOperations))
     return;
   StringRef Name = identifierOf(&Callee);

@@ -115,7 +115,7 @@ public:
           continue;
       }
       if (Target.Callee.empty()) {
-        Target = {summaryKey(*Callee, SM), calleeNameOf(*Callee),
+        Target = {summaryKey(*Callee, SM), qualifiedFunctionName(*Callee),
                   point(Call->getBeginLoc())};
         if (Target.Callee.empty())
           return;
@@ -144,7 +144,7 @@ public:
     Summary.Key = summaryKey(FD, SM);
     if (Summary.Key.empty())
       return;
-    Summary.Name = calleeNameOf(FD);
+    Summary.Name = qualifiedFunctionName(FD);
     recordParameterSummary(std::move(Summary));
   }
 
@@ -159,7 +159,7 @@ private:
   SummaryPoint point(SourceLocation Loc) const {
     return summaryPoint(userLocation(Loc, SM), SM);
   }
-  static std::string calleeNameOf(const FunctionDecl &F) {
+  static std::string qualifiedFunctionName(const FunctionDecl &F) {
     return qualifiedName(F);
   }
 

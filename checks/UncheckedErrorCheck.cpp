@@ -1015,7 +1015,7 @@ static const Stmt *enclosingLoop(const Stmt *S, const Stmt *Body,
   }
 }
 
-static std::string calleeName(const Expr *Call) {
+static std::string calledOrConstructedName(const Expr *Call) {
   if (const auto *C = dyn_cast<CallExpr>(Call))
     if (const FunctionDecl *FD = C->getDirectCallee())
       return qualifiedName(*FD);
@@ -1078,7 +1078,7 @@ void UncheckedErrorCheck::checkOutParam(const Expr *Call, const VarDecl *Var,
   }
   if (!IsOut)
     return;
-  std::string Callee = calleeName(Call);
+  std::string Callee = calledOrConstructedName(Call);
   if (Callee.empty() || matchesAnyName(Callee, IgnoredOutParamFunctions))
     return;
   // `ec` overloads chosen so that teardown cannot throw: remove(path, ec),

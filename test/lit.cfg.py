@@ -32,6 +32,9 @@ config.substitutions.append(("%plugin", plugin))
 config.substitutions.append(("%prodready", driver))
 config.substitutions.append(("%clang_tidy", tidy))
 config.substitutions.append(("%clangxx", config.clangxx))
+# The LLVM/Clang headers, to compile a check's source alone (new-rule.test).
+config.substitutions.append(
+    ("%llvm_includedir", os.path.normpath(os.path.join(config.llvm_tools_dir, os.pardir, "include"))))
 config.substitutions.append(("%tidy", "%s --load=%s" % (tidy, plugin)))
 config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "checks", "Inputs")))
 config.substitutions.append(("%srcroot", src))
@@ -80,6 +83,8 @@ for feature, header in [("curl", "x86_64-linux-gnu/curl/curl.h"),
 import shutil
 if hasattr(os, "geteuid") and os.geteuid() == 0:
     config.available_features.add("root")
+if shutil.which("clang-format-19"):
+    config.available_features.add("clang-format")
 if shutil.which("git"):
     config.available_features.add("git")
 if shutil.which("dpkg-deb") and shutil.which("cpack"):

@@ -151,7 +151,7 @@ std::string recordName(const CXXRecordDecl &RD) {
   return joinParts(Parts);
 }
 
-std::string calleeName(const FunctionDecl &FD) {
+std::string qualifiedNameWithoutTemplateArgs(const FunctionDecl &FD) {
   llvm::SmallVector<std::string, 6> Parts;
   scopeParts(FD.getDeclContext(), Parts);
   if (isa<CXXConstructorDecl>(FD))
@@ -175,7 +175,7 @@ bool matchesFunctionList(const FunctionDecl &FD,
   for (llvm::StringRef Entry : Names) {
     if (Entry.starts_with("regex:") || Entry.contains("::")) {
       if (Qualified.empty())
-        Qualified = calleeName(FD);
+        Qualified = qualifiedNameWithoutTemplateArgs(FD);
       if (matchesAnyName(Qualified, {Entry.str()}))
         return true;
       continue;
@@ -209,7 +209,7 @@ static const CXXRecordDecl *objectClass(const CallExpr &Call,
 std::string callDisplayName(const CallExpr &Call, const FunctionDecl &Callee) {
   if (const CXXRecordDecl *Object = objectClass(Call, Callee))
     return recordName(*Object) + "::" + Callee.getName().str();
-  return calleeName(Callee);
+  return qualifiedNameWithoutTemplateArgs(Callee);
 }
 
 bool matchesCallList(const CallExpr &Call, const FunctionDecl &Callee,

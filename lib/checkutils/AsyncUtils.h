@@ -21,9 +21,10 @@
 namespace prodready {
 
 /// The default `BlockingFunctions` of prodready-blocking-in-async (RULES.md):
-/// qualified names as produced by calleeName(). An entry without `::` names a
-/// C function in the global namespace; an entry with `::` matches a name equal
-/// to it or ending in `::` + entry; `regex:` entries are regular expressions.
+/// qualified names as produced by qualifiedNameWithoutTemplateArgs(). An entry
+/// without `::` names a C function in the global namespace; an entry with `::`
+/// matches a name equal to it or ending in `::` + entry; `regex:` entries are
+/// regular expressions.
 llvm::StringRef defaultBlockingFunctions();
 
 /// Mutex acquisition, reported only with `ReportMutexLocks`.
@@ -47,7 +48,7 @@ bool isSyncGrpcStubCall(const clang::FunctionDecl &Callee);
 /// The qualified name of a callee with every template argument dropped and
 /// inline namespaces suppressed, e.g. "std::future::get",
 /// "boost::asio::basic_stream_socket::read_some", "::sleep" is "sleep".
-std::string calleeName(const clang::FunctionDecl &FD);
+std::string qualifiedNameWithoutTemplateArgs(const clang::FunctionDecl &FD);
 
 /// The qualified name of a record without template arguments.
 std::string recordName(const clang::CXXRecordDecl &RD);
@@ -64,8 +65,9 @@ bool matchesCallList(const clang::CallExpr &Call,
                      const clang::FunctionDecl &Callee,
                      const std::vector<std::string> &Names);
 
-/// The name to show for the callee of \p Call: calleeName(), but for a member
-/// function the class of the object it is called on ("std::future::wait").
+/// The name to show for the callee of \p Call:
+/// qualifiedNameWithoutTemplateArgs(), but for a member function the class of
+/// the object it is called on ("std::future::wait").
 std::string callDisplayName(const clang::CallExpr &Call,
                             const clang::FunctionDecl &Callee);
 

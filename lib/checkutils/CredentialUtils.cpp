@@ -163,8 +163,8 @@ static const KnownFormat KnownFormats[] = {
     {"_live_", "(^|[^A-Za-z0-9])(sk|rk)_live_[0-9A-Za-z]{16,}",
      "a Stripe live key"},
     {"eyJ",
-     "(^|[^A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-"
-     "9_-]+",
+     "(^|[^A-Za-z0-9_-])eyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\."
+     "[A-Za-z0-9_-]+",
      "a JSON Web Token"},
 };
 

@@ -6,10 +6,10 @@
 // definition, used or not.
 
 #define SERVICE_API_KEY "AIzaSyA1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q"
+// CHECK-MESSAGES: :[[@LINE-1]]:25: warning: string literal contains a Google API key (AIza****); anyone who can read
 #define DB_PASSWORD_DEFAULT "hunter22"
+// CHECK-MESSAGES: :[[@LINE-1]]:29: warning: the value of macro 'DB_PASSWORD_DEFAULT' is a hard-coded credential (hu****)
 
-// CHECK-MESSAGES: :8:25: warning: string literal contains a Google API key (AIza****); anyone who can read
-// CHECK-MESSAGES: :9:29: warning: the value of macro 'DB_PASSWORD_DEFAULT' is a hard-coded credential (hu****)
 #define API_KEY "abc123def456ghi789"
 // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: the value of macro 'API_KEY' is a hard-coded credential (abc1****); anyone who can read the source or the binary has it
 #define AUTH_TOKEN ("tk-8f7e6d5c4b3a29180716")

@@ -21,10 +21,10 @@ struct Executor {
 
   void waitIdle() {
     while (pending_.load() != 0) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: loop polls 'pending_.load()' by sleeping in 'std::this_thread::sleep_for' and re-checking, which wastes CPU wake-ups and delays every state change by up to a full sleep interval; wait on a condition variable, future or event notification instead [prodready-polling-loop]
+    // CHECK-MESSAGES: :[[@LINE+1]]:7: note: loop sleeps here
       std::this_thread::sleep_for(10ms);
     }
-    // CHECK-MESSAGES: :[[@LINE-3]]:5: warning: loop polls 'pending_.load()' by sleeping in 'std::this_thread::sleep_for' and re-checking, which wastes CPU wake-ups and delays every state change by up to a full sleep interval; wait on a condition variable, future or event notification instead [prodready-polling-loop]
-    // CHECK-MESSAGES: :[[@LINE-3]]:7: note: loop sleeps here
   }
 
   // A plain member flag, POSIX usleep.
@@ -38,22 +38,22 @@ struct Executor {
   // A call result (member function); logging is not real work.
   void waitMember() {
     while (!isReady()) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: loop polls 'isReady()' by sleeping in 'std::this_thread::sleep_for' and re-checking, {{.*}} [prodready-polling-loop]
+    // CHECK-MESSAGES: :[[@LINE+2]]:7: note: loop sleeps here
       log_line("waiting");
       std::this_thread::sleep_for(100ms);
     }
-    // CHECK-MESSAGES: :[[@LINE-4]]:5: warning: loop polls 'isReady()' by sleeping in 'std::this_thread::sleep_for' and re-checking, {{.*}} [prodready-polling-loop]
-    // CHECK-MESSAGES: :[[@LINE-3]]:7: note: loop sleeps here
   }
 
   // The exit is a `break` guarded by an atomic.
   void waitBreak() {
     for (;;) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: loop polls 'stop_' by sleeping in 'sleep' and re-checking, {{.*}} [prodready-polling-loop]
+    // CHECK-MESSAGES: :[[@LINE+3]]:7: note: loop sleeps here
       if (stop_)
         break;
       sleep(1);
     }
-    // CHECK-MESSAGES: :[[@LINE-5]]:5: warning: loop polls 'stop_' by sleeping in 'sleep' and re-checking, {{.*}} [prodready-polling-loop]
-    // CHECK-MESSAGES: :[[@LINE-3]]:7: note: loop sleeps here
   }
 
   // Bounded by a counter or a deadline, but still waits for a flag by polling.
@@ -75,23 +75,23 @@ struct Executor {
   // work, so it is a polling loop (the state it waits for is poll_once()).
   void consumer() {
     while (!stop_) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: loop polls 'poll_once()' by sleeping in 'std::this_thread::sleep_for' and re-checking, {{.*}} [prodready-polling-loop]
+    // CHECK-MESSAGES: :[[@LINE+2]]:9: note: loop sleeps here
       if (!poll_once()) {
         std::this_thread::sleep_for(5ms);
         continue;
       }
       do_work();
     }
-    // CHECK-MESSAGES: :[[@LINE-7]]:5: warning: loop polls 'poll_once()' by sleeping in 'std::this_thread::sleep_for' and re-checking, {{.*}} [prodready-polling-loop]
-    // CHECK-MESSAGES: :[[@LINE-6]]:9: note: loop sleeps here
   }
 
   // do-while with a user-configured sleep function.
   void custom() {
     do {
+    // CHECK-MESSAGES-OPT: :[[@LINE-1]]:5: warning: loop polls 'g_flag' by sleeping in 'my_nap' and re-checking, {{.*}} [prodready-polling-loop]
+    // CHECK-MESSAGES-OPT: :[[@LINE+1]]:7: note: loop sleeps here
       my_nap(10);
     } while (!g_flag);
-    // CHECK-MESSAGES-OPT: :[[@LINE-3]]:5: warning: loop polls 'g_flag' by sleeping in 'my_nap' and re-checking, {{.*}} [prodready-polling-loop]
-    // CHECK-MESSAGES-OPT: :[[@LINE-3]]:7: note: loop sleeps here
   }
 
   // ---- Not polling loops ----
@@ -273,12 +273,12 @@ struct Connection {
   // Reading the state the loop waits for is not work: still polling.
   void waitConnected() {
     while (!connected_) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: loop polls 'connected_' by sleeping in 'sleep' and re-checking, {{.*}} [prodready-polling-loop]
+    // CHECK-MESSAGES: :[[@LINE+3]]:7: note: loop sleeps here
       if (CheckConnection())
         break;
       sleep(1);
     }
-    // CHECK-MESSAGES: :[[@LINE-5]]:5: warning: loop polls 'connected_' by sleeping in 'sleep' and re-checking, {{.*}} [prodready-polling-loop]
-    // CHECK-MESSAGES: :[[@LINE-3]]:7: note: loop sleeps here
   }
 };
 
@@ -302,12 +302,12 @@ struct DnsLookup {
   int wait_ = 10;
   const char *resolve() {
     while (!done_) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: loop polls 'done_' by sleeping in 'std::this_thread::sleep_for' and re-checking, {{.*}} [prodready-polling-loop]
+    // CHECK-MESSAGES: :[[@LINE+1]]:7: note: loop sleeps here
       std::this_thread::sleep_for(std::chrono::milliseconds(wait_));
       if (isCancellationRequested())
         return nullptr;
     }
-    // CHECK-MESSAGES: :[[@LINE-5]]:5: warning: loop polls 'done_' by sleeping in 'std::this_thread::sleep_for' and re-checking, {{.*}} [prodready-polling-loop]
-    // CHECK-MESSAGES: :[[@LINE-5]]:7: note: loop sleeps here
     return "ok";
   }
 };

@@ -66,12 +66,12 @@ void __bad_assertion(const char *mess) {
     if (!(cond))                                                               \
       std::abort();                                                            \
   } while (0)
-// CHECK-MESSAGES: :[[@LINE+4]]:7: warning: 'exit' called in macro 'CHECK_OR_DIE' (1 use in this unit, the first in 'listenOrDie') kills
 #define CHECK_OR_DIE(cond)                                                     \
   do {                                                                         \
     if (!(cond))                                                               \
       exit(1);                                                                 \
   } while (0)
+// CHECK-MESSAGES: :[[@LINE-2]]:7: warning: 'exit' called in macro 'CHECK_OR_DIE' (1 use in this unit, the first in 'listenOrDie') kills
 int invariant(int *p) {
   SERVICE_ASSERT(p != nullptr);
   return *p;

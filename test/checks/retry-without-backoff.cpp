@@ -20,24 +20,24 @@ struct Client { bool call(); };
 // (a) + (b): unbounded, constant sleep.
 void unboundedConstant(CURL *h) {
   while (true) {
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: retry loop around 'curl_easy_perform' has no bound on attempts (no counter or deadline) and sleeps a loop-invariant duration between attempts (no exponential growth, no jitter), so during an outage its clients retry forever and hammer the failing dependency; cap the attempts or add a deadline, and back off exponentially with jitter between attempts [prodready-retry-without-backoff]
+  // CHECK-MESSAGES: :[[@LINE+1]]:19: note: operation retried here
     CURLcode rc = curl_easy_perform(h);
     if (rc == CURLE_OK)
       break;
     std::this_thread::sleep_for(1s);
   }
-  // CHECK-MESSAGES: :[[@LINE-6]]:3: warning: retry loop around 'curl_easy_perform' has no bound on attempts (no counter or deadline) and sleeps a loop-invariant duration between attempts (no exponential growth, no jitter), so during an outage its clients retry forever and hammer the failing dependency; cap the attempts or add a deadline, and back off exponentially with jitter between attempts [prodready-retry-without-backoff]
-  // CHECK-MESSAGES: :[[@LINE-6]]:19: note: operation retried here
 }
 
 // (b) only: bounded by a counter, constant sleep.
 void boundedConstant(CURL *h) {
   for (int attempt = 0; attempt < 5; ++attempt) {
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: retry loop around 'curl_easy_perform' sleeps a loop-invariant duration between attempts (no exponential growth, no jitter), so during an outage its clients hammer the recovering dependency in lockstep; back off exponentially with jitter between attempts [prodready-retry-without-backoff]
+  // CHECK-MESSAGES: :[[@LINE+1]]:9: note: operation retried here
     if (curl_easy_perform(h) == CURLE_OK)
       return;
     std::this_thread::sleep_for(500ms);
   }
-  // CHECK-MESSAGES: :[[@LINE-5]]:3: warning: retry loop around 'curl_easy_perform' sleeps a loop-invariant duration between attempts (no exponential growth, no jitter), so during an outage its clients hammer the recovering dependency in lockstep; back off exponentially with jitter between attempts [prodready-retry-without-backoff]
-  // CHECK-MESSAGES: :[[@LINE-5]]:9: note: operation retried here
 }
 
 // (a) + (c): no bound and no sleep around a remote call.
@@ -51,61 +51,63 @@ void unboundedNoSleep(int fd) {
 // (c) only: bounded, but no sleep between attempts of a remote call.
 void boundedNoSleep(CURL *h) {
   for (int i = 0; i < 3; ++i)
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: retry loop around 'curl_easy_perform' does not sleep between attempts of a remote call, so during an outage its clients hammer the recovering dependency in lockstep; back off exponentially with jitter between attempts [prodready-retry-without-backoff]
+  // CHECK-MESSAGES: :[[@LINE+1]]:9: note: operation retried here
     if (curl_easy_perform(h) == CURLE_OK)
       break;
-  // CHECK-MESSAGES: :[[@LINE-3]]:3: warning: retry loop around 'curl_easy_perform' does not sleep between attempts of a remote call, so during an outage its clients hammer the recovering dependency in lockstep; back off exponentially with jitter between attempts [prodready-retry-without-backoff]
-  // CHECK-MESSAGES: :[[@LINE-3]]:9: note: operation retried here
 }
 
 // (a) only: exponential backoff, but retries forever.
 void expUnbounded() {
   auto delay = 100ms;
   while (!try_connect()) {
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: retry loop around 'try_connect' has no bound on attempts (no counter or deadline), so during an outage its clients retry forever {{.*}} [prodready-retry-without-backoff]
+  // CHECK-MESSAGES: :[[@LINE-2]]:11: note: operation retried here
     std::this_thread::sleep_for(delay);
     delay = std::min(delay * 2, std::chrono::milliseconds(30000));
   }
-  // CHECK-MESSAGES: :[[@LINE-4]]:3: warning: retry loop around 'try_connect' has no bound on attempts (no counter or deadline), so during an outage its clients retry forever {{.*}} [prodready-retry-without-backoff]
-  // CHECK-MESSAGES: :[[@LINE-5]]:11: note: operation retried here
 }
 
 // A deadline bounds the attempts, but the sleep is constant: (b).
 void deadlineConstant() {
   auto end = std::chrono::steady_clock::now() + 30s;
   while (std::chrono::steady_clock::now() < end) {
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: retry loop around 'try_connect' sleeps a loop-invariant duration between attempts {{.*}} [prodready-retry-without-backoff]
+  // CHECK-MESSAGES: :[[@LINE+1]]:9: note: operation retried here
     if (try_connect())
       return;
     std::this_thread::sleep_for(1s);
   }
-  // CHECK-MESSAGES: :[[@LINE-5]]:3: warning: retry loop around 'try_connect' sleeps a loop-invariant duration between attempts {{.*}} [prodready-retry-without-backoff]
-  // CHECK-MESSAGES: :[[@LINE-5]]:9: note: operation retried here
 }
 
 // A stop flag makes the loop cancellable (not (a)); the sleep is constant.
 void stopFlag() {
   while (!g_stop) {
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: retry loop around 'try_connect' sleeps a loop-invariant duration between attempts {{.*}} [prodready-retry-without-backoff]
+  // CHECK-MESSAGES: :[[@LINE+1]]:9: note: operation retried here
     if (try_connect())
       break;
     sleep(5);
   }
-  // CHECK-MESSAGES: :[[@LINE-5]]:3: warning: retry loop around 'try_connect' sleeps a loop-invariant duration between attempts {{.*}} [prodready-retry-without-backoff]
-  // CHECK-MESSAGES: :[[@LINE-5]]:9: note: operation retried here
 }
 
 // The result is kept in a flag that ends the loop.
 void flagVar() {
   bool ok = false;
   while (!ok) {
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: retry loop around 'send_request' has no bound on attempts (no counter or deadline) and sleeps a loop-invariant duration between attempts {{.*}} [prodready-retry-without-backoff]
+  // CHECK-MESSAGES: :[[@LINE+1]]:10: note: operation retried here
     ok = send_request(1);
     if (!ok)
       usleep(100000);
   }
-  // CHECK-MESSAGES: :[[@LINE-5]]:3: warning: retry loop around 'send_request' has no bound on attempts (no counter or deadline) and sleeps a loop-invariant duration between attempts {{.*}} [prodready-retry-without-backoff]
-  // CHECK-MESSAGES: :[[@LINE-5]]:10: note: operation retried here
 }
 
 // Success means "no exception": the `break` follows the call in a try block.
 void tryCatch() {
   while (true) {
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: retry loop around 'open_session' has no bound on attempts (no counter or deadline) and sleeps a loop-invariant duration between attempts {{.*}} [prodready-retry-without-backoff]
+  // CHECK-MESSAGES: :[[@LINE+2]]:7: note: operation retried here
     try {
       open_session();
       break;
@@ -114,8 +116,6 @@ void tryCatch() {
       std::this_thread::sleep_for(2s);
     }
   }
-  // CHECK-MESSAGES: :[[@LINE-9]]:3: warning: retry loop around 'open_session' has no bound on attempts (no counter or deadline) and sleeps a loop-invariant duration between attempts {{.*}} [prodready-retry-without-backoff]
-  // CHECK-MESSAGES: :[[@LINE-8]]:7: note: operation retried here
 }
 
 // do-while with the result in a variable, bounded, no sleep: (c).
@@ -123,53 +123,53 @@ void doWhile(CURL *h) {
   CURLcode rc;
   int n = 0;
   do {
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: retry loop around 'curl_easy_perform' does not sleep between attempts of a remote call{{.*}} [prodready-retry-without-backoff]
+  // CHECK-MESSAGES: :[[@LINE+1]]:10: note: operation retried here
     rc = curl_easy_perform(h);
   } while (rc != CURLE_OK && ++n < 3);
-  // CHECK-MESSAGES: :[[@LINE-3]]:3: warning: retry loop around 'curl_easy_perform' does not sleep between attempts of a remote call{{.*}} [prodready-retry-without-backoff]
-  // CHECK-MESSAGES: :[[@LINE-3]]:10: note: operation retried here
 }
 
 // A gRPC stub call (takes a grpc::ClientContext*) is remote.
 void grpcCall(Stub &stub, grpc::ClientContext *ctx) {
   int resp;
   for (int i = 0; i < 3; ++i) {
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: retry loop around 'Stub::Call' does not sleep between attempts of a remote call{{.*}} [prodready-retry-without-backoff]
+  // CHECK-MESSAGES: :[[@LINE+3]]:16: note: operation retried here
+  // CHECK-MESSAGES-OPT: :[[@LINE-3]]:3: warning: retry loop around 'Stub::Call' does not sleep between attempts of a remote call{{.*}} [prodready-retry-without-backoff]
+  // CHECK-MESSAGES-OPT: :[[@LINE+1]]:16: note: operation retried here
     Status s = stub.Call(ctx, 1, &resp);
     if (s.ok())
       break;
   }
-  // CHECK-MESSAGES: :[[@LINE-5]]:3: warning: retry loop around 'Stub::Call' does not sleep between attempts of a remote call{{.*}} [prodready-retry-without-backoff]
-  // CHECK-MESSAGES: :[[@LINE-5]]:16: note: operation retried here
   // Whatever RemoteFunctions says, a call taking a grpc::ClientContext* is remote.
-  // CHECK-MESSAGES-OPT: :[[@LINE-8]]:3: warning: retry loop around 'Stub::Call' does not sleep between attempts of a remote call{{.*}} [prodready-retry-without-backoff]
-  // CHECK-MESSAGES-OPT: :[[@LINE-8]]:16: note: operation retried here
 }
 
 // A project function that performs a remote call is remote too.
 bool fetch(CURL *h) { return curl_easy_perform(h) == CURLE_OK; }
 void viaWrapper(CURL *h) {
   for (int i = 0; i < 3; ++i)
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: retry loop around 'fetch' does not sleep between attempts of a remote call{{.*}} [prodready-retry-without-backoff]
+  // CHECK-MESSAGES: :[[@LINE+1]]:9: note: operation retried here
     if (fetch(h))
       return;
-  // CHECK-MESSAGES: :[[@LINE-3]]:3: warning: retry loop around 'fetch' does not sleep between attempts of a remote call{{.*}} [prodready-retry-without-backoff]
-  // CHECK-MESSAGES: :[[@LINE-3]]:9: note: operation retried here
 }
 
 // Options: a project remote call and a project sleep function.
 void projectRemote(Client &c) {
   for (int i = 0; i < 3; ++i)
+  // CHECK-MESSAGES-OPT: :[[@LINE-1]]:3: warning: retry loop around 'Client::call' does not sleep between attempts of a remote call{{.*}} [prodready-retry-without-backoff]
+  // CHECK-MESSAGES-OPT: :[[@LINE+1]]:9: note: operation retried here
     if (c.call())
       return;
-  // CHECK-MESSAGES-OPT: :[[@LINE-3]]:3: warning: retry loop around 'Client::call' does not sleep between attempts of a remote call{{.*}} [prodready-retry-without-backoff]
-  // CHECK-MESSAGES-OPT: :[[@LINE-3]]:9: note: operation retried here
 }
 void projectSleep() {
   for (int i = 0; i < 3; ++i) {
+  // CHECK-MESSAGES-OPT: :[[@LINE-1]]:3: warning: retry loop around 'try_connect' sleeps a loop-invariant duration {{.*}} [prodready-retry-without-backoff]
+  // CHECK-MESSAGES-OPT: :[[@LINE+1]]:9: note: operation retried here
     if (try_connect())
       return;
     my_nap(100);
   }
-  // CHECK-MESSAGES-OPT: :[[@LINE-5]]:3: warning: retry loop around 'try_connect' sleeps a loop-invariant duration {{.*}} [prodready-retry-without-backoff]
-  // CHECK-MESSAGES-OPT: :[[@LINE-5]]:9: note: operation retried here
 }
 
 // ---- Not reported ----
@@ -280,12 +280,12 @@ int walkList(AddrList *list, int fd) {
 struct SocketFactory { virtual void sleepFor(const std::chrono::milliseconds &d); };
 void projectWrapper(SocketFactory *f, CURL *h) {
   for (int i = 0; i < 3; ++i) {
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: retry loop around 'curl_easy_perform' sleeps a loop-invariant duration between attempts (no exponential growth, no jitter), so {{.*}} [prodready-retry-without-backoff]
+  // CHECK-MESSAGES: :[[@LINE+1]]:9: note: operation retried here
     if (curl_easy_perform(h) == CURLE_OK)
       return;
     f->sleepFor(std::chrono::milliseconds(500));
   }
-  // CHECK-MESSAGES: :[[@LINE-5]]:3: warning: retry loop around 'curl_easy_perform' sleeps a loop-invariant duration between attempts (no exponential growth, no jitter), so {{.*}} [prodready-retry-without-backoff]
-  // CHECK-MESSAGES: :[[@LINE-5]]:9: note: operation retried here
 }
 
 // ---- Not retries (RULES.md revisions 2026-12-01, from real code) ----
@@ -532,21 +532,21 @@ struct RedLockMutex {
 };
 void lockWithDelay(RedLockMutex &mtx, std::chrono::milliseconds retry_delay) {
   while (true) {
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: retry loop around 'RedLockMutex::try_lock' has no bound on attempts (no counter or deadline) and sleeps a loop-invariant duration between attempts (no exponential growth, no jitter), so {{.*}} [prodready-retry-without-backoff]
+  // CHECK-MESSAGES: :[[@LINE+1]]:22: note: operation retried here
     auto time_left = mtx.try_lock("id", std::chrono::milliseconds(100));
     if (time_left > 0ms)
       break;
     std::this_thread::sleep_for(retry_delay);
   }
-  // CHECK-MESSAGES: :[[@LINE-6]]:3: warning: retry loop around 'RedLockMutex::try_lock' has no bound on attempts (no counter or deadline) and sleeps a loop-invariant duration between attempts (no exponential growth, no jitter), so {{.*}} [prodready-retry-without-backoff]
-  // CHECK-MESSAGES: :[[@LINE-6]]:22: note: operation retried here
 }
 void lockWithJitter(RedLockMutex &mtx, std::mt19937 &gen) {
   do {
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: retry loop around 'RedLockMutex::try_lock' has no bound on attempts (no counter or deadline), so {{.*}} [prodready-retry-without-backoff]
+  // CHECK-MESSAGES: :[[@LINE+3]]:13: note: operation retried here
     std::uniform_int_distribution<int> dist(0, 5);
     std::this_thread::sleep_for(std::chrono::milliseconds(dist(gen)));
   } while (!mtx.try_lock());
-  // CHECK-MESSAGES: :[[@LINE-4]]:3: warning: retry loop around 'RedLockMutex::try_lock' has no bound on attempts (no counter or deadline), so {{.*}} [prodready-retry-without-backoff]
-  // CHECK-MESSAGES: :[[@LINE-2]]:13: note: operation retried here
 }
 
 // Regression (IXWebSocket DNS lookup): leaving with a failure value when a
@@ -571,12 +571,12 @@ struct DnsLookup {
 void napBetweenAttempts() { std::this_thread::sleep_for(500ms); }
 void boundedConstantThroughHelper(CURL *h) {
   for (int attempt = 0; attempt < 5; ++attempt) {
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: retry loop around 'curl_easy_perform' sleeps a loop-invariant duration between attempts (no exponential growth, no jitter)
+  // CHECK-MESSAGES: :[[@LINE+1]]:9: note: operation retried here
     if (curl_easy_perform(h) == CURLE_OK)
       return;
     napBetweenAttempts();
   }
-  // CHECK-MESSAGES: :[[@LINE-5]]:3: warning: retry loop around 'curl_easy_perform' sleeps a loop-invariant duration between attempts (no exponential growth, no jitter)
-  // CHECK-MESSAGES: :[[@LINE-5]]:9: note: operation retried here
 }
 
 // A partial-write loop that retries at once on std::errc::interrupted is the

@@ -16,9 +16,9 @@ void empty() {
 
 void catchAll() {
   try { work(); } catch (...) {
+  // CHECK-MESSAGES: :[[@LINE-1]]:19: warning: every exception ('...') is caught and silently discarded
     // Comments do not handle anything.
   }
-  // CHECK-MESSAGES: :[[@LINE-3]]:19: warning: every exception ('...') is caught and silently discarded
 }
 
 void onlyNullStatements() {
