@@ -723,6 +723,11 @@ bool UncheckedErrorCheck::isTeardownCall(const FunctionDecl &FD,
   if (Name == "sqlite3_finalize" || Name == "sqlite3_close" ||
       Name == "sqlite3_close_v2")
     return teardownContext(Call, Ctx) != TeardownContext::None;
+  // A thread wrapper's destructor detaching a thread never joined (muduo's
+  // Thread::~Thread): pthread_detach fails only for a bad thread id, and a
+  // destructor has nowhere to report it.
+  if (Name == "pthread_detach")
+    return teardownContext(Call, Ctx) == TeardownContext::Destructor;
   if (Name != "close" && Name != "fclose" && Name != "fflush" &&
       Name != "shutdown")
     return false;

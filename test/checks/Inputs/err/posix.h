@@ -23,6 +23,7 @@ int printf(const char *, ...);
 int fprintf(FILE *, const char *, ...);
 int pthread_create(pthread_t *, const void *, void *(*)(void *), void *);
 int pthread_join(pthread_t, void **);
+int pthread_detach(pthread_t);
 int open(const char *, int, ...);
 int dup2(int, int);
 FILE *fopen(const char *, const char *);
