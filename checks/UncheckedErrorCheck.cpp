@@ -216,6 +216,23 @@ static bool opensForWriting(const CallExpr &Open, ASTContext &Ctx) {
   return (R.Val.getInt().getZExtValue() & (03 | 0100 | 01000 | 02000)) != 0;
 }
 
+static bool isConsoleStream(const Expr *E, int Depth);
+
+// Whether an fopen-family call opens its stream for reading only (a literal
+// mode "r"/"rb" without '+'; popen's "r").
+static bool opensStreamReadOnly(const CallExpr &Open) {
+  StringRef Name = Open.getDirectCallee()->getName();
+  unsigned ModeArg = Name == "fmemopen" ? 2 : 1;
+  if (Name == "tmpfile" || Name == "open_memstream" ||
+      ModeArg >= Open.getNumArgs())
+    return false;
+  const auto *Mode =
+      dyn_cast<StringLiteral>(Open.getArg(ModeArg)->IgnoreParenImpCasts());
+  return Mode && Mode->getCharByteWidth() == 1 &&
+         Mode->getString().starts_with("r") &&
+         !Mode->getString().contains('+');
+}
+
 void UncheckedErrorCheck::collectUnitFacts(ASTContext &Ctx) {
   if (FactsFor == &Ctx)
     return;
@@ -223,6 +240,7 @@ void UncheckedErrorCheck::collectUnitFacts(ASTContext &Ctx) {
   SocketLikeDecls.clear();
   SignalTimers.clear();
   WrittenDecls.clear();
+  UnitOpensStreams = UnitWritesStreams = false;
   auto Target = ignoringParenCasts(anyOf(
       declRefExpr(to(decl().bind("d"))), memberExpr(member(decl().bind("d"))),
       arraySubscriptExpr(hasBase(
@@ -261,7 +279,19 @@ void UncheckedErrorCheck::collectUnitFacts(ASTContext &Ctx) {
                                    hasAnyName("::open", "::open64", "::openat",
                                               "::creat"))))
           .bind("opens"));
+  // Streams: a write through a stdio stream, and every fopen-family call
+  // (its mode says whether the stream can be written).
+  auto StreamWrite = callExpr(callee(functionDecl(
+      isExternC(),
+      hasAnyName("::fwrite", "::fputs", "::fputc", "::putc", "::fprintf",
+                 "::vfprintf", "::fputws", "::fputwc", "::putwc", "::fwprintf",
+                 "::vfwprintf"))));
+  auto StreamOpen = callExpr(callee(functionDecl(
+      isExternC(), hasAnyName("::fopen", "::fopen64", "::fdopen", "::freopen",
+                              "::popen", "::tmpfile", "::fmemopen",
+                              "::open_memstream"))));
   auto Fact = stmt(anyOf(
+      StreamWrite.bind("streamwrite"), StreamOpen.bind("streamopen"),
       WritesTo.bind("written"),
       binaryOperator(isAssignmentOperator(), hasLHS(Target),
                      hasRHS(OpensForWriting))
@@ -304,6 +334,23 @@ void UncheckedErrorCheck::collectUnitFacts(ASTContext &Ctx) {
     }
     for (const auto &Node :
          match(traverse(TK_AsIs, decl(forEachDescendant(Fact))), *Top, Ctx)) {
+      if (const auto *Write = Node.getNodeAs<CallExpr>("streamwrite")) {
+        StringRef Name = Write->getDirectCallee()->getName();
+        unsigned StreamArg =
+            Name.contains("printf") ? 0
+            : Name == "fwrite"      ? 3
+                                    : Write->getNumArgs() - 1;
+        if (StreamArg < Write->getNumArgs() &&
+            !isConsoleStream(Write->getArg(StreamArg), 0))
+          UnitWritesStreams = true;
+        continue;
+      }
+      if (const auto *Open = Node.getNodeAs<CallExpr>("streamopen")) {
+        UnitOpensStreams = true;
+        if (!opensStreamReadOnly(*Open))
+          UnitWritesStreams = true;
+        continue;
+      }
       const auto *D = Node.getNodeAs<Decl>("d");
       if (!D)
         continue;
@@ -737,6 +784,14 @@ bool UncheckedErrorCheck::isTeardownCall(const FunctionDecl &FD,
       return true;
     if (Name == "fclose" && isUnwrittenStream(Call.getArg(0)))
       return true;
+    // A unit that opens streams only for reading and writes through none
+    // (a file server sending a file: muduo's filetransfer) closes streams
+    // that hold no unwritten data, wherever the FILE* travelled between.
+    if (Name == "fclose") {
+      collectUnitFacts(Ctx);
+      if (UnitOpensStreams && !UnitWritesStreams)
+        return true;
+    }
     if (Name == "close") {
       collectUnitFacts(Ctx);
       if (mentionsSocketLike(Call.getArg(0), SocketLikeDecls))

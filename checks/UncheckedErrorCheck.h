@@ -63,6 +63,10 @@ private:
   /// Descriptors written to in the unit (write/send/fsync..., or opened
   /// for writing): only their close can lose data.
   llvm::DenseSet<const clang::Decl *> WrittenDecls;
+  /// Whether the unit opens a stdio stream, and whether it opens one that
+  /// can be written or writes through one (the console aside).
+  bool UnitOpensStreams = false;
+  bool UnitWritesStreams = false;
 };
 
 } // namespace prodready

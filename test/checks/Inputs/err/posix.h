@@ -27,6 +27,7 @@ int pthread_detach(pthread_t);
 int open(const char *, int, ...);
 int dup2(int, int);
 FILE *fopen(const char *, const char *);
+unsigned long fread(void *, unsigned long, unsigned long, FILE *);
 int socket(int, int, int);
 int accept(int, void *, unsigned *);
 int pipe(int[2]);
