@@ -362,6 +362,52 @@ static bool endsBoundedRetryThatReportsFailure(const CXXTryStmt &Try,
   return reportsExhaustedAttempts(nextStatement(*Loop, Ctx, false), Ctx);
 }
 
+// Whether \p Block computes a fresh input for each attempt: a local
+// initialised from a call (`auto endpoint = base + std::to_string(rand());`).
+static bool computesFreshInput(const CompoundStmt &Block) {
+  for (const Stmt *S : Block.body())
+    if (const auto *Decls = dyn_cast<DeclStmt>(S))
+      for (const Decl *D : Decls->decls())
+        if (const auto *Var = dyn_cast<VarDecl>(D);
+            Var && Var->getInit() &&
+            !match(expr(anyOf(callExpr(), hasDescendant(callExpr()))),
+                   *Var->getInit(),
+                   Var->getASTContext())
+                 .empty())
+          return true;
+  return false;
+}
+
+// Whether the try statement ends an endless loop whose try block computes a
+// fresh input and leaves the loop once it succeeds (`for (;;) { try { auto
+// ep = random_endpoint(); bind(ep); return ep; } catch (const taken &) {}
+// }`, zmqpp's actor::bind_parent): a failure leads to a different attempt,
+// the loop ends only on success. Not a swallow. Retrying the same call with
+// the same input forever still is.
+static bool retriesUntilSuccess(const CXXTryStmt &Try, ASTContext &Ctx) {
+  auto Parents = Ctx.getParents(Try);
+  if (Parents.size() != 1)
+    return false;
+  const auto *Body = Parents[0].get<CompoundStmt>();
+  if (!Body || Body->body_empty() || Body->body_back() != &Try ||
+      !alwaysLeaves(Try.getTryBlock()) ||
+      !computesFreshInput(*Try.getTryBlock()))
+    return false;
+  auto LoopParents = Ctx.getParents(*Body);
+  if (LoopParents.size() != 1)
+    return false;
+  const Stmt *Loop = LoopParents[0].get<Stmt>();
+  if (!Loop || !isa<WhileStmt, ForStmt, DoStmt>(Loop) ||
+      loopBody(*Loop) != Body)
+    return false;
+  const Expr *Cond = loopCondition(*Loop);
+  if (!Cond)
+    return isa<ForStmt>(Loop); // for (;;)
+  bool AlwaysTrue = false;
+  return !Cond->isValueDependent() &&
+         Cond->EvaluateAsBooleanCondition(AlwaysTrue, Ctx) && AlwaysTrue;
+}
+
 // Whether a member the try block sets (`is_content_length = true;`) is
 // tested by another member function of the class, or by a loop around the
 // try: the member records whether the step succeeded (cpp-netlib's
@@ -435,7 +481,8 @@ static bool failureCapturedOutside(const CXXTryStmt &Try, ASTContext &Ctx) {
       llvm::any_of(After, [&](const Stmt *S) { return mentions(S, Rethrown); }))
     return true;
 
-  if (endsBoundedRetryThatReportsFailure(Try, Ctx))
+  if (endsBoundedRetryThatReportsFailure(Try, Ctx) ||
+      retriesUntilSuccess(Try, Ctx))
     return true;
 
   // The statement right after the try tests the state of an object the try

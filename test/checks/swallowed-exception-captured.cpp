@@ -270,6 +270,23 @@ void endlessRetry() {
     }
   }
 }
+// An endless loop whose try block leaves on success: a failed attempt
+// leads to the next one, the loop ends only when one succeeds (reduced from
+// zmqpp's actor::bind_parent, binding a random endpoint until one is free).
+struct EndpointTaken {};
+void bindEndpoint(int endpoint);
+int randomEndpoint();
+int bindFreeEndpoint() {
+  for (;;) {
+    try {
+      int endpoint = randomEndpoint();
+      bindEndpoint(endpoint);
+      return endpoint;
+    } catch (const EndpointTaken &) {
+      // endpoint already taken
+    }
+  }
+}
 void retryThenCarryOn(int limit) {
   for (int i = 0; i < limit; ++i) {
     try {
