@@ -22,8 +22,16 @@ void DetachedThreadCheck::registerMatchers(MatchFinder *Finder) {
   // executor workers) forwards its caller's choice: the caller opted in.
   auto NotForwardingDetach =
       unless(forCallable(functionDecl(hasAnyName("detach", "Detach"))));
+  // So is a detach under the caller's option (`if (detached_)
+  // thread_->detach();`, thrift's Thread::start with the factory's
+  // setDetached): a flag whose name says detach.
+  auto DetachOption = ifStmt(hasCondition(ignoringParenImpCasts(
+      anyOf(memberExpr(member(namedDecl(matchesName("[Dd]etach")))),
+            declRefExpr(to(varDecl(matchesName("[Dd]etach"))))))));
+  auto NotUnderDetachOption = unless(anyOf(
+      hasParent(DetachOption), hasParent(compoundStmt(hasParent(DetachOption)))));
   Finder->addMatcher(
-      cxxMemberCallExpr(InProject, NotForwardingDetach,
+      cxxMemberCallExpr(InProject, NotForwardingDetach, NotUnderDetachOption,
                         callee(cxxMethodDecl(hasName("detach"),
                                              ofClass(ThreadClass))))
           .bind("detach"),

@@ -783,10 +783,30 @@ static bool spellsCompiledOutCall(const Stmt &Handler, const SourceManager &SM,
   return false;
 }
 
+// Whether the caught type signals the end of the input (`TEOFException`,
+// `EOFException`, `end_of_file`, `EndOfStream`): reading stops there by
+// design, it is not a failure (thrift's TFileProcessor::processChunk).
+static bool signalsEndOfInput(const CXXCatchStmt &Catch) {
+  QualType Caught = Catch.getCaughtType();
+  if (Caught.isNull())
+    return false;
+  const auto *Record =
+      Caught.getNonReferenceType()->getAsCXXRecordDecl();
+  if (!Record || !Record->getIdentifier())
+    return false;
+  StringRef Name = Record->getName();
+  return Name.contains("EOF") || Name.contains("Eof") ||
+         Name.contains_insensitive("endoffile") ||
+         Name.contains_insensitive("end_of_file") ||
+         Name.contains_insensitive("endofstream") ||
+         Name.contains_insensitive("end_of_stream");
+}
+
 void SwallowedExceptionCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Catch = Result.Nodes.getNodeAs<CXXCatchStmt>("catch");
   const Stmt *Handler = Catch->getHandlerBlock();
-  if (!Handler || !discardsError(Handler) || isAllowedType(*Catch))
+  if (!Handler || !discardsError(Handler) || isAllowedType(*Catch) ||
+      signalsEndOfInput(*Catch))
     return;
   if (spellsCompiledOutCall(*Handler, *Result.SourceManager,
                             Result.Context->getLangOpts()))
