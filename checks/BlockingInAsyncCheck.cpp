@@ -9,6 +9,7 @@
 #include "clang/AST/ParentMapContext.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
 #include <functional>
 
 using namespace clang;
@@ -691,6 +692,76 @@ void BlockingInAsyncCheck::recordCallSummaries(
     RecordSite(PC);
 }
 
+// Socket I/O that a non-blocking descriptor turns into a readiness probe.
+static bool isSocketIo(StringRef Callee) {
+  StringRef Name = Callee.rsplit("::").second.empty()
+                       ? Callee
+                       : Callee.rsplit("::").second;
+  return llvm::is_contained(
+      {"recv", "recvfrom", "recvmsg", "send", "sendto", "sendmsg", "accept",
+       "accept4", "connect", "read", "write", "readv", "writev", "SSL_read",
+       "SSL_write", "SSL_connect", "SSL_accept", "SSL_do_handshake"},
+      Name);
+}
+
+// Whether \p Body handles a would-block result: it names EAGAIN,
+// EWOULDBLOCK or EINPROGRESS, asks a status whether to try again
+// (`status.try_again()`), or awaits a readiness poll (`co_await
+// scheduler->poll(sock, op, timeout)`). Its socket calls are then made on a
+// non-blocking descriptor and return at once (libcoro's tcp client).
+static bool handlesWouldBlock(const Stmt *Body, const ASTContext &Ctx) {
+  if (!Body)
+    return false;
+  const SourceManager &SM = Ctx.getSourceManager();
+  llvm::SmallVector<const Stmt *, 64> Work = {Body};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *Literal = dyn_cast<IntegerLiteral>(S);
+        Literal && Literal->getBeginLoc().isMacroID()) {
+      StringRef Macro = Lexer::getImmediateMacroName(Literal->getBeginLoc(),
+                                                     SM, Ctx.getLangOpts());
+      if (Macro == "EAGAIN" || Macro == "EWOULDBLOCK" || Macro == "EINPROGRESS")
+        return true;
+    }
+    if (const auto *Call = dyn_cast<CallExpr>(S))
+      if (const FunctionDecl *Callee = Call->getDirectCallee();
+          Callee && Callee->getIdentifier()) {
+        std::string Lower = Callee->getName().lower();
+        if (StringRef(Lower).contains("try_again") ||
+            StringRef(Lower).contains("tryagain") ||
+            StringRef(Lower).contains("would_block") ||
+            StringRef(Lower).contains("wouldblock"))
+          return true;
+      }
+    if (const auto *Await = dyn_cast<CoawaitExpr>(S))
+      if (const auto *Call = dyn_cast<CallExpr>(
+              Await->getOperand()->IgnoreImplicit()->IgnoreParenImpCasts());
+          Call && Call->getDirectCallee() &&
+          Call->getDirectCallee()->getIdentifier() &&
+          Call->getDirectCallee()->getName() == "poll")
+        return true;
+    llvm::append_range(Work, S->children());
+  }
+  return false;
+}
+
+// Whether the function or lambda around \p S handles would-block results,
+// so that the socket call \p Callee it makes or reaches is non-blocking.
+bool BlockingInAsyncCheck::nonBlockingSocketCall(const Expr &S,
+                                                 StringRef Callee) {
+  if (!isSocketIo(Callee))
+    return false;
+  const LambdaExpr *Lambda = nullptr;
+  const FunctionDecl *FD = enclosingCallable(S, Lambda);
+  const Stmt *Body = Lambda ? Lambda->getBody() : FD ? FD->getBody() : nullptr;
+  auto [It, Inserted] = WouldBlockHandled.try_emplace(Body, false);
+  if (Inserted)
+    It->second = handlesWouldBlock(Body, *Ctx);
+  return It->second;
+}
+
 void BlockingInAsyncCheck::onEndOfTranslationUnit() {
   auto Reset = [&] {
     Blocking.clear();
@@ -703,6 +774,7 @@ void BlockingInAsyncCheck::onEndOfTranslationUnit() {
     CalledVariables.clear();
     Paths.clear();
     Offloads.clear();
+    WouldBlockHandled.clear();
     Ctx = nullptr;
   };
   if (!Ctx) {
@@ -727,7 +799,7 @@ void BlockingInAsyncCheck::onEndOfTranslationUnit() {
   };
   for (const BlockingCall &B : Blocking) {
     const ContextInfo *Info = ContextAround(*B.Call);
-    if (!Info)
+    if (!Info || nonBlockingSocketCall(*B.Call, B.Callee))
       continue;
     SourceLocation Loc = reportLocation(B.Call->getBeginLoc(), SM);
     if (B.Kind == BlockingKind::Lock)
@@ -766,7 +838,9 @@ void BlockingInAsyncCheck::onEndOfTranslationUnit() {
     const BlockingPath &Path = pathFrom(*PC.Callee);
     if (Path.Steps.empty() || Path.Steps.size() > MaxCallDepth)
       continue;
-    reportPath(PC, Path, *Info);
+    // Settled here: the link phase must not report it either.
+    if (!nonBlockingSocketCall(*PC.Call, Path.Steps.back().Callee))
+      reportPath(PC, Path, *Info);
     Reported.insert(PC.Call);
   }
   if (MaxCallDepth > 0 && callSummariesRequested())

@@ -66,6 +66,11 @@ private:
     std::vector<PathStep> Steps;
     BlockingKind Kind = BlockingKind::None;
   };
+  /// Whether the function around \p S handles would-block results, making
+  /// the socket call \p Callee it makes or reaches non-blocking.
+  bool nonBlockingSocketCall(const clang::Expr &S, llvm::StringRef Callee);
+  /// Per function or lambda body: whether it handles would-block results.
+  llvm::DenseMap<const clang::Stmt *, bool> WouldBlockHandled;
   struct ContextInfo {
     std::string Description;
     clang::SourceLocation NoteLoc;

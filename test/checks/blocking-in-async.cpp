@@ -20,6 +20,7 @@
 #include <thread>
 #include <unistd.h>
 #include <curl/curl.h>
+#include <errno.h>
 
 namespace asio = boost::asio;
 using asio::ip::tcp;
@@ -155,6 +156,49 @@ asio::awaitable<void> non_blocking(std::future<int> fut, std::ifstream &file) {
   std::mutex m;
   std::lock_guard<std::mutex> guard(m); // see ReportMutexLocks
   co_await asio::post(asio::any_io_executor{}, asio::use_awaitable);
+}
+
+// A coroutine that handles would-block results (EAGAIN, a status's
+// try_again(), an awaited readiness poll) calls socket functions on a
+// non-blocking descriptor: they return at once (reduced from libcoro's tcp
+// client and server). A coroutine that handles none still blocks.
+struct IoScheduler {
+  asio::awaitable<int> poll(int fd, int op, int timeoutMs);
+};
+struct RecvStatus {
+  bool try_again() const;
+  long bytes;
+};
+RecvStatus recvSome(int fd, char *buf, unsigned long n) {
+  long r = ::recv(fd, buf, n, 0);
+  return {r};
+}
+asio::awaitable<long> readNonBlocking(IoScheduler &sched, int fd) {
+  char buf[64];
+  long r = ::recv(fd, buf, sizeof buf, 0);
+  if (r == -1 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
+    co_await sched.poll(fd, 1, 1000);
+    r = ::recv(fd, buf, sizeof buf, 0);
+  }
+  co_return r;
+}
+asio::awaitable<long> readThroughWrapper(IoScheduler &sched, int fd) {
+  char buf[64];
+  RecvStatus st = recvSome(fd, buf, sizeof buf);
+  if (st.try_again()) {
+    co_await sched.poll(fd, 1, 1000);
+    st = recvSome(fd, buf, sizeof buf);
+  }
+  co_return st.bytes;
+}
+asio::awaitable<int> acceptNonBlocking(IoScheduler &sched, int fd) {
+  co_await sched.poll(fd, 1, 1000);
+  co_return ::accept(fd, nullptr, nullptr);
+}
+asio::awaitable<int> acceptBlocking(int fd) {
+  co_return ::accept(fd, nullptr, nullptr);
+// CHECK-MESSAGES: :[[@LINE-1]]:13: warning: blocking call to 'accept' inside coroutine 'acceptBlocking'
+// CHECK-MESSAGES: :[[@LINE-3]]:22: note: async context: coroutine 'acceptBlocking'
 }
 
 // ---- 2. Asio completion handlers and posted work ---------------------------
