@@ -344,11 +344,41 @@ findReadinessWaitIn(const FunctionDecl &FD, unsigned Depth, ASTContext &Ctx,
 
 /// The readiness wait \p Call makes: itself, or one made in the body of the
 /// project function it calls (`wait_readable(fd, 5000)`), a few calls deep.
+/// Whether \p Call is awaited (`co_await sched->poll(sock, op, timeout)`).
+/// (The awaited expression is also the child of the temporary the await
+/// materialises: the call has two parents.)
+bool isAwaitedCall(const CallExpr &Call, ASTContext &Ctx) {
+  llvm::SmallVector<DynTypedNode, 4> Work = {DynTypedNode::create(Call)};
+  for (int Steps = 0; !Work.empty() && Steps < 16; ++Steps) {
+    DynTypedNode Node = Work.pop_back_val();
+    for (const DynTypedNode &Parent : Ctx.getParents(Node)) {
+      if (Parent.get<CoawaitExpr>())
+        return true;
+      if (const auto *E = Parent.get<Expr>();
+          E && isa<ImplicitCastExpr, MaterializeTemporaryExpr,
+                   CXXBindTemporaryExpr, ExprWithCleanups, ParenExpr>(E))
+        Work.push_back(Parent);
+    }
+  }
+  return false;
+}
+
 ReadinessWait readinessWaitOf(const CallExpr &Call, ASTContext &Ctx) {
   ReadinessWait Wait;
   const FunctionDecl *FD = Call.getDirectCallee();
   if (!FD)
     return Wait;
+  // A coroutine scheduler's readiness wait, awaited (libcoro's
+  // `co_await m_scheduler->poll(m_socket, op, timeout)` between
+  // non-blocking SSL_connect attempts).
+  if (FD->getIdentifier() &&
+      llvm::is_contained({"poll", "wait_readable", "wait_writable"},
+                         FD->getName()) &&
+      !isGlobalCFunction(*FD) && isAwaitedCall(Call, Ctx)) {
+    Wait.Call = &Call;
+    Wait.Bounded = true;
+    return Wait;
+  }
   if (std::optional<unsigned> Arg = readinessTimeoutArgument(*FD)) {
     Wait.Call = &Call;
     Wait.Bounded = boundsReadinessWait(

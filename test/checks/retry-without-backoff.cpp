@@ -3,6 +3,7 @@
 
 #include <loop/loop.h>
 #include <curl/curl.h>
+#include <coroutine>
 using namespace std::chrono_literals;
 
 bool try_connect();
@@ -476,6 +477,43 @@ bool connectNonblocking(SSL *ssl, int fd, long timeout_sec) {
     return false;
   }
   return true;
+}
+// The same handshake in a coroutine that awaits its scheduler's readiness
+// poll between attempts (libcoro's tls::client::handshake); awaiting
+// something else is no readiness wait.
+struct HandshakeTask {
+  struct promise_type {
+    HandshakeTask get_return_object() { return {}; }
+    std::suspend_never initial_suspend() noexcept { return {}; }
+    std::suspend_never final_suspend() noexcept { return {}; }
+    void return_void() {}
+    void unhandled_exception() {}
+  };
+};
+struct Readiness {
+  bool await_ready();
+  void await_suspend(std::coroutine_handle<>);
+  int await_resume();
+};
+struct IoScheduler {
+  Readiness poll(int fd, int op, long timeoutMs);
+  Readiness yield();
+};
+HandshakeTask handshakeAwaitingPoll(IoScheduler *sched, SSL *ssl, int fd) {
+  int res;
+  while ((res = SSL_connect(ssl)) != 1) {
+    int err = SSL_get_error(ssl, res);
+    if (err != SSL_ERROR_WANT_READ && err != SSL_ERROR_WANT_WRITE)
+      co_return;
+    if (co_await sched->poll(fd, err, 1000) != 1)
+      co_return;
+  }
+}
+HandshakeTask handshakeYielding(IoScheduler *sched, SSL *ssl) {
+  while (SSL_connect(ssl) != 1) {
+    // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: retry loop around 'SSL_connect'
+    co_await sched->yield();
+  }
 }
 // Five project calls deep is past the bound: the helper is taken for the
 // operation and the unbounded retry is reported.
