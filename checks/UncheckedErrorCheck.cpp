@@ -400,6 +400,10 @@ static bool mentionsSocketLike(const Expr *E,
     return mentionsSocketLike(Member->getBase(), Known);
   if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E))
     return mentionsSocketLike(Call->getCallee(), Known);
+  // *ssock (thrift's socket deleter)
+  if (const auto *Deref = dyn_cast<UnaryOperator>(E);
+      Deref && Deref->getOpcode() == UO_Deref)
+    return mentionsSocketLike(Deref->getSubExpr(), Known);
   return false;
 }
 

@@ -164,6 +164,12 @@ void serve(int client_fd, char *buf) {
     return;
   close(fds[0]);
 }
+// A socket reached through a pointer (thrift's shared_ptr deleter of its
+// listening socket).
+void socketDeleter(int *ssock) {
+  close(*ssock);
+  delete ssock;
+}
 
 // --- still reported: data paths ---------------------------------------------
 int write_file(const char *path, const char *data) {
