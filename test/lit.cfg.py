@@ -95,6 +95,8 @@ import glob
 if shutil.which("emacs") and (glob.glob("/usr/share/emacs/site-lisp/elpa/eglot-*") or
                               glob.glob("/usr/share/emacs/*/lisp/progmodes/eglot.el*")):
     config.available_features.add("eglot")
+if shutil.which("vim") and glob.glob("/usr/share/vim/vimfiles/pack/*/opt/ale/plugin/ale.vim"):
+    config.available_features.add("vim-ale")
 if shutil.which("nvim"):
     config.available_features.add("neovim")
 if shutil.which("pre-commit"):
