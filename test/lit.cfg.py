@@ -35,6 +35,10 @@ config.substitutions.append(("%clangxx", config.clangxx))
 # The LLVM/Clang headers, to compile a check's source alone (new-rule.test).
 config.substitutions.append(
     ("%llvm_includedir", os.path.normpath(os.path.join(config.llvm_tools_dir, os.pardir, "include"))))
+# PATH with the built driver first: recipes call `prodready` from PATH.
+config.substitutions.append(
+    ("%path_with_prodready", "PATH=" + os.pathsep.join(
+        [os.path.dirname(driver), config.environment["PATH"]])))
 config.substitutions.append(("%tidy", "%s --load=%s" % (tidy, plugin)))
 config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "checks", "Inputs")))
 config.substitutions.append(("%srcroot", src))
