@@ -101,6 +101,10 @@ if shutil.which("emacs") and (glob.glob("/usr/share/emacs/site-lisp/elpa/eglot-*
     config.available_features.add("eglot")
 if shutil.which("vim") and glob.glob("/usr/share/vim/vimfiles/pack/*/opt/ale/plugin/ale.vim"):
     config.available_features.add("vim-ale")
+if shutil.which("emacs") and glob.glob("/usr/share/emacs/site-lisp/elpa/flycheck-*"):
+    config.available_features.add("flycheck")
+if shutil.which("run-clang-tidy-19") and shutil.which("cmake"):
+    config.available_features.add("run-clang-tidy")
 if shutil.which("nvim"):
     config.available_features.add("neovim")
 if shutil.which("pre-commit"):
