@@ -7,7 +7,8 @@
       step only: it leaves no `prodready` on PATH), a job that downloads shard
       artifacts merges them with `prodready merge`, and every option a
       `prodready` command line (or the action's `args`) uses is one the built
-      driver's --help lists. Prints one 'ok FILE' line per file.
+      driver's --help lists (in action.yml, the command lines of its steps).
+      Prints one 'ok FILE' line per file.
 
   ci_recipes.py run-github --prodready BIN --action action.yml --project DIR
                 --work DIR [--context github.base_ref=main] WORKFLOW
@@ -149,13 +150,28 @@ def check_gitlab(path, config, options):
         print("job %s: runs prodready" % name)
 
 
+def check_action(path, action, options):
+    """The action's own prodready command lines (the driver is "$PRODREADY")."""
+    count = 0
+    for step in action["runs"]["steps"]:
+        script = step_script(step).replace('"$PRODREADY"', "prodready")
+        for words in prodready_commands(script):
+            check_options("%s: step %s" % (path, step.get("name", "?")), words, options)
+            count += 1
+    if not count:
+        fail("%s: no prodready command line" % path)
+    print("action: %d prodready command lines" % count)
+
+
 def cmd_check(args):
     options = driver_options(args.prodready)
     for path in args.files:
         document = yaml.safe_load(open(path))
         if not isinstance(document, dict):
             fail("%s: not a mapping" % path)
-        if "jobs" in document:
+        if (document.get("runs") or {}).get("using") == "composite":
+            check_action(path, document, options)
+        elif "jobs" in document:
             check_github(path, document, options)
         else:
             check_gitlab(path, document, options)
