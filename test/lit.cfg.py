@@ -35,6 +35,10 @@ config.substitutions.append(("%clangxx", config.clangxx))
 # The LLVM/Clang headers, to compile a check's source alone (new-rule.test).
 config.substitutions.append(
     ("%llvm_includedir", os.path.normpath(os.path.join(config.llvm_tools_dir, os.pardir, "include"))))
+# PATH with the built driver first: recipes call `prodready` from PATH.
+config.substitutions.append(
+    ("%path_with_prodready", "PATH=" + os.pathsep.join(
+        [os.path.dirname(driver), config.environment["PATH"]])))
 config.substitutions.append(("%tidy", "%s --load=%s" % (tidy, plugin)))
 config.substitutions.append(("%inputs", os.path.join(config.test_source_root, "checks", "Inputs")))
 config.substitutions.append(("%srcroot", src))
@@ -95,6 +99,12 @@ import glob
 if shutil.which("emacs") and (glob.glob("/usr/share/emacs/site-lisp/elpa/eglot-*") or
                               glob.glob("/usr/share/emacs/*/lisp/progmodes/eglot.el*")):
     config.available_features.add("eglot")
+if shutil.which("vim") and glob.glob("/usr/share/vim/vimfiles/pack/*/opt/ale/plugin/ale.vim"):
+    config.available_features.add("vim-ale")
+if shutil.which("emacs") and glob.glob("/usr/share/emacs/site-lisp/elpa/flycheck-*"):
+    config.available_features.add("flycheck")
+if shutil.which("run-clang-tidy-19") and shutil.which("cmake"):
+    config.available_features.add("run-clang-tidy")
 if shutil.which("nvim"):
     config.available_features.add("neovim")
 if shutil.which("pre-commit"):

@@ -1,5 +1,5 @@
 ;;; eglot-client.el --- Emacs (batch) with eglot attached to `prodready lsp'
-;; The eglot recipe of docs/editors.md with the binary under test: opens a
+;; The eglot recipe of docs/editors.md (editors/emacs/prodready-eglot.el): opens a
 ;; file with a known defect, waits for the diagnostic (through flymake),
 ;; applies the code action and waits for the diagnostic to go.  Writes what
 ;; it saw to $RESULT; exits non-zero on any failure.
@@ -24,9 +24,9 @@
 
 (condition-case err
     (progn
-      (with-eval-after-load 'eglot
-        (add-to-list 'eglot-server-programs
-                     `((c-mode c++-mode) . (,(getenv "PRODREADY") "lsp" "--debounce-ms=100"))))
+      ;; The recipe of docs/editors.md, as a user's init.el holds it
+      ;; (prodready on PATH).
+      (load (getenv "RECIPE") nil t)
       (find-file (getenv "FILE"))
       (apply #'eglot (eglot--guess-contact))
       (unless (prodready-wait (lambda () (eglot-current-server)))

@@ -9,26 +9,21 @@ local function say(text)
 end
 
 local function run()
-  -- The Neovim 0.7 recipe of docs/editors.md, with the binary under test.
-  local prodready_client
-  vim.api.nvim_create_autocmd('FileType', {
-    pattern = { 'c', 'cpp' },
-    callback = function(args)
-      if not prodready_client or vim.lsp.client_is_stopped(prodready_client) then
-        prodready_client = vim.lsp.start_client({
-          name = 'prodready',
-          cmd = { os.getenv('PRODREADY'), 'lsp', '--debounce-ms=100' },
-          root_dir = vim.fn.getcwd(),
-        })
-      end
-      vim.lsp.buf_attach_client(args.buf, prodready_client)
-    end,
-  })
+  -- The recipe of docs/editors.md, as a user's init.lua holds it
+  -- (prodready on PATH).
+  dofile(os.getenv('RECIPE'))
   vim.cmd('filetype on')
   vim.cmd('edit ' .. os.getenv('FILE'))
   local buf = vim.api.nvim_get_current_buf()
-  assert(prodready_client, 'the FileType autocommand did not start the client')
-  local client_id = prodready_client
+  -- The client is the buffer's once it is initialized.
+  local client_id
+  vim.wait(60000, function()
+    for _, client in pairs(vim.lsp.buf_get_clients(buf)) do
+      if client.name == 'prodready' then client_id = client.id end
+    end
+    return client_id ~= nil
+  end, 50)
+  assert(client_id, 'the FileType autocommand did not attach the client')
 
   local function findings()
     local out = {}
