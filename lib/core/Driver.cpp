@@ -6,7 +6,11 @@
 #include "Catalog.h"
 #include "Diff.h"
 #include "Redact.h"
+#include "FileIO.h"
+#include "OutputFormats.h"
 #include "Report.h"
+#include "Sarif.h"
+#include "Writers.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/ADT/StringExtras.h"
@@ -62,13 +66,6 @@ void installStopSignals() {
 
 int stopExitCode() { return 128 + PendingSignal; }
 
-/// JSON text that never aborts on bytes that are not UTF-8 (paths, messages
-/// quoting source): they become U+FFFD. Only for outputs read by people and
-/// other tools; the worker and the cache use CBOR, which keeps bytes.
-template <typename Json> std::string dumpText(const Json &Value, int Indent = -1) {
-  return Value.dump(Indent, ' ', false, Json::error_handler_t::replace);
-}
-
 /// nlohmann's parser rejects text that is not UTF-8, but a compilation
 /// database holds paths and arguments, which are bytes. Each byte of an
 /// invalid sequence travels through parsing as a private-use code point
@@ -123,12 +120,6 @@ int usageError(const llvm::Twine &Message) {
 
 std::string normalise(llvm::StringRef Path, llvm::StringRef Base = "") {
   return absolutePath(Path, Base);
-}
-
-std::string readFile(llvm::StringRef Path, bool &Ok) {
-  auto Buffer = llvm::MemoryBuffer::getFile(Path, false, false);
-  Ok = static_cast<bool>(Buffer);
-  return Ok ? (*Buffer)->getBuffer().str() : std::string();
 }
 
 /// The directory holding `.git` above \p Dir, or empty.
@@ -889,15 +880,6 @@ void printSummary(const Report &R, const std::map<std::string, unsigned> &Statis
     errs() << "prodready: statistic " << Name << ": " << Count << "\n";
 }
 
-llvm::Error emit(const std::string &Path, const std::string &Text) {
-  if (Path.empty() || Path == "-") {
-    llvm::outs() << Text;
-    llvm::outs().flush();
-    return llvm::Error::success();
-  }
-  return writeFileAtomically(Path, Text);
-}
-
 llvm::Expected<const Checklist *> checklistFor(const std::string &Path, Checklist &Storage) {
   if (Path.empty())
     return &defaultChecklist();
@@ -906,68 +888,6 @@ llvm::Expected<const Checklist *> checklistFor(const std::string &Path, Checklis
     return Loaded.takeError();
   Storage = std::move(*Loaded);
   return &Storage;
-}
-
-std::string render(const Report &R, const std::string &Format, const std::string &Root,
-                   const std::string &Category, const Checklist &Items, bool ShowSource) {
-  std::string Out;
-  llvm::raw_string_ostream OS(Out);
-  if (Format == "sarif") {
-    SarifOptions S;
-    S.SourceRoot = Root;
-    S.Category = Category;
-    S.Items = &Items;
-    OS << dumpText(toSarif(R, S), 2) << "\n";
-  } else if (Format == "markdown") {
-    writeMarkdown(R, Items, Root, OS);
-  } else if (Format == "github") {
-    writeGithubAnnotations(R, Root, OS);
-  } else if (Format == "codeclimate") {
-    writeCodeClimate(R, Root, OS);
-  } else if (Format == "json") {
-    json Findings = json::array();
-    for (const Finding &F : R.Findings)
-      Findings.push_back(toJson(F));
-    OS << dumpText(json({{"findings", Findings}}), 2) << "\n";
-  } else {
-    writeText(R, OS, ShowSource);
-  }
-  return OS.str();
-}
-
-/// Whether \p Path can be written the way emit() writes it, checked before
-/// the analysis so that a long run does not end in "cannot write".
-llvm::Error checkWritable(const std::string &Path) {
-  if (Path.empty() || Path == "-")
-    return llvm::Error::success();
-  auto Fail = [&](const std::string &Why) {
-    return llvm::createStringError(std::errc::permission_denied, "cannot write '%s': %s",
-                                   Path.c_str(), Why.c_str());
-  };
-  llvm::SmallString<256> Target(Path);
-  llvm::sys::fs::file_status Status;
-  if (!llvm::sys::fs::status(Path, Status, /*follow=*/true)) {
-    if (Status.type() == llvm::sys::fs::file_type::directory_file)
-      return Fail("it is a directory");
-    if (Status.type() != llvm::sys::fs::file_type::regular_file)
-      return llvm::Error::success(); // a device or FIFO, written in place
-    llvm::SmallString<256> Real;
-    if (!llvm::sys::fs::real_path(Path, Real))
-      Target = Real;
-  }
-  // The atomic write creates a temporary file next to the target.
-  llvm::SmallString<256> Dir(Target);
-  llvm::sys::path::remove_filename(Dir);
-  if (Dir.empty())
-    Dir = ".";
-  int FD;
-  llvm::SmallString<256> Probe;
-  if (std::error_code EC =
-          llvm::sys::fs::createUniqueFile(Dir + "/.prodready-probe-%%%%%%", FD, Probe))
-    return Fail(EC.message());
-  ::close(FD);
-  llvm::sys::fs::remove(Probe);
-  return llvm::Error::success();
 }
 
 /// The .clang-tidy files clang-tidy would read for \p Files (each directory
@@ -1023,10 +943,10 @@ llvm::Expected<Report> loadSarifFile(const std::string &Path, std::string &Root)
 int runDriver(const DriverOptions &Opts) {
   auto Start = std::chrono::steady_clock::now();
   installStopSignals();
-  if (!llvm::is_contained({"text", "sarif", "markdown", "json", "github", "codeclimate"},
-                          Opts.Format))
-    return usageError("unknown --format '" + Opts.Format +
-                      "'; use text, sarif, markdown, json, github or codeclimate");
+  const OutputFormat *Format = findOutputFormat(Opts.Format);
+  if (!Format)
+    return usageError("unknown --format '" + Opts.Format + "'; use " +
+                      joinAsAlternatives(driverFormatNames()));
   if (!llvm::is_contained({"error", "warning", "note", "none"}, Opts.FailOn))
     return usageError("unknown --fail-on '" + Opts.FailOn +
                       "'; use error, warning, note or none");
@@ -1337,7 +1257,7 @@ int runDriver(const DriverOptions &Opts) {
     return stopExitCode();
   if (!Opts.WriteBaseline.empty()) {
     if (llvm::Error E = writeFileAtomically(Opts.WriteBaseline,
-                                            dumpText(baselineJson(R.Findings, Root), 2) + "\n"))
+                                            jsonText(baselineJson(R.Findings, Root), 2) + "\n"))
       return usageError(llvm::toString(std::move(E)));
   }
   if (Baseline || Changed) {
@@ -1397,16 +1317,19 @@ int runDriver(const DriverOptions &Opts) {
   if (!Opts.ShowBaselined)
     llvm::erase_if(Shown.Findings,
                    [](const Finding &F) { return F.BaselineState == "unchanged"; });
-  std::string Text = render(Opts.Format == "sarif" ? R : Shown, Opts.Format, Root,
-                            Opts.Category, **Items,
-                            /*ShowSource=*/Opts.Format == "text");
+  OutputContext Context;
+  Context.SourceRoot = Root;
+  Context.Category = Opts.Category;
+  Context.Items = *Items;
+  Context.ShowSource = true;
+  std::string Text = renderReport(Format->KeepsBaselined ? R : Shown, *Format, Context);
   if (PendingSignal)
     return stopExitCode();
-  if (llvm::Error E = emit(Opts.Output, Text))
+  if (llvm::Error E = writeOutput(Opts.Output, Text))
     return usageError(llvm::toString(std::move(E)));
   if (!Opts.SarifOutput.empty())
-    if (llvm::Error E = emit(Opts.SarifOutput, render(R, "sarif", Root, Opts.Category,
-                                                      **Items, false)))
+    if (llvm::Error E = writeOutput(Opts.SarifOutput,
+                                    renderReport(R, *findOutputFormat("sarif"), Context)))
       return usageError(llvm::toString(std::move(E)));
   if (Opts.Fix) {
     // Each file rewritten once, and only while it still holds the bytes
@@ -1577,10 +1500,11 @@ int runMerge(const std::vector<std::string> &Inputs, const std::string &Output,
     return std::tie(A.File, A.Id, A.Message) < std::tie(B.File, B.Id, B.Message);
   });
   redactReport(Merged);
-  SarifOptions S;
-  S.SourceRoot = Root;
-  S.Items = *Items;
-  if (llvm::Error E = emit(Output, dumpText(toSarif(Merged, S), 2) + "\n"))
+  OutputContext Context;
+  Context.SourceRoot = Root;
+  Context.Items = *Items;
+  if (llvm::Error E =
+          writeOutput(Output, renderReport(Merged, *findOutputFormat("sarif"), Context)))
     return usageError(llvm::toString(std::move(E)));
   return ExitClean;
 }
@@ -1595,16 +1519,22 @@ int runReport(const std::string &Input, const std::string &Format, const std::st
   auto Log = loadSarifFile(Input, Root);
   if (!Log)
     return usageError("report: " + llvm::toString(Log.takeError()));
-  if (!llvm::is_contained({"markdown", "text", "github", "codeclimate"}, Format))
-    return usageError("report: unknown --format '" + Format +
-                      "'; use markdown, text, github or codeclimate");
+  const OutputFormat *Writer = findOutputFormat(Format);
+  if (!Writer || !Writer->RenderedFromSarif)
+    return usageError("report: unknown --format '" + Format + "'; use " +
+                      joinAsAlternatives(reportFormatNames()));
   redactReport(*Log);
   // As in the driver's own outputs: results a baseline already holds are
   // kept in SARIF for code scanning, not shown again.
   llvm::erase_if(Log->Findings,
                  [](const Finding &F) { return F.BaselineState == "unchanged"; });
-  std::string Out = render(*Log, Format, Root, "", **Items, /*ShowSource=*/false);
-  if (llvm::Error E = emit(Output, Out))
+  OutputContext Context;
+  Context.SourceRoot = Root;
+  Context.Items = *Items;
+  // The sources may not be where the log was written.
+  Context.ShowSource = false;
+  std::string Out = renderReport(*Log, *Writer, Context);
+  if (llvm::Error E = writeOutput(Output, Out))
     return usageError(llvm::toString(std::move(E)));
   return ExitClean;
 }

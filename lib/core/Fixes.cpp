@@ -2,7 +2,7 @@
 
 #include "Fixes.h"
 #include "Analyzer.h"
-#include "Report.h"
+#include "FileIO.h"
 #include "clang/Tooling/Core/Replacement.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
