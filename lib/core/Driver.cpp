@@ -55,6 +55,57 @@ llvm::Error checkOutputsWritable(const DriverOptions &Opts) {
   return llvm::Error::success();
 }
 
+/// What --baseline and --diff/--diff-base make of the findings, read before
+/// the analysis so that a wrong path or revision costs no run.
+struct ReportFilters {
+  std::optional<BaselineKeys> Baseline;
+  std::optional<ChangedLines> Changed;
+};
+
+llvm::Expected<ReportFilters> loadFilters(const DriverOptions &Opts,
+                                          const std::string &Root) {
+  ReportFilters Filters;
+  if (!Opts.Baseline.empty()) {
+    auto Loaded = loadBaseline(Opts.Baseline);
+    if (!Loaded)
+      return Loaded.takeError();
+    Filters.Baseline = std::move(*Loaded);
+  }
+  if (!Opts.DiffBase.empty() || !Opts.DiffFile.empty()) {
+    auto Lines = changedLines(Opts.DiffFile, Opts.DiffBase, Root);
+    if (!Lines)
+      return Lines.takeError();
+    Filters.Changed = std::move(*Lines);
+  }
+  return std::move(Filters);
+}
+
+/// Baselined findings are marked (and stay, for SARIF); findings off the
+/// changed lines are dropped.
+void applyFilters(Report &R, const ReportFilters &Filters,
+                  const std::string &Root) {
+  if (Filters.Baseline)
+    markBaselined(R.Findings, *Filters.Baseline, Root);
+  if (Filters.Changed)
+    keepChangedLines(R.Findings, *Filters.Changed, Root);
+}
+
+/// The units' results as one report: merged, linked across units,
+/// deduplicated, with the lines of credentials recorded.
+Report assembleReport(AnalysedUnits &Analysed, const LoadedDatabase &DB,
+                      const UnitSelection &Selection,
+                      std::map<std::string, std::string> OutOfScope,
+                      const DriverOptions &Opts, LinkStatistics &Link) {
+  std::vector<Notification> Notifications = DB.Problems;
+  llvm::append_range(Notifications, Selection.Skipped);
+  Report R = mergeUnitResults(Analysed.Units, std::move(Notifications),
+                              std::move(OutOfScope), Analysed.FromCache);
+  Link = linkAcrossUnits(Analysed.Units, R, Opts.ShardCount != 0);
+  deduplicateFindings(R.Findings);
+  recordSecretLines(R, Analysed.Units, Link.Findings != 0);
+  return R;
+}
+
 /// The report as the formats other than SARIF show it: without the findings
 /// a baseline already holds, unless --show-baselined.
 Report shownReport(const Report &R, bool ShowBaselined) {
@@ -125,20 +176,9 @@ int runDriver(const DriverOptions &Opts) {
     return usageError(std::move(E));
   std::map<std::string, std::string> OutOfScope =
       removeOutOfScopeUnits(Files, *DB, Analysis);
-  std::optional<BaselineKeys> Baseline;
-  if (!Opts.Baseline.empty()) {
-    auto Loaded = loadBaseline(Opts.Baseline);
-    if (!Loaded)
-      return usageError(Loaded.takeError());
-    Baseline = std::move(*Loaded);
-  }
-  std::optional<ChangedLines> Changed;
-  if (!Opts.DiffBase.empty() || !Opts.DiffFile.empty()) {
-    auto Lines = changedLines(Opts.DiffFile, Opts.DiffBase, Root);
-    if (!Lines)
-      return usageError(Lines.takeError());
-    Changed = std::move(*Lines);
-  }
+  auto Filters = loadFilters(Opts, Root);
+  if (!Filters)
+    return usageError(Filters.takeError());
   if (llvm::Error E = checkOutputsWritable(Opts))
     return usageError(std::move(E));
   auto Cache = openUnitCache(Opts, DB->Directory);
@@ -160,13 +200,9 @@ int runDriver(const DriverOptions &Opts) {
   std::vector<UnitResult> &Units = Analysed.Units;
 
   // One report: merged, linked across units, deduplicated.
-  std::vector<Notification> Notifications = DB->Problems;
-  llvm::append_range(Notifications, Selection->Skipped);
-  Report R = mergeUnitResults(Units, std::move(Notifications),
-                              std::move(OutOfScope), Analysed.FromCache);
-  LinkStatistics Link = linkAcrossUnits(Units, R, Opts.ShardCount != 0);
-  deduplicateFindings(R.Findings);
-  recordSecretLines(R, Units, Link.Findings != 0);
+  LinkStatistics Link;
+  Report R = assembleReport(Analysed, *DB, *Selection, std::move(OutOfScope),
+                            Opts, Link);
   if (stopRequested())
     return stopExitCode();
 
@@ -174,10 +210,7 @@ int runDriver(const DriverOptions &Opts) {
   if (!Opts.WriteBaseline.empty())
     if (llvm::Error E = writeBaseline(Opts.WriteBaseline, R.Findings, Root))
       return usageError(std::move(E));
-  if (Baseline)
-    markBaselined(R.Findings, *Baseline, Root);
-  if (Changed)
-    keepChangedLines(R.Findings, *Changed, Root);
+  applyFilters(R, *Filters, Root);
   sortNotifications(R);
   R.Rules = enabledRules(Analysis, Files);
   FixPlan Fixes;

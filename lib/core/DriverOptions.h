@@ -43,7 +43,7 @@ struct DriverOptions {
   std::string DiffBase, DiffFile;
   unsigned ShardIndex = 0, ShardCount = 0; // --shard K/N (1-based K)
   std::string FailOn = "warning";
-  bool Quiet = false, Strict = false, ListChecks = false, Stats = false;
+  bool Quiet = false, Strict = false, ListChecks = false;
   bool Fix = false;         // --fix: apply the fix-its
   std::string DebugCrashOn; // hidden: crash in units matching it
 };
