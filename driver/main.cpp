@@ -6,6 +6,7 @@
 
 #include "Driver.h"
 #include "LspServer.h"
+#include "OutputFormats.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Config/llvm-config.h"
 #include "llvm/Support/CommandLine.h"
@@ -30,7 +31,10 @@ static cl::opt<std::string> HeaderFilter("header-filter", cl::desc("Regex of hea
 static cl::list<std::string> ExtraArg("extra-arg", cl::desc("Append to the compiler command line"), cl::cat(Category));
 static cl::list<std::string> ExtraArgBefore("extra-arg-before", cl::desc("Prepend to the compiler command line"), cl::cat(Category));
 static cl::opt<unsigned> Jobs("j", cl::desc("Parallel jobs (default: all cores)"), cl::init(0), cl::Prefix, cl::cat(Category));
-static cl::opt<std::string> Format("format", cl::desc("Output format: text, sarif, markdown, json, github (workflow annotations), codeclimate (GitLab Code Quality)"), cl::init("text"), cl::cat(Category));
+// The formats come from the table in OutputFormats.h (cl::desc keeps a
+// reference: the text must outlive the option).
+static const std::string FormatHelp = prodready::formatHelp();
+static cl::opt<std::string> Format("format", cl::desc(FormatHelp), cl::init(prodready::DefaultFormat.str()), cl::cat(Category));
 static cl::opt<std::string> Output("o", cl::desc("Write the output here (default: stdout)"), cl::cat(Category));
 static cl::opt<std::string> SarifOutput("sarif-output", cl::desc("Also write SARIF to this file"), cl::cat(Category));
 static cl::opt<std::string> RunCategory("category", cl::desc("SARIF automationDetails.id category"), cl::cat(Category));
@@ -55,14 +59,17 @@ static cl::opt<bool> Quiet("quiet", cl::desc("No progress, notes or summary"), c
 static cl::opt<bool> Strict("strict", cl::desc("Exit 3 when a file could not be fully analysed"), cl::cat(Category));
 static cl::opt<bool> Fix("fix", cl::desc("Apply the fix-its of the reported findings to the files (each file rewritten once)"), cl::cat(Category));
 static cl::opt<bool> ListChecks("list-checks", cl::desc("List the enabled checks and exit"), cl::cat(Category));
-static cl::opt<bool> Profile("enable-check-profile", cl::desc("Collect per-check timing"), cl::cat(Category), cl::Hidden);
+// Accepted as clang-tidy accepts it, so that scripts written for clang-tidy
+// keep working; the driver has never printed a check profile (use
+// clang-tidy-19 --load ... --enable-check-profile for one).
+static cl::opt<bool> IgnoredProfile("enable-check-profile", cl::desc("Ignored (accepted for clang-tidy compatibility)"), cl::cat(Category), cl::Hidden);
 static cl::opt<unsigned> ProgressInterval("progress-interval", cl::desc("Without a terminal, print a progress line this often (seconds; default 30)"), cl::init(30), cl::cat(Category));
 static cl::opt<std::string> DebugCrashOn("debug-crash-on", cl::desc("Testing: crash the worker of units whose path contains this"), cl::Hidden, cl::cat(Category));
 
 // The subcommands, as `prodready --help` and `prodready merge|report --help`
 // list them.
-static const char SubcommandUsage[] =
-    "  prodready report [--format=markdown|text|github|codeclimate] [--checklist F] [-o OUT] IN.sarif\n"
+static const std::string SubcommandUsage =
+    "  prodready report [--format=" + join(prodready::reportFormatNames(), "|") + "] [--checklist F] [-o OUT] IN.sarif\n"
     "      the readiness scorecard (or the findings as text) of a SARIF file\n"
     "  prodready merge [--checklist F] [-o OUT] IN.sarif...\n"
     "      one SARIF file from several (e.g. the shards of a --shard run)\n"
@@ -80,7 +87,7 @@ static void printVersion(raw_ostream &OS) {
 // not clash with the analysis options.
 static int subcommand(int Argc, const char **Argv) {
   StringRef Command = Argv[1];
-  std::string Out = "-", ReportFormat = "markdown", List;
+  std::string Out = "-", ReportFormat = prodready::DefaultReportFormat.str(), List;
   std::vector<std::string> Inputs;
   for (int I = 2; I < Argc; ++I) {
     StringRef Arg = Argv[I];
@@ -223,7 +230,6 @@ int main(int Argc, const char **Argv) {
     Opts.Analysis.HeaderFilter = HeaderFilter;
   Opts.Analysis.ExtraArgs = ExtraArg;
   Opts.Analysis.ExtraArgsBefore = ExtraArgBefore;
-  Opts.Analysis.Profile = Profile;
   Opts.Analysis.IncludeTests = IncludeTests;
   Opts.Analysis.Exclude = ExcludeGlobs;
   Opts.Analysis.Include = IncludeGlobs;

@@ -632,7 +632,6 @@ UnitResult analyzeUnit(const tooling::CompilationDatabase &DB,
     return Result;
   }
   ClangTidyContext Context(std::move(*Provider));
-  Context.setEnableProfiling(Opts.Profile);
 
   // Every header lookup that found nothing is a dependency too: a generated
   // header that appears later, or a new header shadowing another on the

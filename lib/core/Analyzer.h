@@ -32,7 +32,6 @@ struct AnalyzerOptions {
   std::vector<std::string> ExtraArgs, ExtraArgsBefore;
   std::string ResourceDir;  // clang's builtin headers
   std::string ProjectRoot;  // default header filter: headers below it
-  bool Profile = false;
   bool SkipSystemBodies = true; // traverse only the project's declarations
   // Scope (ProjectScope): --include-tests, --exclude, --include, and the
   // explicit --source-root.

@@ -7,7 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Redact.h"
-#include "Report.h"
+#include "Writers.h"
 #include "llvm/Support/xxhash.h"
 #include <nlohmann/json.hpp>
 

@@ -3,11 +3,13 @@
 #ifndef PRODREADY_LIB_CORE_DIFF_H
 #define PRODREADY_LIB_CORE_DIFF_H
 
+#include "Finding.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Error.h"
 #include <map>
 #include <set>
 #include <string>
+#include <vector>
 
 namespace prodready {
 
@@ -19,6 +21,19 @@ using ChangedLines = std::map<std::string, std::set<unsigned>>;
 /// hunks are reported as an error naming the line.
 llvm::Expected<ChangedLines> parseUnifiedDiff(llvm::StringRef Text,
                                               llvm::StringRef Origin);
+
+/// The lines changed by the unified diff in \p DiffFile, or (when it is
+/// empty) on the branch since its merge base with the git revision
+/// \p DiffBase, in the repository at \p Root. git runs without any of the
+/// repository's own diff drivers, filters or hooks.
+llvm::Expected<ChangedLines> changedLines(const std::string &DiffFile,
+                                          const std::string &DiffBase,
+                                          const std::string &Root);
+
+/// Keeps only the findings on a changed line (--diff, --diff-base); files
+/// are matched relative to \p Root.
+void keepChangedLines(std::vector<Finding> &Findings,
+                      const ChangedLines &Changed, const std::string &Root);
 
 } // namespace prodready
 

@@ -2,10 +2,12 @@
 
 #include "Fixes.h"
 #include "Analyzer.h"
-#include "Report.h"
+#include "FileIO.h"
 #include "clang/Tooling/Core/Replacement.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/WithColor.h"
+#include "llvm/Support/raw_ostream.h"
 #include <set>
 #include <tuple>
 
@@ -115,6 +117,28 @@ FixOutcome applyFixes(const std::vector<Finding> &Findings,
     Out.FilesChanged.push_back(File);
   }
   return Out;
+}
+
+FixPlan planFixes(const std::vector<UnitResult> &Units,
+                  const std::vector<Finding> &Findings) {
+  FixPlan Plan;
+  for (const UnitResult &U : Units)
+    for (const auto &[Path, Hash] : U.Dependencies)
+      Plan.AnalysedHashes.emplace(Path, Hash);
+  for (const Finding &F : Findings)
+    if (F.BaselineState != "unchanged" && !F.Fixes.empty())
+      Plan.ToFix.push_back(F);
+  return Plan;
+}
+
+void applyFixPlan(const FixPlan &Plan, bool Quiet) {
+  FixOutcome Fixed = applyFixes(Plan.ToFix, Plan.AnalysedHashes);
+  for (const std::string &Problem : Fixed.Problems)
+    llvm::WithColor::warning(llvm::errs(), "prodready") << Problem << "\n";
+  if (!Quiet)
+    llvm::errs() << "prodready: applied the fix-its of " << Fixed.FindingsFixed
+                 << " finding(s) to " << Fixed.FilesChanged.size()
+                 << " file(s)\n";
 }
 
 } // namespace prodready

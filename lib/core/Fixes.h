@@ -31,6 +31,22 @@ struct FixOutcome {
 FixOutcome applyFixes(const std::vector<Finding> &Findings,
                       const std::map<std::string, std::string> &AnalysedHashes);
 
+/// What --fix will apply: the fix-its of the findings a run reports (not
+/// those a baseline holds), and the content hash of every file the units
+/// read. Taken before the redaction, which may rewrite texts, and applied
+/// once the outputs are written, since the text output quotes the lines as
+/// they were analysed.
+struct FixPlan {
+  std::vector<Finding> ToFix;
+  std::map<std::string, std::string> AnalysedHashes;
+};
+FixPlan planFixes(const std::vector<UnitResult> &Units,
+                  const std::vector<Finding> &Findings);
+
+/// Applies \p Plan, each file rewritten once and only while it still holds
+/// the bytes that were analysed; says on stderr what was done and what not.
+void applyFixPlan(const FixPlan &Plan, bool Quiet);
+
 } // namespace prodready
 
 #endif // PRODREADY_LIB_CORE_FIXES_H

@@ -1,19 +1,18 @@
-//===--- Output.cpp - text and Markdown outputs, atomic writes ------------===//
+//===--- Output.cpp - text and Markdown outputs ---------------------------===//
 
-#include "Report.h"
 #include "Redact.h"
-#include "llvm/Support/FileSystem.h"
+#include "Sarif.h"
+#include "Writers.h"
+#include "llvm/Support/Format.h"
 #include "llvm/Support/MemoryBuffer.h"
-#include "llvm/Support/Path.h"
-#include "llvm/Support/Program.h"
 #include <map>
 #include <set>
-#include <unistd.h>
 
 namespace prodready {
 
-static std::string sourceLine(llvm::StringRef File, unsigned Line,
-                              std::map<std::string, std::unique_ptr<llvm::MemoryBuffer>> &Cache) {
+static std::string
+sourceLine(llvm::StringRef File, unsigned Line,
+           std::map<std::string, std::unique_ptr<llvm::MemoryBuffer>> &Cache) {
   auto &Buffer = Cache[File.str()];
   if (!Buffer) {
     auto Read = llvm::MemoryBuffer::getFile(File, false, false);
@@ -27,11 +26,11 @@ static std::string sourceLine(llvm::StringRef File, unsigned Line,
   return Text.split('\n').first.rtrim("\r").str();
 }
 
-static void writeDiagnostic(llvm::raw_ostream &OS, const TextRange &Where,
-                            llvm::StringRef Level, llvm::StringRef Message,
-                            llvm::StringRef Rule, bool ShowSource,
-                            std::map<std::string, std::unique_ptr<llvm::MemoryBuffer>> &Cache,
-                            const std::set<std::pair<std::string, unsigned>> &SecretLines) {
+static void writeDiagnostic(
+    llvm::raw_ostream &OS, const TextRange &Where, llvm::StringRef Level,
+    llvm::StringRef Message, llvm::StringRef Rule, bool ShowSource,
+    std::map<std::string, std::unique_ptr<llvm::MemoryBuffer>> &Cache,
+    const std::set<std::pair<std::string, unsigned>> &SecretLines) {
   OS << Where.File << ":" << Where.Line << ":" << Where.Column << ": " << Level
      << ": " << redactCredentials(Message);
   if (!Rule.empty())
@@ -61,16 +60,20 @@ void writeText(const Report &R, llvm::raw_ostream &OS, bool ShowSource) {
   for (const Finding &F : R.Findings) {
     const RuleInfo *Info = findRule(F.Rule);
     if (Info && Info->RedactSource)
-      for (unsigned Line = F.Where.Line; Line <= std::max(F.Where.Line, F.Where.EndLine); ++Line)
+      for (unsigned Line = F.Where.Line;
+           Line <= std::max(F.Where.Line, F.Where.EndLine); ++Line)
         SecretLines.insert({F.Where.File, Line});
   }
   for (const Finding &F : R.Findings) {
     const RuleInfo *Info = findRule(F.Rule);
     bool Show = ShowSource && !(Info && Info->RedactSource);
-    std::string Name = F.WarningAsError ? F.Rule + ",-warnings-as-errors" : F.Rule;
-    writeDiagnostic(OS, F.Where, F.Level, F.Message, Name, Show, Cache, SecretLines);
+    std::string Name =
+        F.WarningAsError ? F.Rule + ",-warnings-as-errors" : F.Rule;
+    writeDiagnostic(OS, F.Where, F.Level, F.Message, Name, Show, Cache,
+                    SecretLines);
     for (const FindingNote &N : F.Notes)
-      writeDiagnostic(OS, N.Where, "note", N.Message, "", Show, Cache, SecretLines);
+      writeDiagnostic(OS, N.Where, "note", N.Message, "", Show, Cache,
+                      SecretLines);
   }
 }
 
@@ -96,7 +99,9 @@ void writeMarkdown(const Report &R, const Checklist &Items,
     });
   };
   auto FoundAny = [&](const ChecklistItem &Item) {
-    return llvm::any_of(Item.Rules, [&](const std::string &Rule) { return ByRule.count(Rule); });
+    return llvm::any_of(Item.Rules, [&](const std::string &Rule) {
+      return ByRule.count(Rule);
+    });
   };
   unsigned Automated = 0, Checkable = 0, Passing = 0;
   std::vector<const ChecklistItem *> Manual;
@@ -113,25 +118,28 @@ void writeMarkdown(const Report &R, const Checklist &Items,
       ++Passing;
     }
   }
-  unsigned Percent = Checkable ? (Passing * 100 + Checkable / 2) / Checkable : 100;
+  unsigned Percent =
+      Checkable ? (Passing * 100 + Checkable / 2) / Checkable : 100;
 
   OS << "# " << Items.Title << "\n";
   OS << "**Automated assessment by prodready " << PRODREADY_VERSION << "**\n\n";
-  bool Ready = Checkable == Automated && Passing == Checkable && R.ExecutionSuccessful;
-  OS << "**Overall Status**: " << (Ready ? "✅ **READY (code checks)**" : "❌ **NOT PRODUCTION READY**")
+  bool Ready =
+      Checkable == Automated && Passing == Checkable && R.ExecutionSuccessful;
+  OS << "**Overall Status**: "
+     << (Ready ? "✅ **READY (code checks)**" : "❌ **NOT PRODUCTION READY**")
      << " (" << Percent << "% of code-checkable items pass - " << Passing << "/"
      << Checkable << " items)\n\n";
   if (Checkable < Automated)
-    OS << "- Not checked (their rules were not enabled): " << Automated - Checkable
-       << " item(s)\n";
+    OS << "- Not checked (their rules were not enabled): "
+       << Automated - Checkable << " item(s)\n";
   OS << "- Findings: " << R.Findings.size() << " in " << R.FilesAnalysed
      << " analysed file(s)";
   if (R.FilesFromCache)
     OS << " (" << R.FilesFromCache << " from cache)";
   if (R.FilesFailed)
     OS << ", " << R.FilesFailed << " file(s) could not be fully analysed";
-  OS << "\n- Items that need a human (not checkable from code): " << Manual.size()
-     << ", listed at the end\n\n---\n";
+  OS << "\n- Items that need a human (not checkable from code): "
+     << Manual.size() << ", listed at the end\n\n---\n";
 
   for (const auto &[SectionId, SectionTitle] : Items.Sections) {
     bool Any = false;
@@ -148,15 +156,19 @@ void writeMarkdown(const Report &R, const Checklist &Items,
         if (ByRule.count(Rule))
           Found.insert(Found.end(), ByRule[Rule].begin(), ByRule[Rule].end());
       if (!Found.empty())
-        OS << "- [ ] ❌ **" << Item.Title << "** (" << Item.Id << ") - FAILED\n";
+        OS << "- [ ] ❌ **" << Item.Title << "** (" << Item.Id
+           << ") - FAILED\n";
       else if (RanAll(Item))
-        OS << "- [x] ✅ **" << Item.Title << "** (" << Item.Id << ") - PASSED\n";
+        OS << "- [x] ✅ **" << Item.Title << "** (" << Item.Id
+           << ") - PASSED\n";
       else
-        OS << "- [ ] ⚪ **" << Item.Title << "** (" << Item.Id << ") - NOT CHECKED\n";
+        OS << "- [ ] ⚪ **" << Item.Title << "** (" << Item.Id
+           << ") - NOT CHECKED\n";
       OS << "  - **Evidence**: ";
       for (size_t I = 0; I < Item.Rules.size(); ++I) {
         llvm::StringRef Rule(Item.Rules[I]);
-        unsigned Count = ByRule.count(Item.Rules[I]) ? ByRule[Item.Rules[I]].size() : 0;
+        unsigned Count =
+            ByRule.count(Item.Rules[I]) ? ByRule[Item.Rules[I]].size() : 0;
         OS << (I ? ", " : "") << "`" << Rule << "` (" << Count << " finding"
            << (Count == 1 ? "" : "s") << ")";
       }
@@ -166,19 +178,21 @@ void writeMarkdown(const Report &R, const Checklist &Items,
       std::map<std::string, std::vector<const Finding *>> ByFile;
       for (const Finding *F : Found)
         ByFile[relativeTo(SourceRoot, F->Where.File)].push_back(F);
-      std::vector<std::pair<std::string, std::vector<const Finding *>>> Files(ByFile.begin(),
-                                                                             ByFile.end());
-      std::stable_sort(Files.begin(), Files.end(), [](const auto &A, const auto &B) {
-        return A.second.size() > B.second.size();
-      });
+      std::vector<std::pair<std::string, std::vector<const Finding *>>> Files(
+          ByFile.begin(), ByFile.end());
+      std::stable_sort(Files.begin(), Files.end(),
+                       [](const auto &A, const auto &B) {
+                         return A.second.size() > B.second.size();
+                       });
       OS << "  - **Location**: ";
       for (size_t I = 0; I < Files.size() && I < 5; ++I) {
         const auto &[File, List] = Files[I];
         const Finding *First = *std::min_element(
-            List.begin(), List.end(), [](const Finding *A, const Finding *B) { return *A < *B; });
-        OS << (I ? ", " : "") << "[`" << File << "` (" << List.size() << " finding"
-           << (List.size() == 1 ? "" : "s") << ")](" << encodeUriPath(File) << "#L"
-           << First->Where.Line << ")";
+            List.begin(), List.end(),
+            [](const Finding *A, const Finding *B) { return *A < *B; });
+        OS << (I ? ", " : "") << "[`" << File << "` (" << List.size()
+           << " finding" << (List.size() == 1 ? "" : "s") << ")]("
+           << encodeUriPath(File) << "#L" << First->Where.Line << ")";
       }
       if (Files.size() > 5)
         OS << ", and " << Files.size() - 5 << " more file(s)";
@@ -190,8 +204,9 @@ void writeMarkdown(const Report &R, const Checklist &Items,
                 [](const Finding *A, const Finding *B) { return *A < *B; });
       for (size_t I = 0; I < Found.size() && I < 10; ++I) {
         std::string File = relativeTo(SourceRoot, Found[I]->Where.File);
-        OS << "    - [" << File << ":" << Found[I]->Where.Line << "](" << encodeUriPath(File)
-           << "#L" << Found[I]->Where.Line << ") `" << Found[I]->Rule << "`\n";
+        OS << "    - [" << File << ":" << Found[I]->Where.Line << "]("
+           << encodeUriPath(File) << "#L" << Found[I]->Where.Line << ") `"
+           << Found[I]->Rule << "`\n";
       }
       if (Found.size() > 10)
         OS << "    - ... and " << Found.size() - 10 << " more\n";
@@ -199,78 +214,16 @@ void writeMarkdown(const Report &R, const Checklist &Items,
   }
   OS << "\n## Needs a human (outside what code analysis can show)\n\n";
   for (const ChecklistItem *Item : Manual)
-    OS << "- [ ] ⚪ **" << Item->Title << "** (" << Item->Id << ", " << Item->SectionTitle
-       << ") - MANUAL\n";
+    OS << "- [ ] ⚪ **" << Item->Title << "** (" << Item->Id << ", "
+       << Item->SectionTitle << ") - MANUAL\n";
   if (!R.Notifications.empty()) {
     OS << "\n## Analysis notes\n\n";
     for (const Notification &N : R.Notifications)
-      OS << "- " << (N.File.empty() ? std::string() : "`" + relativeTo(SourceRoot, N.File) + "`: ")
+      OS << "- "
+         << (N.File.empty() ? std::string()
+                            : "`" + relativeTo(SourceRoot, N.File) + "`: ")
          << N.Message << "\n";
   }
-}
-
-/// Writes \p Contents into an existing special file (a device, a FIFO,
-/// /dev/stdout) in place: renaming a temporary file over it would replace
-/// the device itself (as root, /dev/null would become a regular file).
-static llvm::Error writeInPlace(llvm::StringRef Path, llvm::StringRef Contents) {
-  std::error_code EC;
-  llvm::raw_fd_ostream OS(Path, EC, llvm::sys::fs::OF_Append);
-  if (!EC) {
-    OS << Contents;
-    OS.flush();
-    if (OS.has_error()) {
-      EC = OS.error();
-      OS.clear_error();
-    }
-  }
-  if (EC)
-    return llvm::createStringError(EC, "cannot write '%s': %s", Path.str().c_str(),
-                                   EC.message().c_str());
-  return llvm::Error::success();
-}
-
-llvm::Error writeFileAtomically(llvm::StringRef Path, llvm::StringRef Contents) {
-  // Atomic replacement is for regular files and new paths only. A symlink
-  // is followed to its target, which is replaced (the link stays a link).
-  llvm::SmallString<256> Target(Path);
-  llvm::sys::fs::file_status Status;
-  if (!llvm::sys::fs::status(Path, Status, /*follow=*/true)) {
-    if (Status.type() != llvm::sys::fs::file_type::regular_file)
-      return writeInPlace(Path, Contents);
-    llvm::SmallString<256> Real;
-    if (!llvm::sys::fs::real_path(Path, Real))
-      Target = Real;
-  }
-  Path = Target;
-  llvm::SmallString<256> Dir(Path);
-  llvm::sys::path::remove_filename(Dir);
-  if (Dir.empty())
-    Dir = ".";
-  llvm::SmallString<256> Model(Dir);
-  llvm::sys::path::append(Model, "." + llvm::sys::path::filename(Path).str() + ".tmp-%%%%%%");
-  int FD;
-  llvm::SmallString<256> Temp;
-  if (std::error_code EC = llvm::sys::fs::createUniqueFile(Model, FD, Temp))
-    return llvm::createStringError(EC, "cannot write '%s': %s", Path.str().c_str(),
-                                   EC.message().c_str());
-  {
-    llvm::raw_fd_ostream OS(FD, /*shouldClose=*/true);
-    OS << Contents;
-    OS.flush();
-    if (OS.has_error()) {
-      std::error_code EC = OS.error();
-      OS.clear_error();
-      llvm::sys::fs::remove(Temp);
-      return llvm::createStringError(EC, "cannot write '%s': %s", Path.str().c_str(),
-                                     EC.message().c_str());
-    }
-  }
-  if (std::error_code EC = llvm::sys::fs::rename(Temp, Path)) {
-    llvm::sys::fs::remove(Temp);
-    return llvm::createStringError(EC, "cannot write '%s': %s", Path.str().c_str(),
-                                   EC.message().c_str());
-  }
-  return llvm::Error::success();
 }
 
 } // namespace prodready

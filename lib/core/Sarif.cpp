@@ -7,7 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 
-#include "Report.h"
+#include "Sarif.h"
 #include "Summaries.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Path.h"

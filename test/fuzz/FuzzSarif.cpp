@@ -1,7 +1,7 @@
 // libFuzzer target: the SARIF reader (merge, report, SARIF baselines) and
 // the unit-result reader (cache entries, worker results).
 #include "Finding.h"
-#include "Report.h"
+#include "Sarif.h"
 #include <cstdint>
 #include <cstddef>
 

@@ -1,5 +1,5 @@
 #include "Catalog.h"
-#include "Report.h"
+#include "Sarif.h"
 #include <gtest/gtest.h>
 
 using namespace prodready;

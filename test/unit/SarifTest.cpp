@@ -1,4 +1,4 @@
-#include "Report.h"
+#include "Sarif.h"
 #include <gtest/gtest.h>
 
 using namespace prodready;

@@ -1,0 +1,186 @@
+//===--- UnitCache.cpp - the cache of unit results ------------------------===//
+
+#include "UnitCache.h"
+#include "FileIO.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Path.h"
+#include <chrono>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+using namespace clang;
+using nlohmann::json;
+
+namespace prodready {
+
+namespace {
+
+/// The tool by content: a rebuilt, byte-identical binary (the checks are
+/// linked into it) keeps its cache; any change to it invalidates the cache.
+/// Computed once per run.
+const std::string &toolIdentity() {
+  static const std::string Id = [] {
+    std::string Exe = llvm::sys::fs::getMainExecutable(nullptr, nullptr);
+    std::string Result = PRODREADY_VERSION;
+    auto Buffer = llvm::MemoryBuffer::getFile(Exe, /*IsText=*/false,
+                                              /*RequiresNullTerminator=*/false);
+    if (Buffer)
+      return Result + ":" + contentHash((*Buffer)->getBuffer());
+    // Unreadable (unusual): fall back to the file's identity.
+    llvm::sys::fs::file_status Status;
+    if (!llvm::sys::fs::status(Exe, Status))
+      Result +=
+          ":" + std::to_string(Status.getSize()) + ":" +
+          std::to_string(
+              Status.getLastModificationTime().time_since_epoch().count());
+    return Result;
+  }();
+  return Id;
+}
+
+} // namespace
+
+std::string UnitCache::key(const std::string &File, const std::string &Command,
+                           const std::string &Config,
+                           const AnalyzerOptions &Analysis) const {
+  std::string Extra;
+  for (const std::string &Arg : Analysis.ExtraArgsBefore)
+    Extra += "before:" + Arg + "\x1f";
+  for (const std::string &Arg : Analysis.ExtraArgs)
+    Extra += "after:" + Arg + "\x1f";
+  Extra += "resource-dir:" + Analysis.ResourceDir;
+  return contentHash(toolIdentity() + "\n" + File + "\n" + Command + "\n" +
+                     Extra + "\n" + Config);
+}
+
+std::optional<UnitResult> UnitCache::lookup(const std::string &Key) const {
+  bool Ok;
+  std::string Text = readFile(path(Key), Ok);
+  if (!Ok)
+    return std::nullopt;
+  json J = json::from_cbor(Text, /*strict=*/true, /*allow_exceptions=*/false);
+  UnitResult U;
+  if (J.is_discarded() || !fromJson(J, U) || U.Crashed || !U.Parsed ||
+      U.Dependencies.empty())
+    return std::nullopt;
+  for (const auto &[Path, Hash] : U.Dependencies) {
+    if (Hash == AbsentDependency) {
+      if (llvm::sys::fs::exists(Path))
+        return std::nullopt;
+      continue;
+    }
+    bool Read;
+    std::string Now = readFile(Path, Read);
+    if (!Read || contentHash(Now) != Hash)
+      return std::nullopt;
+  }
+  // Recently used: pruning removes the oldest modification times first.
+  utimensat(AT_FDCWD, path(Key).c_str(), nullptr, 0);
+  return U;
+}
+
+void UnitCache::store(const std::string &Key, const UnitResult &U) const {
+  // A unit that failed to compile is analysed again next time: its
+  // result depends on what the compiler could recover.
+  if (U.Crashed || !U.Parsed || U.Dependencies.empty())
+    return;
+  llvm::sys::fs::create_directories(Dir);
+  std::vector<std::uint8_t> Bytes = json::to_cbor(toJson(U));
+  llvm::StringRef Text(reinterpret_cast<const char *>(Bytes.data()),
+                       Bytes.size());
+  if (llvm::Error E = writeFileAtomically(path(Key), Text))
+    llvm::consumeError(
+        std::move(E)); // a cache that cannot be written is only slower
+}
+
+void UnitCache::prune() const {
+  if (!enabled() || !MaxBytes)
+    return;
+  struct Entry {
+    std::chrono::system_clock::time_point Used;
+    uint64_t Size;
+    std::string Path;
+  };
+  std::vector<Entry> Entries;
+  uint64_t Total = 0;
+  std::error_code EC;
+  for (llvm::sys::fs::directory_iterator It(Dir, EC), End; It != End && !EC;
+       It.increment(EC)) {
+    llvm::StringRef Name = llvm::sys::path::filename(It->path());
+    if (Name.starts_with(".")) // another run's file being written
+      continue;
+    llvm::sys::fs::file_status Status;
+    if (llvm::sys::fs::status(It->path(), Status, /*follow=*/false) ||
+        Status.type() != llvm::sys::fs::file_type::regular_file)
+      continue;
+    Entries.push_back(
+        {Status.getLastModificationTime(), Status.getSize(), It->path()});
+    Total += Status.getSize();
+  }
+  if (Total <= MaxBytes)
+    return;
+  llvm::sort(Entries,
+             [](const Entry &A, const Entry &B) { return A.Used < B.Used; });
+  for (const Entry &E : Entries) {
+    if (Total <= MaxBytes)
+      break;
+    if (!llvm::sys::fs::remove(E.Path))
+      Total -= E.Size;
+  }
+}
+
+std::error_code UnitCache::probe() const {
+  if (std::error_code EC = llvm::sys::fs::create_directories(Dir))
+    return EC;
+  int FD;
+  llvm::SmallString<256> Probe;
+  if (std::error_code EC =
+          llvm::sys::fs::createUniqueFile(Dir + "/.probe-%%%%%%", FD, Probe))
+    return EC;
+  ::close(FD);
+  llvm::sys::fs::remove(Probe);
+  return {};
+}
+
+std::string UnitCache::path(const std::string &Key) const {
+  return Dir + "/" + Key + ".unit";
+}
+
+llvm::Expected<UnitCache> openUnitCache(const DriverOptions &Opts,
+                                        const std::string &DatabaseDir) {
+  std::string CacheDir = Opts.NoCache ? std::string() : Opts.CacheDir;
+  if (!CacheDir.empty())
+    if (std::error_code EC = UnitCache(CacheDir, 0).probe())
+      return llvm::createStringError(EC, "cannot use cache directory '%s': %s",
+                                     CacheDir.c_str(), EC.message().c_str());
+  if (CacheDir.empty() && !Opts.NoCache && !DatabaseDir.empty()) {
+    // The default cache is best effort: a read-only build directory only
+    // makes runs slower.
+    CacheDir = DatabaseDir + "/.prodready-cache";
+    if (UnitCache(CacheDir, 0).probe())
+      CacheDir.clear();
+  }
+  return UnitCache(CacheDir, Opts.CacheMaxBytes);
+}
+
+std::string commandKey(const tooling::CompilationDatabase &DB,
+                       const std::string &File) {
+  std::string Key;
+  for (const tooling::CompileCommand &C : DB.getCompileCommands(File)) {
+    Key += C.Directory + "\n";
+    for (size_t I = 0; I < C.CommandLine.size(); ++I) {
+      llvm::StringRef Arg = C.CommandLine[I];
+      // Flags after `--` get a "clang-tool" compiler next to the driver
+      // binary: where the binary lives must not change the key.
+      if (I == 0 && llvm::sys::path::filename(Arg) == "clang-tool")
+        Arg = "clang-tool";
+      Key += Arg.str() + "\x1f";
+    }
+    Key += "\n";
+  }
+  return Key;
+}
+
+} // namespace prodready
