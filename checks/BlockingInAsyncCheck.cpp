@@ -85,12 +85,11 @@ void BlockingInAsyncCheck::registerMatchers(MatchFinder *Finder) {
   // Call summaries for the driver's link phase: every function the unit
   // defines.
   if (MaxCallDepth > 0 && callSummariesRequested())
-    Finder->addMatcher(functionDecl(isDefinition(),
-                                    unless(isExpansionInSystemHeader()),
-                                    unless(isInstantiated()),
-                                    unless(isImplicit()))
-                           .bind("definition"),
-                       this);
+    Finder->addMatcher(
+        functionDecl(isDefinition(), unless(isExpansionInSystemHeader()),
+                     unless(isInstantiated()), unless(isImplicit()))
+            .bind("definition"),
+        this);
 }
 
 static bool refersToStdCin(const Expr *E) {
@@ -129,7 +128,8 @@ BlockingInAsyncCheck::blockingKind(const CallExpr &Call,
 bool BlockingInAsyncCheck::isBlockingConstruction(
     const CXXConstructExpr &Construct) const {
   const CXXRecordDecl *RD = Construct.getConstructor()->getParent();
-  if (Construct.getNumArgs() == 0 || Construct.getConstructor()->isCopyOrMoveConstructor())
+  if (Construct.getNumArgs() == 0 ||
+      Construct.getConstructor()->isCopyOrMoveConstructor())
     return false;
   PrintingPolicy Policy(RD->getASTContext().getLangOpts());
   Policy.SuppressScope = false;
@@ -223,8 +223,7 @@ static bool namesAsyncApi(const FunctionDecl &FD) {
 }
 
 // Whether \p FD is the project's own code with a body to follow.
-static bool isProjectFunction(const FunctionDecl &FD,
-                              const SourceManager &SM) {
+static bool isProjectFunction(const FunctionDecl &FD, const SourceManager &SM) {
   const FunctionDecl *Def = FD.getDefinition();
   return Def && Def->hasBody() && !namesAsyncApi(FD) &&
          !SM.isInSystemHeader(SM.getExpansionLoc(Def->getLocation()));
@@ -266,9 +265,9 @@ void BlockingInAsyncCheck::check(const MatchFinder::MatchResult &Result) {
   if (const auto *Construct =
           Result.Nodes.getNodeAs<CXXConstructExpr>("construct")) {
     if (isBlockingConstruction(*Construct))
-      Blocking.push_back(
-          {Construct, recordName(*Construct->getConstructor()->getParent()),
-           BlockingKind::Blocking});
+      Blocking.push_back({Construct,
+                          recordName(*Construct->getConstructor()->getParent()),
+                          BlockingKind::Blocking});
     return;
   }
   const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
@@ -476,7 +475,8 @@ BlockingInAsyncCheck::pathFrom(const FunctionDecl &FD) {
     return Entry->second; // known, or being computed (recursion)
   const SourceManager &SM = Ctx->getSourceManager();
   auto Earlier = [&](const Expr *A, const Expr *B) {
-    return !B || SM.isBeforeInTranslationUnit(A->getBeginLoc(), B->getBeginLoc());
+    return !B ||
+           SM.isBeforeInTranslationUnit(A->getBeginLoc(), B->getBeginLoc());
   };
   BlockingPath Direct;
   llvm::SmallVector<const CallExpr *, 16> Calls;
@@ -694,9 +694,8 @@ void BlockingInAsyncCheck::recordCallSummaries(
 
 // Socket I/O that a non-blocking descriptor turns into a readiness probe.
 static bool isSocketIo(StringRef Callee) {
-  StringRef Name = Callee.rsplit("::").second.empty()
-                       ? Callee
-                       : Callee.rsplit("::").second;
+  StringRef Name =
+      Callee.rsplit("::").second.empty() ? Callee : Callee.rsplit("::").second;
   return llvm::is_contained(
       {"recv", "recvfrom", "recvmsg", "send", "sendto", "sendmsg", "accept",
        "accept4", "connect", "read", "write", "readv", "writev", "SSL_read",
@@ -720,8 +719,8 @@ static bool handlesWouldBlock(const Stmt *Body, const ASTContext &Ctx) {
       continue;
     if (const auto *Literal = dyn_cast<IntegerLiteral>(S);
         Literal && Literal->getBeginLoc().isMacroID()) {
-      StringRef Macro = Lexer::getImmediateMacroName(Literal->getBeginLoc(),
-                                                     SM, Ctx.getLangOpts());
+      StringRef Macro = Lexer::getImmediateMacroName(Literal->getBeginLoc(), SM,
+                                                     Ctx.getLangOpts());
       if (Macro == "EAGAIN" || Macro == "EWOULDBLOCK" || Macro == "EINPROGRESS")
         return true;
     }

@@ -28,12 +28,13 @@ void DetachedThreadCheck::registerMatchers(MatchFinder *Finder) {
   auto DetachOption = ifStmt(hasCondition(ignoringParenImpCasts(
       anyOf(memberExpr(member(namedDecl(matchesName("[Dd]etach")))),
             declRefExpr(to(varDecl(matchesName("[Dd]etach"))))))));
-  auto NotUnderDetachOption = unless(anyOf(
-      hasParent(DetachOption), hasParent(compoundStmt(hasParent(DetachOption)))));
+  auto NotUnderDetachOption =
+      unless(anyOf(hasParent(DetachOption),
+                   hasParent(compoundStmt(hasParent(DetachOption)))));
   Finder->addMatcher(
-      cxxMemberCallExpr(InProject, NotForwardingDetach, NotUnderDetachOption,
-                        callee(cxxMethodDecl(hasName("detach"),
-                                             ofClass(ThreadClass))))
+      cxxMemberCallExpr(
+          InProject, NotForwardingDetach, NotUnderDetachOption,
+          callee(cxxMethodDecl(hasName("detach"), ofClass(ThreadClass))))
           .bind("detach"),
       this);
   Finder->addMatcher(
@@ -117,8 +118,8 @@ static bool namesCountOrLimit(const Stmt *S) {
 // (`count() >= max`, `n == limit`), not a result check against zero.
 static bool isLimitComparison(const Expr *Cond, const ASTContext &Ctx) {
   const auto *Op = dyn_cast<BinaryOperator>(Cond->IgnoreParenImpCasts());
-  if (const auto *Call = dyn_cast<CXXOperatorCallExpr>(
-          Cond->IgnoreParenImpCasts());
+  if (const auto *Call =
+          dyn_cast<CXXOperatorCallExpr>(Cond->IgnoreParenImpCasts());
       Call && Call->getNumArgs() == 2 && Call->isComparisonOp())
     return namesCountOrLimit(Call);
   if (!Op)
@@ -188,7 +189,8 @@ void DetachedThreadCheck::checkCreationInLoop(
     if (isBoundedLoop(*Loop))
       continue;
     // A thread joined in the same iteration does not accumulate.
-    if (joinsThread(loopBody(*Loop)) || admittedUnderLimit(Creation, *Loop, *Result.Context))
+    if (joinsThread(loopBody(*Loop)) ||
+        admittedUnderLimit(Creation, *Loop, *Result.Context))
       return;
     diag(reportLocation(Creation.getBeginLoc(), *Result.SourceManager),
          "a new %0 is started on every iteration of a loop with no bound, so "

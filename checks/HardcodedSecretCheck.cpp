@@ -188,8 +188,7 @@ class SecretMacroCallbacks : public PPCallbacks {
 public:
   SecretMacroCallbacks(HardcodedSecretCheck &Check, const SourceManager &SM)
       : Check(Check), SM(SM) {}
-  void MacroDefined(const Token &MacroName,
-                    const MacroDirective *MD) override {
+  void MacroDefined(const Token &MacroName, const MacroDirective *MD) override {
     const MacroInfo *Info = MD->getMacroInfo();
     if (!Info || Info->isFunctionLike() || Info->getNumTokens() == 0)
       return;
@@ -232,20 +231,22 @@ void HardcodedSecretCheck::checkMacroDefinition(StringRef Name,
   StringRef Value = Spelling.drop_front().drop_back();
   SourceLocation Loc = Literal.getLocation();
   // Not from the command line (-D) or a built-in buffer.
-  if (!Loc.isFileID() || !Sources.getFileEntryRefForID(Sources.getFileID(Loc)) ||
+  if (!Loc.isFileID() ||
+      !Sources.getFileEntryRefForID(Sources.getFileID(Loc)) ||
       !isPlausibleFor(Name, Value, /*ForceStrict=*/false))
     return;
   unsigned Key = Loc.getRawEncoding();
   auto It = Candidates.find(Key);
   if (It != Candidates.end() && It->second.P <= Named)
     return;
-  Candidates[Key] =
-      Candidate{Loc, Named,
-                ("the value of macro '" + Name +
-                 "' is a hard-coded credential (" + redactSecret(Value) +
-                 "); " + Consequence)
-                    .str(),
-                {}, {}};
+  Candidates[Key] = Candidate{Loc,
+                              Named,
+                              ("the value of macro '" + Name +
+                               "' is a hard-coded credential (" +
+                               redactSecret(Value) + "); " + Consequence)
+                                  .str(),
+                              {},
+                              {}};
   SM = &Sources;
 }
 
@@ -275,7 +276,8 @@ void HardcodedSecretCheck::checkAuthorizationValue(const Expr *Value,
     // A literal that says it is a credential by itself ("Bearer 0123...")
     // is reported as such by checkLiteral.
     if (Literal->getCharByteWidth() == 1 &&
-        isAuthorizationWithToken(Literal->getString(), /*HeaderContext=*/true) &&
+        isAuthorizationWithToken(Literal->getString(),
+                                 /*HeaderContext=*/true) &&
         !isAuthorizationWithToken(Literal->getString()))
       consider(*Literal, AuthHeader,
                ("Authorization header value carries a hard-coded token (" +

@@ -3,8 +3,8 @@
 #ifndef PRODREADY_CHECKS_HARDCODEDSECRETCHECK_H
 #define PRODREADY_CHECKS_HARDCODEDSECRETCHECK_H
 
-#include "SecretUtils.h"
 #include "ProdReadyCheck.h"
+#include "SecretUtils.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include <map>
 #include <string>

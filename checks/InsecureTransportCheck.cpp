@@ -322,8 +322,7 @@ void InsecureTransportCheck::reportCallersPassingVerifyNone(
   if (!Setter || !Setter->getIdentifier())
     return;
   unsigned Index = Param->getFunctionScopeIndex();
-  std::string Class =
-      qualifiedName(*SetMode.getMethodDecl()->getParent());
+  std::string Class = qualifiedName(*SetMode.getMethodDecl()->getParent());
   struct CallerFinder : RecursiveASTVisitor<CallerFinder> {
     const FunctionDecl *Setter;
     std::vector<const CallExpr *> Calls;
@@ -339,8 +338,7 @@ void InsecureTransportCheck::reportCallersPassingVerifyNone(
   const SourceManager &SM = Ctx.getSourceManager();
   for (const CallExpr *Caller : Finder.Calls) {
     unsigned ArgIndex =
-        Index + (isa<CXXOperatorCallExpr>(Caller) &&
-                         isa<CXXMethodDecl>(Setter)
+        Index + (isa<CXXOperatorCallExpr>(Caller) && isa<CXXMethodDecl>(Setter)
                      ? 1
                      : 0);
     if (ArgIndex >= Caller->getNumArgs())
@@ -400,8 +398,7 @@ void InsecureTransportCheck::check(const MatchFinder::MatchResult &Result) {
                   "verification, so a man-in-the-middle can impersonate the "
                   "server and read or alter the traffic; use SSL_VERIFY_PEER "
                   "and load trust anchors (SSL_CTX_set_default_verify_paths)",
-         Target,
-         rewritableRange(*Call->getArg(1), SM, getLangOpts()),
+         Target, rewritableRange(*Call->getArg(1), SM, getLangOpts()),
          "SSL_VERIFY_PEER"});
     return;
   }
@@ -617,8 +614,8 @@ void InsecureTransportCheck::checkCurlSetopt(
                 "certificates");
   Diag << Setopt->Option << (Peer ? 0 : 1) << Target;
   // The fix restores libcurl's default: certain, whatever the handle does.
-  if (std::optional<CharSourceRange> Value = rewritableRange(
-          *Setopt->Value, *Result.SourceManager, getLangOpts()))
+  if (std::optional<CharSourceRange> Value =
+          rewritableRange(*Setopt->Value, *Result.SourceManager, getLangOpts()))
     Diag << FixItHint::CreateReplacement(*Value, Peer ? "1L" : "2L");
 }
 
@@ -669,8 +666,7 @@ InsecureTransportCheck::httpsFix(const StringLiteral &Literal,
   if (!Range)
     return std::nullopt;
   bool Invalid = false;
-  StringRef Written =
-      Lexer::getSourceText(*Range, SM, getLangOpts(), &Invalid);
+  StringRef Written = Lexer::getSourceText(*Range, SM, getLangOpts(), &Invalid);
   if (Invalid || !Written.starts_with("\"") || Written.size() < 8)
     return std::nullopt;
   StringRef Scheme = Written.substr(1, 4);
@@ -756,15 +752,15 @@ InsecureTransportCheck::roleOf(const ValueDecl *Object,
 bool InsecureTransportCheck::onlyUsedLocally(const ValueDecl *Target,
                                              ASTContext &Ctx) {
   const auto *Var = dyn_cast_or_null<VarDecl>(Target);
-  const auto *Fn = Var ? dyn_cast_or_null<FunctionDecl>(
-                             Var->getParentFunctionOrMethod())
-                       : nullptr;
+  const auto *Fn =
+      Var ? dyn_cast_or_null<FunctionDecl>(Var->getParentFunctionOrMethod())
+          : nullptr;
   if (!Var || !Var->hasLocalStorage() || !Fn || !Fn->getBody() ||
       Var->getType()->isReferenceType())
     return false;
-  auto Refs = match(
-      findAll(declRefExpr(to(varDecl(equalsNode(Var)))).bind("ref")),
-      *Fn->getBody(), Ctx);
+  auto Refs =
+      match(findAll(declRefExpr(to(varDecl(equalsNode(Var)))).bind("ref")),
+            *Fn->getBody(), Ctx);
   for (const auto &Node : Refs) {
     const auto *Ref = Node.getNodeAs<DeclRefExpr>("ref");
     auto Parents = Ctx.getParents(*Ref);
@@ -804,7 +800,8 @@ void InsecureTransportCheck::onEndOfTranslationUnit() {
     // certificates. The client is known by its method or by what its own
     // objects do, not by the unit connecting somewhere.
     std::optional<FixItHint> Fix;
-    if (V.Mode && roleOf(V.Object, /*UseUnitEvidence=*/false) == TlsRole::Client)
+    if (V.Mode &&
+        roleOf(V.Object, /*UseUnitEvidence=*/false) == TlsRole::Client)
       Fix = FixItHint::CreateReplacement(*V.Mode, V.Verified);
     Out.push_back({V.Loc, V.Message, Fix});
   }

@@ -305,8 +305,8 @@ static StringRef contextAccess(QualType T) {
     return ".";
   if (T->isPointerType())
     return isClientContext(T) ? "->" : "";
-  const auto *Spec =
-      dyn_cast_or_null<ClassTemplateSpecializationDecl>(T->getAsCXXRecordDecl());
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      T->getAsCXXRecordDecl());
   if (Spec && Spec->isInStdNamespace() && Spec->getIdentifier() &&
       (Spec->getName() == "unique_ptr" || Spec->getName() == "shared_ptr") &&
       Spec->getTemplateArgs().size() >= 1 &&
@@ -333,11 +333,9 @@ MissingTimeoutCheck::grpcDeadlineFix(const ValueDecl &Holder) {
     return std::nullopt;
   const SourceManager &SM = Ctx->getSourceManager();
   SourceLocation Semi = Decl->getEndLoc();
-  if (Semi.isInvalid() || Semi.isMacroID() ||
-      Decl->getBeginLoc().isMacroID())
+  if (Semi.isInvalid() || Semi.isMacroID() || Decl->getBeginLoc().isMacroID())
     return std::nullopt;
-  SourceLocation After =
-      Lexer::getLocForEndOfToken(Semi, 0, SM, getLangOpts());
+  SourceLocation After = Lexer::getLocForEndOfToken(Semi, 0, SM, getLangOpts());
   if (After.isInvalid() || !TimeoutFixes.insert(After.getRawEncoding()).second)
     return std::nullopt;
   std::string Text = "\n" + lineIndentation(Decl->getBeginLoc(), SM) +
@@ -396,8 +394,7 @@ void MissingTimeoutCheck::checkCurlSetopt(const CallExpr &Call,
   if (!Setopt || (Setopt->Option != "CURLOPT_TIMEOUT" &&
                   Setopt->Option != "CURLOPT_TIMEOUT_MS"))
     return;
-  if (!isZeroDuration(Setopt->Value, *Ctx) ||
-      boundedOtherwise(*Setopt, *Ctx))
+  if (!isZeroDuration(Setopt->Value, *Ctx) || boundedOtherwise(*Setopt, *Ctx))
     return;
   diag(reportLocation(Call.getBeginLoc(), SM),
        "%0 set to 0 disables libcurl's transfer timeout, so a server that "

@@ -53,9 +53,11 @@ private:
 
   /// The fix-its: a transfer timeout inserted before the perform, a
   /// deadline set right after the ClientContext's declaration.
-  std::optional<clang::FixItHint> curlTimeoutFix(const clang::CallExpr &Perform,
-                                                 const clang::ValueDecl &Handle);
-  std::optional<clang::FixItHint> grpcDeadlineFix(const clang::ValueDecl &Holder);
+  std::optional<clang::FixItHint>
+  curlTimeoutFix(const clang::CallExpr &Perform,
+                 const clang::ValueDecl &Handle);
+  std::optional<clang::FixItHint>
+  grpcDeadlineFix(const clang::ValueDecl &Holder);
 
   const bool ReportUnboundedWaits;
   /// The values the fix-its write (milliseconds).

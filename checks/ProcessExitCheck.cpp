@@ -331,8 +331,7 @@ static bool handlesCommandLine(const FunctionDecl &F) {
     bool Found = false;
     bool VisitCallExpr(CallExpr *Call) {
       if (const FunctionDecl *Callee = Call->getDirectCallee())
-        if (Callee->getIdentifier() &&
-            Callee->getName().starts_with("getopt"))
+        if (Callee->getIdentifier() && Callee->getName().starts_with("getopt"))
           Found = true;
       return !Found;
     }
@@ -357,8 +356,7 @@ static bool expandsAssertionMacro(SourceLocation Loc, const SourceManager &SM,
 
 // Whether \p Name says "fatal" (`FATAL`, `LogMessageFatal`, `kFatal`).
 static bool saysFatal(const NamedDecl *D) {
-  return D && D->getIdentifier() &&
-         D->getName().contains_insensitive("fatal");
+  return D && D->getIdentifier() && D->getName().contains_insensitive("fatal");
 }
 
 // Whether \p Call ends the process for a logger's fatal level: in a
@@ -370,9 +368,9 @@ static bool endsFatalLog(const CallExpr &Call, const FunctionDecl &Caller,
                          ASTContext &Ctx) {
   const auto *Method = dyn_cast<CXXMethodDecl>(&Caller);
   const CXXRecordDecl *Class = Method ? Method->getParent() : nullptr;
-  bool InLogger = (Caller.getIdentifier() && namesLogger(Caller.getName())) ||
-                  (Class && Class->getIdentifier() &&
-                   namesLogger(Class->getName()));
+  bool InLogger =
+      (Caller.getIdentifier() && namesLogger(Caller.getName())) ||
+      (Class && Class->getIdentifier() && namesLogger(Class->getName()));
   if (!InLogger)
     return false;
   if (saysFatal(&Caller) || saysFatal(Class))
@@ -449,8 +447,8 @@ void ProcessExitCheck::check(const MatchFinder::MatchResult &Result) {
       MacroExit &Exit = MacroExits[Spelling.getRawEncoding()];
       if (Exit.Expansions++ == 0) {
         Exit.Spelling = Spelling;
-        Exit.Macro = Lexer::getImmediateMacroName(
-                         Begin, SM, Result.Context->getLangOpts())
+        Exit.Macro = Lexer::getImmediateMacroName(Begin, SM,
+                                                  Result.Context->getLangOpts())
                          .str();
         Exit.Callee = qualifiedName(*Callee);
         Exit.FirstCaller = Where;

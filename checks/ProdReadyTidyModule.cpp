@@ -6,8 +6,8 @@
 //===----------------------------------------------------------------------===//
 
 #include "BlockingInAsyncCheck.h"
-#include "HardcodedSecretCheck.h"
 #include "DetachedThreadCheck.h"
+#include "HardcodedSecretCheck.h"
 #include "InsecureTransportCheck.h"
 #include "MissingTimeoutCheck.h"
 #include "PollingLoopCheck.h"
@@ -24,8 +24,10 @@ namespace prodready {
 
 class ProdReadyModule : public clang::tidy::ClangTidyModule {
 public:
-  void addCheckFactories(clang::tidy::ClangTidyCheckFactories &Factories) override {
-    Factories.registerCheck<BlockingInAsyncCheck>("prodready-blocking-in-async");
+  void
+  addCheckFactories(clang::tidy::ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<BlockingInAsyncCheck>(
+        "prodready-blocking-in-async");
     Factories.registerCheck<HardcodedSecretCheck>("prodready-hardcoded-secret");
     Factories.registerCheck<DetachedThreadCheck>("prodready-detached-thread");
     Factories.registerCheck<InsecureTransportCheck>(

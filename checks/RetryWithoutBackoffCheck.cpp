@@ -155,7 +155,7 @@ static bool walksList(const Stmt &Loop) {
       Cond ? dyn_cast<DeclRefExpr>(Cond->IgnoreParenImpCasts()) : nullptr;
   const auto *WalkedMember =
       Cond ? dyn_cast<MemberExpr>(Cond->IgnoreParenImpCasts()) : nullptr;
-  const ValueDecl *List = Walked        ? Walked->getDecl()
+  const ValueDecl *List = Walked         ? Walked->getDecl()
                           : WalkedMember ? WalkedMember->getMemberDecl()
                                          : nullptr;
   if (!List || !List->getType()->isPointerType())
@@ -175,8 +175,8 @@ static bool walksList(const Stmt &Loop) {
       continue;
     if (const auto *Assign = dyn_cast<BinaryOperator>(S);
         Assign && Assign->getOpcode() == BO_Assign && Names(Assign->getLHS()))
-      if (const auto *Next = dyn_cast<MemberExpr>(
-              Assign->getRHS()->IgnoreParenImpCasts());
+      if (const auto *Next =
+              dyn_cast<MemberExpr>(Assign->getRHS()->IgnoreParenImpCasts());
           Next && Next->isArrow() && Names(Next->getBase()))
         return true;
     for (const Stmt *Child : S->children())

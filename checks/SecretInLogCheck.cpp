@@ -89,9 +89,9 @@ public:
     if (Sink) {
       for (const LoggedArgument &Arg : Sink->Arguments)
         if (const ParmVarDecl *P = parameterIn(Arg.Value))
-          Summary.Logs.push_back(
-              {P->getFunctionScopeIndex(), P->getNameAsString(), Sink->Name,
-               point(Arg.Value->getBeginLoc())});
+          Summary.Logs.push_back({P->getFunctionScopeIndex(),
+                                  P->getNameAsString(), Sink->Name,
+                                  point(Arg.Value->getBeginLoc())});
       return;
     }
     const FunctionDecl *Callee = Call->getDirectCallee();

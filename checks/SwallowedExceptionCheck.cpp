@@ -17,12 +17,14 @@ using namespace clang::ast_matchers;
 
 namespace prodready {
 
-SwallowedExceptionCheck::SwallowedExceptionCheck(StringRef Name,
-                                                 tidy::ClangTidyContext *Context)
+SwallowedExceptionCheck::SwallowedExceptionCheck(
+    StringRef Name, tidy::ClangTidyContext *Context)
     : ProdReadyCheck(Name, Context),
-      AllowedExceptionTypes(splitList(Options.get("AllowedExceptionTypes", ""))) {}
+      AllowedExceptionTypes(
+          splitList(Options.get("AllowedExceptionTypes", ""))) {}
 
-void SwallowedExceptionCheck::storeOptions(tidy::ClangTidyOptions::OptionMap &Opts) {
+void SwallowedExceptionCheck::storeOptions(
+    tidy::ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "AllowedExceptionTypes", joinList(AllowedExceptionTypes));
 }
 
@@ -151,9 +153,8 @@ static bool reportsError(const Stmt *S, const SourceManager &SM,
     bool Found = false;
     bool VisitCallExpr(CallExpr *Call) {
       if (const FunctionDecl *Callee = Call->getDirectCallee())
-        if (Callee->getIdentifier() &&
-            (nameSaysError(Callee->getName()) ||
-             deliversException(Callee->getName())))
+        if (Callee->getIdentifier() && (nameSaysError(Callee->getName()) ||
+                                        deliversException(Callee->getName())))
           Found = true;
       return !Found;
     }
@@ -203,8 +204,9 @@ static void collectAssigned(const Stmt *S,
 
 // The objects whose members the try block calls (`c.connect()`: c): their
 // state after the try says whether it succeeded.
-static void collectCalledObjects(const Stmt *S,
-                                 llvm::SmallPtrSetImpl<const ValueDecl *> &Out) {
+static void
+collectCalledObjects(const Stmt *S,
+                     llvm::SmallPtrSetImpl<const ValueDecl *> &Out) {
   if (!S || isa<LambdaExpr>(S))
     return;
   if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S)) {
@@ -229,8 +231,8 @@ static bool mentions(const Stmt *S,
   if (const auto *Member = dyn_cast<MemberExpr>(S))
     if (Decls.contains(Member->getMemberDecl()))
       return true;
-  return llvm::any_of(S->children(),
-                      [&](const Stmt *Child) { return mentions(Child, Decls); });
+  return llvm::any_of(
+      S->children(), [&](const Stmt *Child) { return mentions(Child, Decls); });
 }
 
 // Whether \p S tests one of \p Decls (`if (!ok)`, `ok ? a : b`, `n == 0`,
@@ -313,8 +315,8 @@ static void collectRethrown(const Stmt *S,
     return;
   if (const auto *Call = dyn_cast<CallExpr>(S))
     if (const FunctionDecl *Callee = Call->getDirectCallee())
-      if (Callee->getIdentifier() &&
-          Callee->getName() == "rethrow_exception" && Call->getNumArgs() == 1)
+      if (Callee->getIdentifier() && Callee->getName() == "rethrow_exception" &&
+          Call->getNumArgs() == 1)
         if (const auto *Ref =
                 dyn_cast<DeclRefExpr>(Call->getArg(0)->IgnoreParenImpCasts()))
           Out.insert(Ref->getDecl());
@@ -371,8 +373,7 @@ static bool computesFreshInput(const CompoundStmt &Block) {
         if (const auto *Var = dyn_cast<VarDecl>(D);
             Var && Var->getInit() &&
             !match(expr(anyOf(callExpr(), hasDescendant(callExpr()))),
-                   *Var->getInit(),
-                   Var->getASTContext())
+                   *Var->getInit(), Var->getASTContext())
                  .empty())
           return true;
   return false;
@@ -412,9 +413,10 @@ static bool retriesUntilSuccess(const CXXTryStmt &Try, ASTContext &Ctx) {
 // tested by another member function of the class, or by a loop around the
 // try: the member records whether the step succeeded (cpp-netlib's
 // protocol handler falls back to reading until EOF).
-static bool testsMemberElsewhere(
-    const CXXTryStmt &Try, const llvm::SmallPtrSetImpl<const ValueDecl *> &Assigned,
-    ASTContext &Ctx) {
+static bool
+testsMemberElsewhere(const CXXTryStmt &Try,
+                     const llvm::SmallPtrSetImpl<const ValueDecl *> &Assigned,
+                     ASTContext &Ctx) {
   llvm::SmallPtrSet<const ValueDecl *, 4> Fields;
   for (const ValueDecl *D : Assigned)
     if (isa<FieldDecl>(D))
@@ -790,8 +792,7 @@ static bool signalsEndOfInput(const CXXCatchStmt &Catch) {
   QualType Caught = Catch.getCaughtType();
   if (Caught.isNull())
     return false;
-  const auto *Record =
-      Caught.getNonReferenceType()->getAsCXXRecordDecl();
+  const auto *Record = Caught.getNonReferenceType()->getAsCXXRecordDecl();
   if (!Record || !Record->getIdentifier())
     return false;
   StringRef Name = Record->getName();
@@ -829,7 +830,10 @@ void SwallowedExceptionCheck::check(const MatchFinder::MatchResult &Result) {
   std::string What = "exception";
   if (const VarDecl *Var = Catch->getExceptionDecl())
     What = "'" +
-           Var->getType().getNonReferenceType().getCanonicalType().getUnqualifiedType()
+           Var->getType()
+               .getNonReferenceType()
+               .getCanonicalType()
+               .getUnqualifiedType()
                .getAsString(Result.Context->getPrintingPolicy()) +
            "'";
   else

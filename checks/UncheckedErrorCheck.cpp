@@ -229,8 +229,7 @@ static bool opensStreamReadOnly(const CallExpr &Open) {
   const auto *Mode =
       dyn_cast<StringLiteral>(Open.getArg(ModeArg)->IgnoreParenImpCasts());
   return Mode && Mode->getCharByteWidth() == 1 &&
-         Mode->getString().starts_with("r") &&
-         !Mode->getString().contains('+');
+         Mode->getString().starts_with("r") && !Mode->getString().contains('+');
 }
 
 void UncheckedErrorCheck::collectUnitFacts(ASTContext &Ctx) {
@@ -271,33 +270,32 @@ void UncheckedErrorCheck::collectUnitFacts(ASTContext &Ctx) {
                            "::ftruncate", "::dprintf", "::vdprintf",
                            "::copy_file_range", "::splice", "::fallocate",
                            "::posix_fallocate"))),
-            callee(functionDecl(unless(isExternC()),
-                                matchesName("(write|send|flush|sync|put)[^:]*$")))),
+            callee(functionDecl(
+                unless(isExternC()),
+                matchesName("(write|send|flush|sync|put)[^:]*$")))),
       hasAnyArgument(Target));
   auto OpensForWriting = ignoringParenCasts(
-      callExpr(callee(functionDecl(isExternC(),
-                                   hasAnyName("::open", "::open64", "::openat",
-                                              "::creat"))))
+      callExpr(
+          callee(functionDecl(isExternC(), hasAnyName("::open", "::open64",
+                                                      "::openat", "::creat"))))
           .bind("opens"));
   // Streams: a write through a stdio stream, and every fopen-family call
   // (its mode says whether the stream can be written).
   auto StreamWrite = callExpr(callee(functionDecl(
-      isExternC(),
-      hasAnyName("::fwrite", "::fputs", "::fputc", "::putc", "::fprintf",
-                 "::vfprintf", "::fputws", "::fputwc", "::putwc", "::fwprintf",
-                 "::vfwprintf"))));
-  auto StreamOpen = callExpr(callee(functionDecl(
-      isExternC(), hasAnyName("::fopen", "::fopen64", "::fdopen", "::freopen",
-                              "::popen", "::tmpfile", "::fmemopen",
-                              "::open_memstream"))));
+      isExternC(), hasAnyName("::fwrite", "::fputs", "::fputc", "::putc",
+                              "::fprintf", "::vfprintf", "::fputws", "::fputwc",
+                              "::putwc", "::fwprintf", "::vfwprintf"))));
+  auto StreamOpen = callExpr(callee(
+      functionDecl(isExternC(), hasAnyName("::fopen", "::fopen64", "::fdopen",
+                                           "::freopen", "::popen", "::tmpfile",
+                                           "::fmemopen", "::open_memstream"))));
   auto Fact = stmt(anyOf(
       StreamWrite.bind("streamwrite"), StreamOpen.bind("streamopen"),
       WritesTo.bind("written"),
       binaryOperator(isAssignmentOperator(), hasLHS(Target),
                      hasRHS(OpensForWriting))
           .bind("written"),
-      declStmt(has(varDecl(hasInitializer(OpensForWriting))
-                       .bind("d")))
+      declStmt(has(varDecl(hasInitializer(OpensForWriting)).bind("d")))
           .bind("written"),
       binaryOperator(isAssignmentOperator(), hasLHS(Target),
                      hasRHS(MakesDescriptor))
@@ -336,10 +334,9 @@ void UncheckedErrorCheck::collectUnitFacts(ASTContext &Ctx) {
          match(traverse(TK_AsIs, decl(forEachDescendant(Fact))), *Top, Ctx)) {
       if (const auto *Write = Node.getNodeAs<CallExpr>("streamwrite")) {
         StringRef Name = Write->getDirectCallee()->getName();
-        unsigned StreamArg =
-            Name.contains("printf") ? 0
-            : Name == "fwrite"      ? 3
-                                    : Write->getNumArgs() - 1;
+        unsigned StreamArg = Name.contains("printf") ? 0
+                             : Name == "fwrite"      ? 3
+                                                     : Write->getNumArgs() - 1;
         if (StreamArg < Write->getNumArgs() &&
             !isConsoleStream(Write->getArg(StreamArg), 0))
           UnitWritesStreams = true;
@@ -452,16 +449,16 @@ static bool isUnwrittenStream(const Expr *E) {
         Assignments.push_back(Assign);
     if (const auto *Call = dyn_cast<CallExpr>(S)) {
       const FunctionDecl *Callee = Call->getDirectCallee();
-      bool Closes = Callee && Callee->getIdentifier() &&
-                    Callee->getName() == "fclose";
+      bool Closes =
+          Callee && Callee->getIdentifier() && Callee->getName() == "fclose";
       if (const auto *Address =
               Call->getNumArgs() == 3
                   ? dyn_cast<UnaryOperator>(Call->getArg(0)->IgnoreParenCasts())
                   : nullptr;
           Address && Address->getOpcode() == UO_AddrOf && Callee &&
           Callee->getIdentifier() && Callee->getName() == "fopen_s")
-        if (const auto *R =
-                dyn_cast<DeclRefExpr>(Address->getSubExpr()->IgnoreParenCasts());
+        if (const auto *R = dyn_cast<DeclRefExpr>(
+                Address->getSubExpr()->IgnoreParenCasts());
             R && R->getDecl() == Var)
           OutParamOpens.push_back(Call);
       if (!Closes)
@@ -650,8 +647,7 @@ static bool removesFileTheFunctionUses(const CallExpr &Call, const Expr *Path,
     const FunctionDecl *Callee = nullptr;
     if (const auto *Other = dyn_cast<CallExpr>(S)) {
       Callee = Other->getDirectCallee();
-      if (!IsRemoval(Callee) &&
-          !isLoggingCall(Other, LogNameMatch::AnyWord))
+      if (!IsRemoval(Callee) && !isLoggingCall(Other, LogNameMatch::AnyWord))
         Args = llvm::ArrayRef(Other->getArgs(), Other->getNumArgs());
     } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(S)) {
       Args = llvm::ArrayRef(Construct->getArgs(), Construct->getNumArgs());
@@ -942,10 +938,11 @@ void UncheckedErrorCheck::checkDiscarded(const Expr *E, ASTContext &Ctx) {
   bool IsErrorEnum = false;
   if (!isErrorResultType(Type, ErrorTypeRegex)) {
     const auto *Enum = Type->getAs<EnumType>();
-    bool CLibrary = (FD && FD->isExternC()) ||
-                    (Enum && SM.isInSystemHeader(Enum->getDecl()->getLocation()));
-    IsErrorEnum = Enum && isErrorEnumType(Type) &&
-                  (!CLibrary || namesErrorType(Type));
+    bool CLibrary =
+        (FD && FD->isExternC()) ||
+        (Enum && SM.isInSystemHeader(Enum->getDecl()->getLocation()));
+    IsErrorEnum =
+        Enum && isErrorEnumType(Type) && (!CLibrary || namesErrorType(Type));
     if (!IsErrorEnum)
       return;
   }
@@ -972,8 +969,7 @@ void UncheckedErrorCheck::checkDiscardedAwait(const CoawaitExpr &Await,
       Await.getType()->isDependentType() ||
       !isErrorResultType(Await.getType(), ErrorTypeRegex))
     return;
-  const auto *Call =
-      dyn_cast_or_null<CallExpr>(stripValue(Await.getOperand()));
+  const auto *Call = dyn_cast_or_null<CallExpr>(stripValue(Await.getOperand()));
   if (!Call)
     return;
   const SourceManager &SM = Ctx.getSourceManager();

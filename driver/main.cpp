@@ -7,73 +7,186 @@
 #include "Driver.h"
 #include "LspServer.h"
 #include "OutputFormats.h"
+#include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Config/llvm-config.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/WithColor.h"
-#include "clang/Tooling/CompilationDatabase.h"
 
 using namespace llvm;
 
 // Keeps the statically linked check module's registration alive.
 extern volatile int ProdReadyModuleAnchorSource;
-[[maybe_unused]] static int ProdReadyModuleAnchorDestination = ProdReadyModuleAnchorSource;
+[[maybe_unused]] static int ProdReadyModuleAnchorDestination =
+    ProdReadyModuleAnchorSource;
 
 static cl::OptionCategory Category("prodready options");
 
-static cl::opt<std::string> BuildPath("p", cl::desc("Build directory or compile_commands.json (default: ./ or ./build)"), cl::cat(Category));
-static cl::list<std::string> Files(cl::Positional, cl::desc("[<file>...]"), cl::cat(Category));
-static cl::opt<std::string> Checks("checks", cl::desc("clang-tidy style glob of checks (default: prodready-*)"), cl::cat(Category));
-static cl::opt<std::string> Config("config", cl::desc("Configuration in YAML/JSON, as clang-tidy's --config"), cl::cat(Category));
-static cl::opt<std::string> ConfigFile("config-file", cl::desc("Read the configuration from this file"), cl::cat(Category));
-static cl::opt<std::string> HeaderFilter("header-filter", cl::desc("Regex of headers to report findings in (default: the source root)"), cl::cat(Category));
-static cl::list<std::string> ExtraArg("extra-arg", cl::desc("Append to the compiler command line"), cl::cat(Category));
-static cl::list<std::string> ExtraArgBefore("extra-arg-before", cl::desc("Prepend to the compiler command line"), cl::cat(Category));
-static cl::opt<unsigned> Jobs("j", cl::desc("Parallel jobs (default: all cores)"), cl::init(0), cl::Prefix, cl::cat(Category));
+static cl::opt<std::string> BuildPath(
+    "p",
+    cl::desc(
+        "Build directory or compile_commands.json (default: ./ or ./build)"),
+    cl::cat(Category));
+static cl::list<std::string> Files(cl::Positional, cl::desc("[<file>...]"),
+                                   cl::cat(Category));
+static cl::opt<std::string>
+    Checks("checks",
+           cl::desc("clang-tidy style glob of checks (default: prodready-*)"),
+           cl::cat(Category));
+static cl::opt<std::string>
+    Config("config",
+           cl::desc("Configuration in YAML/JSON, as clang-tidy's --config"),
+           cl::cat(Category));
+static cl::opt<std::string>
+    ConfigFile("config-file", cl::desc("Read the configuration from this file"),
+               cl::cat(Category));
+static cl::opt<std::string> HeaderFilter(
+    "header-filter",
+    cl::desc(
+        "Regex of headers to report findings in (default: the source root)"),
+    cl::cat(Category));
+static cl::list<std::string>
+    ExtraArg("extra-arg", cl::desc("Append to the compiler command line"),
+             cl::cat(Category));
+static cl::list<std::string>
+    ExtraArgBefore("extra-arg-before",
+                   cl::desc("Prepend to the compiler command line"),
+                   cl::cat(Category));
+static cl::opt<unsigned> Jobs("j",
+                              cl::desc("Parallel jobs (default: all cores)"),
+                              cl::init(0), cl::Prefix, cl::cat(Category));
 // The formats come from the table in OutputFormats.h (cl::desc keeps a
 // reference: the text must outlive the option).
 static const std::string FormatHelp = prodready::formatHelp();
-static cl::opt<std::string> Format("format", cl::desc(FormatHelp), cl::init(prodready::DefaultFormat.str()), cl::cat(Category));
-static cl::opt<std::string> Output("o", cl::desc("Write the output here (default: stdout)"), cl::cat(Category));
-static cl::opt<std::string> SarifOutput("sarif-output", cl::desc("Also write SARIF to this file"), cl::cat(Category));
-static cl::opt<std::string> RunCategory("category", cl::desc("SARIF automationDetails.id category"), cl::cat(Category));
-static cl::opt<std::string> ChecklistPath("checklist", cl::desc("A checklist catalogue (JSON or YAML) replacing the built-in one"), cl::cat(Category));
-static cl::opt<std::string> SourceRoot("source-root", cl::desc("Root for relative paths in reports (default: the git root or cwd)"), cl::cat(Category));
-static cl::opt<bool> IncludeTests("include-tests", cl::desc("Also judge test code (by default test files and units that include a test framework are skipped)"), cl::cat(Category));
-static cl::list<std::string> ExcludeGlobs("exclude", cl::desc("Do not judge files matching this glob (relative to the project root; repeatable)"), cl::cat(Category));
-static cl::list<std::string> IncludeGlobs("include", cl::desc("Judge files matching this glob even if test, vendored or generated (repeatable)"), cl::cat(Category));
-static cl::opt<std::string> CacheDir("cache", cl::desc("Cache directory (default: <build dir>/.prodready-cache)"), cl::cat(Category));
-static cl::opt<std::string> CacheMaxSize("cache-max-size", cl::desc("Bound the cache; least recently used units are pruned (e.g. 500M, 2G; a plain number is MiB; 0: unbounded; default 2G)"), cl::init("2G"), cl::cat(Category));
-static cl::opt<unsigned> Timeout("timeout", cl::desc("Per-file wall-clock budget in seconds; a file over it is stopped and reported as incomplete (default 300, 0: none)"), cl::init(300), cl::cat(Category));
-static cl::opt<unsigned> MaxMemory("max-memory", cl::desc("Per-file memory budget in MiB (address space of the worker; default: physical memory / jobs, at least 8192; 0: none)"), cl::init(~0u), cl::cat(Category));
-static cl::opt<bool> NoCache("no-cache", cl::desc("Do not read or write the cache"), cl::cat(Category));
-static cl::opt<std::string> Baseline("baseline", cl::desc("Compare with this baseline: SARIF keeps every result with baselineState new/unchanged; other formats and --fail-on see only new findings"), cl::cat(Category));
-static cl::opt<bool> ShowBaselined("show-baselined", cl::desc("With --baseline, also print unchanged findings in text, JSON and Markdown output"), cl::cat(Category));
-static cl::opt<std::string> WriteBaseline("write-baseline", cl::desc("Record all current findings as a baseline"), cl::cat(Category));
-static cl::opt<std::string> DiffBase("diff-base", cl::desc("Report only findings on lines changed since this git revision"), cl::cat(Category));
-static cl::opt<std::string> DiffFile("diff", cl::desc("Report only findings on lines added by this unified diff"), cl::cat(Category));
-static cl::opt<std::string> Shard("shard", cl::desc("Analyse only shard K of N (K/N)"), cl::cat(Category));
-static cl::opt<std::string> FailOn("fail-on", cl::desc("Exit 1 on findings at or above: error, warning, note, none"), cl::init("warning"), cl::cat(Category));
-static cl::opt<bool> Quiet("quiet", cl::desc("No progress, notes or summary"), cl::cat(Category));
-static cl::opt<bool> Strict("strict", cl::desc("Exit 3 when a file could not be fully analysed"), cl::cat(Category));
-static cl::opt<bool> Fix("fix", cl::desc("Apply the fix-its of the reported findings to the files (each file rewritten once)"), cl::cat(Category));
-static cl::opt<bool> ListChecks("list-checks", cl::desc("List the enabled checks and exit"), cl::cat(Category));
+static cl::opt<std::string> Format("format", cl::desc(FormatHelp),
+                                   cl::init(prodready::DefaultFormat.str()),
+                                   cl::cat(Category));
+static cl::opt<std::string>
+    Output("o", cl::desc("Write the output here (default: stdout)"),
+           cl::cat(Category));
+static cl::opt<std::string>
+    SarifOutput("sarif-output", cl::desc("Also write SARIF to this file"),
+                cl::cat(Category));
+static cl::opt<std::string>
+    RunCategory("category", cl::desc("SARIF automationDetails.id category"),
+                cl::cat(Category));
+static cl::opt<std::string> ChecklistPath(
+    "checklist",
+    cl::desc("A checklist catalogue (JSON or YAML) replacing the built-in one"),
+    cl::cat(Category));
+static cl::opt<std::string> SourceRoot(
+    "source-root",
+    cl::desc(
+        "Root for relative paths in reports (default: the git root or cwd)"),
+    cl::cat(Category));
+static cl::opt<bool>
+    IncludeTests("include-tests",
+                 cl::desc("Also judge test code (by default test files and "
+                          "units that include a test framework are skipped)"),
+                 cl::cat(Category));
+static cl::list<std::string>
+    ExcludeGlobs("exclude",
+                 cl::desc("Do not judge files matching this glob (relative to "
+                          "the project root; repeatable)"),
+                 cl::cat(Category));
+static cl::list<std::string>
+    IncludeGlobs("include",
+                 cl::desc("Judge files matching this glob even if test, "
+                          "vendored or generated (repeatable)"),
+                 cl::cat(Category));
+static cl::opt<std::string> CacheDir(
+    "cache",
+    cl::desc("Cache directory (default: <build dir>/.prodready-cache)"),
+    cl::cat(Category));
+static cl::opt<std::string> CacheMaxSize(
+    "cache-max-size",
+    cl::desc("Bound the cache; least recently used units are pruned (e.g. "
+             "500M, 2G; a plain number is MiB; 0: unbounded; default 2G)"),
+    cl::init("2G"), cl::cat(Category));
+static cl::opt<unsigned> Timeout(
+    "timeout",
+    cl::desc("Per-file wall-clock budget in seconds; a file over it is stopped "
+             "and reported as incomplete (default 300, 0: none)"),
+    cl::init(300), cl::cat(Category));
+static cl::opt<unsigned> MaxMemory(
+    "max-memory",
+    cl::desc("Per-file memory budget in MiB (address space of the worker; "
+             "default: physical memory / jobs, at least 8192; 0: none)"),
+    cl::init(~0u), cl::cat(Category));
+static cl::opt<bool> NoCache("no-cache",
+                             cl::desc("Do not read or write the cache"),
+                             cl::cat(Category));
+static cl::opt<std::string>
+    Baseline("baseline",
+             cl::desc("Compare with this baseline: SARIF keeps every result "
+                      "with baselineState new/unchanged; other formats and "
+                      "--fail-on see only new findings"),
+             cl::cat(Category));
+static cl::opt<bool>
+    ShowBaselined("show-baselined",
+                  cl::desc("With --baseline, also print unchanged findings in "
+                           "text, JSON and Markdown output"),
+                  cl::cat(Category));
+static cl::opt<std::string>
+    WriteBaseline("write-baseline",
+                  cl::desc("Record all current findings as a baseline"),
+                  cl::cat(Category));
+static cl::opt<std::string> DiffBase(
+    "diff-base",
+    cl::desc("Report only findings on lines changed since this git revision"),
+    cl::cat(Category));
+static cl::opt<std::string> DiffFile(
+    "diff",
+    cl::desc("Report only findings on lines added by this unified diff"),
+    cl::cat(Category));
+static cl::opt<std::string> Shard("shard",
+                                  cl::desc("Analyse only shard K of N (K/N)"),
+                                  cl::cat(Category));
+static cl::opt<std::string> FailOn(
+    "fail-on",
+    cl::desc("Exit 1 on findings at or above: error, warning, note, none"),
+    cl::init("warning"), cl::cat(Category));
+static cl::opt<bool> Quiet("quiet", cl::desc("No progress, notes or summary"),
+                           cl::cat(Category));
+static cl::opt<bool>
+    Strict("strict", cl::desc("Exit 3 when a file could not be fully analysed"),
+           cl::cat(Category));
+static cl::opt<bool> Fix("fix",
+                         cl::desc("Apply the fix-its of the reported findings "
+                                  "to the files (each file rewritten once)"),
+                         cl::cat(Category));
+static cl::opt<bool> ListChecks("list-checks",
+                                cl::desc("List the enabled checks and exit"),
+                                cl::cat(Category));
 // Accepted as clang-tidy accepts it, so that scripts written for clang-tidy
 // keep working; the driver has never printed a check profile (use
 // clang-tidy-19 --load ... --enable-check-profile for one).
-static cl::opt<bool> IgnoredProfile("enable-check-profile", cl::desc("Ignored (accepted for clang-tidy compatibility)"), cl::cat(Category), cl::Hidden);
-static cl::opt<unsigned> ProgressInterval("progress-interval", cl::desc("Without a terminal, print a progress line this often (seconds; default 30)"), cl::init(30), cl::cat(Category));
-static cl::opt<std::string> DebugCrashOn("debug-crash-on", cl::desc("Testing: crash the worker of units whose path contains this"), cl::Hidden, cl::cat(Category));
+static cl::opt<bool>
+    IgnoredProfile("enable-check-profile",
+                   cl::desc("Ignored (accepted for clang-tidy compatibility)"),
+                   cl::cat(Category), cl::Hidden);
+static cl::opt<unsigned>
+    ProgressInterval("progress-interval",
+                     cl::desc("Without a terminal, print a progress line this "
+                              "often (seconds; default 30)"),
+                     cl::init(30), cl::cat(Category));
+static cl::opt<std::string> DebugCrashOn(
+    "debug-crash-on",
+    cl::desc("Testing: crash the worker of units whose path contains this"),
+    cl::Hidden, cl::cat(Category));
 
 // The subcommands, as `prodready --help` and `prodready merge|report --help`
 // list them.
 static const std::string SubcommandUsage =
-    "  prodready report [--format=" + join(prodready::reportFormatNames(), "|") + "] [--checklist F] [-o OUT] IN.sarif\n"
+    "  prodready report [--format=" +
+    join(prodready::reportFormatNames(), "|") +
+    "] [--checklist F] [-o OUT] IN.sarif\n"
     "      the readiness scorecard (or the findings as text) of a SARIF file\n"
     "  prodready merge [--checklist F] [-o OUT] IN.sarif...\n"
     "      one SARIF file from several (e.g. the shards of a --shard run)\n"
-    "  prodready lsp [-p DIR] [--checks=GLOB] [--config=YAML] [--debounce-ms=N]\n"
+    "  prodready lsp [-p DIR] [--checks=GLOB] [--config=YAML] "
+    "[--debounce-ms=N]\n"
     "      a language server over stdio for editors (docs/editors.md)\n";
 
 // prodready's version (the project's, CMake's project(VERSION), which SARIF
@@ -87,7 +200,8 @@ static void printVersion(raw_ostream &OS) {
 // not clash with the analysis options.
 static int subcommand(int Argc, const char **Argv) {
   StringRef Command = Argv[1];
-  std::string Out = "-", ReportFormat = prodready::DefaultReportFormat.str(), List;
+  std::string Out = "-", ReportFormat = prodready::DefaultReportFormat.str(),
+              List;
   std::vector<std::string> Inputs;
   for (int I = 2; I < Argc; ++I) {
     StringRef Arg = Argv[I];
@@ -105,14 +219,16 @@ static int subcommand(int Argc, const char **Argv) {
       }
       return false;
     };
-    if (Value("o", Out) || Value("format", ReportFormat) || Value("checklist", List))
+    if (Value("o", Out) || Value("format", ReportFormat) ||
+        Value("checklist", List))
       continue;
     if (Arg == "-h" || Arg == "--help") {
       outs() << "usage:\n" << SubcommandUsage;
       return prodready::ExitClean;
     }
     if (Arg.starts_with("-") && Arg != "-") {
-      WithColor::error(errs(), "prodready") << Command << ": unknown option '" << Arg << "'\n";
+      WithColor::error(errs(), "prodready")
+          << Command << ": unknown option '" << Arg << "'\n";
       return prodready::ExitUsage;
     }
     Inputs.push_back(Arg.str());
@@ -120,7 +236,8 @@ static int subcommand(int Argc, const char **Argv) {
   if (Command == "merge")
     return prodready::runMerge(Inputs, Out, List);
   if (Inputs.size() != 1) {
-    WithColor::error(errs(), "prodready") << "report takes exactly one SARIF file\n";
+    WithColor::error(errs(), "prodready")
+        << "report takes exactly one SARIF file\n";
     return prodready::ExitUsage;
   }
   return prodready::runReport(Inputs.front(), ReportFormat, Out, List);
@@ -164,7 +281,8 @@ static int languageServer(int Argc, const char **Argv) {
       Opts.Driver.DebugCrashOn = Value; // testing: the worker crashes
     } else if (Take("debounce-ms") || Take("timeout")) {
       if (StringRef(Value).getAsInteger(10, Number)) {
-        WithColor::error(errs(), "prodready") << "lsp: " << Arg << " takes a number\n";
+        WithColor::error(errs(), "prodready")
+            << "lsp: " << Arg << " takes a number\n";
         return prodready::ExitUsage;
       }
       if (Arg.contains("debounce"))
@@ -177,11 +295,13 @@ static int languageServer(int Argc, const char **Argv) {
       outs() << "usage: prodready lsp [-p <build-dir>] [--checks=GLOB] "
                 "[--config=YAML | --config-file=F] [--source-root=DIR] "
                 "[--debounce-ms=N] [--timeout=SECONDS]\n"
-                "  a Language Server (LSP over stdio) publishing prodready's findings "
+                "  a Language Server (LSP over stdio) publishing prodready's "
+                "findings "
                 "and their fix-its; see docs/editors.md\n";
       return prodready::ExitClean;
     } else {
-      WithColor::error(errs(), "prodready") << "lsp: unknown option '" << Arg << "'\n";
+      WithColor::error(errs(), "prodready")
+          << "lsp: unknown option '" << Arg << "'\n";
       return prodready::ExitUsage;
     }
   }
@@ -190,7 +310,8 @@ static int languageServer(int Argc, const char **Argv) {
 
 int main(int Argc, const char **Argv) {
   InitLLVM X(Argc, Argv);
-  if (Argc > 1 && (StringRef(Argv[1]) == "merge" || StringRef(Argv[1]) == "report"))
+  if (Argc > 1 &&
+      (StringRef(Argv[1]) == "merge" || StringRef(Argv[1]) == "report"))
     return subcommand(Argc, Argv);
   if (Argc > 1 && StringRef(Argv[1]) == "lsp")
     return languageServer(Argc, Argv);
@@ -208,7 +329,8 @@ int main(int Argc, const char **Argv) {
   cl::HideUnrelatedOptions(Category);
   cl::SetVersionPrinter(printVersion);
   std::string Overview =
-      std::string("prodready: finds the code-level gaps that keep a C++ service from being "
+      std::string("prodready: finds the code-level gaps that keep a C++ "
+                  "service from being "
                   "production ready.\n\n  prodready -p build/ [files...]\n"
                   "  prodready file.cpp -- -std=c++20\n\nSUBCOMMANDS:\n\n") +
       SubcommandUsage;
@@ -223,7 +345,8 @@ int main(int Argc, const char **Argv) {
     Opts.Analysis.ConfigText = Config;
   Opts.Analysis.ConfigFile = ConfigFile;
   if (!ConfigFile.empty() && Config.getNumOccurrences()) {
-    WithColor::error(errs(), "prodready") << "--config and --config-file cannot be combined\n";
+    WithColor::error(errs(), "prodready")
+        << "--config and --config-file cannot be combined\n";
     return prodready::ExitUsage;
   }
   if (HeaderFilter.getNumOccurrences())
@@ -256,7 +379,8 @@ int main(int Argc, const char **Argv) {
     uint64_t Count = 0;
     if (Size.getAsInteger(10, Count)) {
       WithColor::error(errs(), "prodready")
-          << "--cache-max-size takes a size such as 500M or 2G (a plain number is MiB)\n";
+          << "--cache-max-size takes a size such as 500M or 2G (a plain number "
+             "is MiB)\n";
       return prodready::ExitUsage;
     }
     Opts.CacheMaxBytes = Count * Scale;

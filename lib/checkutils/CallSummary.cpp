@@ -69,8 +69,7 @@ SummaryPoint summaryPoint(SourceLocation Loc, const SourceManager &SM) {
   SummaryPoint P;
   if (Loc.isInvalid())
     return P;
-  std::pair<FileID, unsigned> At =
-      SM.getDecomposedLoc(SM.getExpansionLoc(Loc));
+  std::pair<FileID, unsigned> At = SM.getDecomposedLoc(SM.getExpansionLoc(Loc));
   P.File = absoluteName(SM, At.first);
   P.Offset = At.second;
   return P;
@@ -95,8 +94,7 @@ std::string reachesBlockingMessage(llvm::StringRef Callee,
 std::string pathStepNote(llvm::StringRef Caller, llvm::StringRef Callee,
                          bool Last) {
   if (Last)
-    return ("'" + Caller + "' makes the blocking call to '" + Callee +
-            "' here")
+    return ("'" + Caller + "' makes the blocking call to '" + Callee + "' here")
         .str();
   return ("'" + Caller + "' calls '" + Callee + "' here").str();
 }

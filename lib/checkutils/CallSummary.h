@@ -67,7 +67,7 @@ struct AsyncCallSite {
   std::string Context;     // "completion handler of 'async_read'"
   std::string ContextNote; // the text of the "async context" note
   SummaryPoint ContextAt;
-  unsigned MaxDepth = 4;   // the check's MaxCallDepth for this unit
+  unsigned MaxDepth = 4; // the check's MaxCallDepth for this unit
   /// Filled by the driver: as Finding::LineHash, for fingerprints, and
   /// whether the unit's WarningsAsErrors raises the rule.
   std::string LineHash;
@@ -82,7 +82,7 @@ struct ParameterSummary {
   struct Logged {
     unsigned Index = 0; // 0-based, as the call's arguments count
     std::string Param;
-    std::string Sink;   // as secret-in-log names it (`spdlog::info`)
+    std::string Sink; // as secret-in-log names it (`spdlog::info`)
     SummaryPoint At;
   };
   /// A parameter passed on, as it is, to another project function.
@@ -99,8 +99,8 @@ struct ParameterSummary {
 /// A secret passed as an argument to a project function.
 struct SecretArgumentSite {
   SummaryCall Call;
-  unsigned Index = 0;     // of the argument
-  std::string Secret;     // its name as written, never its value
+  unsigned Index = 0; // of the argument
+  std::string Secret; // its name as written, never its value
   SummaryPoint ArgumentAt;
   /// Where the secret comes from and where it went (the notes).
   std::vector<std::pair<std::string, SummaryPoint>> Steps;

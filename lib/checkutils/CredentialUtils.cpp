@@ -1,9 +1,9 @@
 //===--- CredentialUtils.cpp - what a credential literal looks like -------===//
 
 #include "CredentialUtils.h"
-#include "llvm/Support/Base64.h"
 #include "TransportUtils.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/Base64.h"
 #include "llvm/Support/Regex.h"
 #include <algorithm>
 #include <bitset>
@@ -42,13 +42,13 @@ bool isPlaceholderValue(llvm::StringRef Value) {
        {"example", "placeholder", "dummy", "sample", "fake", "redacted"})
     if (L.contains(Fake))
       return true;
-  for (llvm::StringRef Stand : {"changeme", "change_me", "change-me",
-                                "changeit", "secret", "password", "passwd",
-                                "todo", "tbd", "none", "null", "xxx",
-                                // Settings, not secrets: a header such as
-                                // Access-Control-Allow-Credentials: true.
-                                "true", "false", "yes", "no", "on", "off",
-                                "enabled", "disabled", "required", "optional"})
+  for (llvm::StringRef Stand :
+       {"changeme", "change_me", "change-me", "changeit", "secret", "password",
+        "passwd", "todo", "tbd", "none", "null", "xxx",
+        // Settings, not secrets: a header such as
+        // Access-Control-Allow-Credentials: true.
+        "true", "false", "yes", "no", "on", "off", "enabled", "disabled",
+        "required", "optional"})
     if (L == Stand)
       return true;
   return L.starts_with("your") || L.starts_with("insert") ||
@@ -234,8 +234,7 @@ static bool isTokenValue(llvm::StringRef Token) {
 static bool looksGenerated(llvm::StringRef Token) {
   return llvm::any_of(Token, llvm::isDigit) ||
          (llvm::any_of(Token, llvm::isUpper) &&
-          llvm::any_of(Token, llvm::isLower) &&
-          !llvm::isUpper(Token.front()));
+          llvm::any_of(Token, llvm::isLower) && !llvm::isUpper(Token.front()));
 }
 
 // Whether \p Token is the base64 of a `user:password` pair (HTTP Basic),
@@ -289,8 +288,7 @@ bool isSigningKeyLiteral(llvm::StringRef Value) {
   // Templates filled in at run time are not keys.
   return !((V.starts_with("<") && V.ends_with(">")) ||
            (V.starts_with("${") && V.ends_with("}")) ||
-           (V.starts_with("{{") && V.ends_with("}}")) ||
-           hasFormatDirective(V));
+           (V.starts_with("{{") && V.ends_with("}}")) || hasFormatDirective(V));
 }
 
 InlinePassword findInlinePassword(llvm::StringRef Text,

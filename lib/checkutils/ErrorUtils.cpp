@@ -262,9 +262,8 @@ bool namesLogger(StringRef Name) {
   // Debug output too: a protocol trace (`verbose_on_frame_recv_callback`),
   // a header dump (`dump_nv`).
   static const llvm::StringSet<> Words = {
-      "log",     "logs",    "logger", "loggers", "logging", "logfile",
-      "syslog",  "sink",    "sinks",  "appender", "trace",  "verbose",
-      "dump",    "debug"};
+      "log",  "logs",  "logger",   "loggers", "logging", "logfile", "syslog",
+      "sink", "sinks", "appender", "trace",   "verbose", "dump",    "debug"};
   if (hasWord(Name, Words))
     return true;
   // FileLogger is one word only in lower case: filelogger, filesink.
@@ -277,11 +276,12 @@ namespace {
 
 bool namesCleanup(StringRef Name) {
   static const llvm::StringSet<> Words = {
-      "close",      "cleanup",   "clean",    "teardown", "tear",   "shutdown",
-      "shut",       "stop",      "destroy",  "release",  "reset",  "dispose",
-      "finish",     "finalize",  "finalise", "fini",     "deinit", "uninit",
-      "disconnect", "terminate", "unload",   "dtor",     "unbind", "unregister",
-      "deregister", "unsubscribe", "unwatch", "invalidate"};
+      "close",       "cleanup", "clean",     "teardown",   "tear",
+      "shutdown",    "shut",    "stop",      "destroy",    "release",
+      "reset",       "dispose", "finish",    "finalize",   "finalise",
+      "fini",        "deinit",  "uninit",    "disconnect", "terminate",
+      "unload",      "dtor",    "unbind",    "unregister", "deregister",
+      "unsubscribe", "unwatch", "invalidate"};
   return hasWord(Name, Words);
 }
 
@@ -497,9 +497,9 @@ bool logsError(const Stmt &S, ASTContext &Ctx) {
   const char *Data = SM.getCharacterData(Begin, &Invalid);
   if (Invalid || !Data)
     return false;
-  StringRef Text(Data, std::min<size_t>(
-                           64, SM.getBufferData(SM.getFileID(Begin)).size() -
-                                   SM.getFileOffset(Begin)));
+  StringRef Text(
+      Data, std::min<size_t>(64, SM.getBufferData(SM.getFileID(Begin)).size() -
+                                     SM.getFileOffset(Begin)));
   Text = Text.take_until([](char C) { return C == ';' || C == '\n'; });
   static const llvm::Regex ErrorLog(
       "^[[:space:]]*([A-Za-z0-9_:.>-]*(LOG|Log|log)_?"
@@ -507,8 +507,10 @@ bool logsError(const Stmt &S, ASTContext &Ctx) {
       "([^A-Za-z0-9_]|$)|"
       "(LOG|VLOG|PLOG)[[:space:]]*\\([[:space:]]*(ERROR|FATAL)|"
       "perror[[:space:]]*\\(|"
-      "(printf|fprintf|puts|fputs)[[:space:]]*\\([^;]*(error|Error|ERROR|fail|Fail|FAIL)|"
-      "[A-Za-z_][A-Za-z0-9_:]*(::|\\.|->)(error|critical|fatal)[[:space:]]*\\()");
+      "(printf|fprintf|puts|fputs)[[:space:]]*\\([^;]*(error|Error|ERROR|fail|"
+      "Fail|FAIL)|"
+      "[A-Za-z_][A-Za-z0-9_:]*(::|\\.|->)(error|critical|fatal)[[:space:]]*\\("
+      ")");
   return ErrorLog.match(Text);
 }
 

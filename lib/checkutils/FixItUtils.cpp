@@ -35,9 +35,9 @@ std::optional<std::string> writtenText(const Expr &E, const SourceManager &SM,
   return Text.str();
 }
 
-std::optional<SourceLocation>
-rewritableLocation(SourceLocation Loc, const SourceManager &SM,
-                   const LangOptions &LangOpts) {
+std::optional<SourceLocation> rewritableLocation(SourceLocation Loc,
+                                                 const SourceManager &SM,
+                                                 const LangOptions &LangOpts) {
   if (Loc.isInvalid())
     return std::nullopt;
   if (Loc.isFileID())
@@ -64,7 +64,8 @@ static StringRef lineBefore(SourceLocation Loc, const SourceManager &SM) {
     return {};
   StringRef Before = Buffer.take_front(At.second);
   size_t LineStart = Before.find_last_of("\n\r");
-  return LineStart == StringRef::npos ? Before : Before.drop_front(LineStart + 1);
+  return LineStart == StringRef::npos ? Before
+                                      : Before.drop_front(LineStart + 1);
 }
 
 std::string lineIndentation(SourceLocation Loc, const SourceManager &SM) {

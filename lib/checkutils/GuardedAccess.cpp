@@ -187,8 +187,7 @@ accessorTest(const CXXMethodDecl &Method) {
       !Method.getReturnType()->isBooleanType())
     return std::nullopt;
   const FunctionDecl *Definition = nullptr;
-  const auto *Body =
-      dyn_cast_or_null<CompoundStmt>(Method.getBody(Definition));
+  const auto *Body = dyn_cast_or_null<CompoundStmt>(Method.getBody(Definition));
   if (!Body || Body->size() != 1)
     return std::nullopt;
   const auto *Return = dyn_cast<ReturnStmt>(Body->body_front());
@@ -259,7 +258,8 @@ Atom atomOf(const Expr *E) {
     // `HasFunctions()` on `this` (or `p->HasText()`): the member it tests,
     // reached through the same object.
     if (auto Test = accessorTest(*Method)) {
-      const auto *Callee = dyn_cast<MemberExpr>(Call->getCallee()->IgnoreParens());
+      const auto *Callee =
+          dyn_cast<MemberExpr>(Call->getCallee()->IgnoreParens());
       if (!Callee)
         return {};
       const Expr *Base = Callee->getBase();
@@ -330,7 +330,8 @@ void provenBy(const Expr *Cond, bool When,
 // `if (const AssertionResult gtest_ar = AssertionResult(x)) ; else ...`
 // (ASSERT_TRUE/ASSERT_FALSE) or `= CmpHelperNE("x", "y", x, y)`
 // (ASSERT_NE). Adds to \p Out what holds when the assertion passes.
-bool assertionProves(const IfStmt &If, llvm::SmallVectorImpl<std::string> &Out) {
+bool assertionProves(const IfStmt &If,
+                     llvm::SmallVectorImpl<std::string> &Out) {
   const VarDecl *Result = If.getConditionVariable();
   if (!Result || !Result->getInit())
     return false;
@@ -641,8 +642,8 @@ GuardedAccessProver::GuardedAccessProver(const FunctionDecl &Func)
           Modified.insert(Var);
     } else if (isa<MemberExpr, UnaryOperator, CXXOperatorCallExpr>(S)) {
       // Members reached through paths (`msg->text`, `this->x_`, `*p`).
-      if (Path P = pathOf(cast<Expr>(S)); P && P.Steps > 0 &&
-          mayModify(*cast<Expr>(S), Func, Parents))
+      if (Path P = pathOf(cast<Expr>(S));
+          P && P.Steps > 0 && mayModify(*cast<Expr>(S), Func, Parents))
         ModifiedPaths.insert(P.Key);
     }
     for (const Stmt *Child : S->children())
@@ -722,7 +723,8 @@ bool GuardedAccessProver::isGuarded(const Expr &Access, const Expr &Object) {
       if (llvm::is_contained(Keys, Key))
         return true;
     } else if (const auto *Cond = dyn_cast<ConditionalOperator>(Parent)) {
-      if ((Child == Cond->getTrueExpr() && proves(Cond->getCond(), true, Key)) ||
+      if ((Child == Cond->getTrueExpr() &&
+           proves(Cond->getCond(), true, Key)) ||
           (Child == Cond->getFalseExpr() &&
            proves(Cond->getCond(), false, Key)))
         return true;

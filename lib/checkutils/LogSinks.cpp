@@ -371,7 +371,8 @@ bool LogSinkFinder::isLogStream(const Expr *Base, std::string &Name) const {
   }
   // Any other stream obtained from a logging macro (`MY_LOG(INFO) << ...`).
   if (isLogMacroName(Macro, LogFunctions) &&
-      !isSpelledByUser(Base->getBeginLoc(), SM) && recordThroughPointer(Base->getType()))
+      !isSpelledByUser(Base->getBeginLoc(), SM) &&
+      recordThroughPointer(Base->getType()))
     return Found(Macro);
   return false;
 }

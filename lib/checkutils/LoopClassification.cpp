@@ -33,8 +33,8 @@ bool returnsOnlyAMember(const CXXMethodDecl &MD) {
   if (MD.getNumParams() != 0 || MD.isStatic())
     return false;
   const FunctionDecl *Def = MD.getDefinition();
-  const auto *Body = Def ? dyn_cast_or_null<CompoundStmt>(Def->getBody())
-                         : nullptr;
+  const auto *Body =
+      Def ? dyn_cast_or_null<CompoundStmt>(Def->getBody()) : nullptr;
   if (!Body || Body->size() != 1)
     return false;
   const auto *Return = dyn_cast<ReturnStmt>(Body->body_front());
@@ -61,7 +61,6 @@ bool returnsOnlyAMember(const CXXMethodDecl &MD) {
 bool observesObject(const CXXMethodDecl &MD) {
   return MD.isConst() || returnsOnlyAMember(MD);
 }
-
 
 /// How a call made in a loop counts for the loop rules.
 enum class CallRole { Sleep, TimedWait, Log, ClockRead, Query, Action };
@@ -629,8 +628,8 @@ bool LoopClassifier::wrapsSleep(const FunctionDecl &FD) {
   // A project helper that only sleeps (and perhaps logs) is a sleep:
   // cpp_redis's `sleep_before_reconnect()` paces its reconnect loop.
   const FunctionDecl *Def = FD.getDefinition();
-  const auto *Body = Def ? dyn_cast_or_null<CompoundStmt>(Def->getBody())
-                         : nullptr;
+  const auto *Body =
+      Def ? dyn_cast_or_null<CompoundStmt>(Def->getBody()) : nullptr;
   if (!Body || Body->body_empty() || Body->size() > 3 ||
       Ctx.getSourceManager().isInSystemHeader(Def->getLocation()))
     return false;

@@ -159,7 +159,8 @@ void ProdReadyCheck::registerPPCallbacks(const SourceManager &SM,
   // .prodready.yaml and .gitmodules are read once per check and unit.
   if (!Scope || Scope->mainFile() != MainPath)
     Scope = std::make_unique<ProjectScope>(
-        MainPath, TidyContext->getCurrentBuildDirectory(), SourceRoot, Settings);
+        MainPath, TidyContext->getCurrentBuildDirectory(), SourceRoot,
+        Settings);
   if (!Scope->configurationProblem().empty() && !ConfigurationReported) {
     ConfigurationReported = true;
     configurationDiag("%0") << Scope->configurationProblem();

@@ -2,8 +2,8 @@
 
 #include "ProjectScope.h"
 #include "llvm/ADT/SmallString.h"
-#include "llvm/ADT/StringMap.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/ADT/StringMap.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/GlobPattern.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -349,11 +349,14 @@ static bool looksLikeLibraryCopy(llvm::StringRef Dir,
   bool Copy = Exists(Parent, (Name + ".hpp").str()) ||
               Exists(Parent, (Name + ".h").str());
   static const char *const Signs[] = {
-      "detail",     "details",   "impl",       "internal",    "include",
-      "version.h",  "version.hpp", "LICENSE",  "LICENSE.txt", "LICENSE.md",
-      "LICENSE_1_0.txt", "COPYING", "README",  "README.md",   "format.h",
-      "spdlog.h",   "rapidjson.h", "curl.h",   "sqlite3.h",   "zlib.h",
-      "uv.h",       "json.hpp"};
+      "detail",      "details",         "impl",
+      "internal",    "include",         "version.h",
+      "version.hpp", "LICENSE",         "LICENSE.txt",
+      "LICENSE.md",  "LICENSE_1_0.txt", "COPYING",
+      "README",      "README.md",       "format.h",
+      "spdlog.h",    "rapidjson.h",     "curl.h",
+      "sqlite3.h",   "zlib.h",          "uv.h",
+      "json.hpp"};
   for (const char *Sign : Signs)
     Copy = Copy || Exists(Dir, Sign);
   Known[Dir] = Copy;

@@ -9,7 +9,9 @@ static std::map<std::string, unsigned> &counters() {
   return Counters;
 }
 
-void countStatistic(llvm::StringRef Name, unsigned N) { counters()[Name.str()] += N; }
+void countStatistic(llvm::StringRef Name, unsigned N) {
+  counters()[Name.str()] += N;
+}
 
 std::map<std::string, unsigned> takeStatistics() {
   std::map<std::string, unsigned> Result;

@@ -17,7 +17,8 @@
 
 namespace prodready {
 
-/// Adds \p N to the counter \p Name (e.g. "unchecked-value-access.functions-over-budget").
+/// Adds \p N to the counter \p Name (e.g.
+/// "unchecked-value-access.functions-over-budget").
 void countStatistic(llvm::StringRef Name, unsigned N = 1);
 
 /// Returns the counters and resets them.

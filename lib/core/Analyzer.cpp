@@ -1,29 +1,29 @@
 //===--- Analyzer.cpp - run the prodready checks on one unit --------------===//
 
 #include "Analyzer.h"
+#include "Catalog.h"
 #include "CheckUtils.h"
 #include "ProjectScope.h"
-#include "Catalog.h"
 #include "Redact.h"
 #include "Statistics.h"
 #include "Summaries.h"
 #include "clang-tidy/ClangTidy.h"
+#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyModule.h"
 #include "clang-tidy/GlobList.h"
-#include "clang/Lex/PreprocessorOptions.h"
-#include "clang/Driver/Options.h"
-#include "llvm/Option/ArgList.h"
-#include "llvm/Option/OptTable.h"
-#include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang/AST/ASTConsumer.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/Basic/DiagnosticOptions.h"
+#include "clang/Driver/Options.h"
 #include "clang/Frontend/CompilerInstance.h"
 #include "clang/Frontend/FrontendAction.h"
 #include "clang/Frontend/MultiplexConsumer.h"
+#include "clang/Lex/PreprocessorOptions.h"
 #include "clang/Tooling/ArgumentsAdjusters.h"
 #include "clang/Tooling/Tooling.h"
 #include "llvm/ADT/StringMap.h"
+#include "llvm/Option/ArgList.h"
+#include "llvm/Option/OptTable.h"
 #include "llvm/Support/Chrono.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Format.h"
@@ -41,8 +41,8 @@ using namespace clang::tidy;
 namespace prodready {
 
 std::string contentHash(llvm::StringRef Bytes) {
-  llvm::XXH128_hash_t H = llvm::xxh3_128bits(
-      llvm::ArrayRef<uint8_t>(reinterpret_cast<const uint8_t *>(Bytes.data()), Bytes.size()));
+  llvm::XXH128_hash_t H = llvm::xxh3_128bits(llvm::ArrayRef<uint8_t>(
+      reinterpret_cast<const uint8_t *>(Bytes.data()), Bytes.size()));
   std::string Out;
   llvm::raw_string_ostream OS(Out);
   OS << llvm::format_hex_no_prefix(H.high64, 16)
@@ -72,7 +72,8 @@ class GuardedFileSystem : public llvm::vfs::ProxyFileSystem {
 public:
   GuardedFileSystem(llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem> Base,
                     std::set<std::string> *Missing, uint64_t MaxBytes)
-      : ProxyFileSystem(std::move(Base)), Missing(Missing), MaxBytes(MaxBytes) {}
+      : ProxyFileSystem(std::move(Base)), Missing(Missing), MaxBytes(MaxBytes) {
+  }
 
   llvm::ErrorOr<llvm::vfs::Status> status(const llvm::Twine &Path) override {
     auto Result = ProxyFileSystem::status(Path);
@@ -197,15 +198,18 @@ std::string UnitScopeFilter::outOfScope(llvm::StringRef File,
       return It->getValue().Value;
     };
     if (auto V = Get("prodready.IncludeTests"))
-      Settings.IncludeTests = llvm::StringRef(*V).trim().equals_insensitive("true") ||
-                              llvm::StringRef(*V).trim() == "1";
+      Settings.IncludeTests =
+          llvm::StringRef(*V).trim().equals_insensitive("true") ||
+          llvm::StringRef(*V).trim() == "1";
     if (auto V = Get("prodready.TestFileRegex"))
       Settings.TestFileRegex = *V;
-    for (const char *Key : {"prodready.Exclude", "prodready.CommandLineExclude"})
+    for (const char *Key :
+         {"prodready.Exclude", "prodready.CommandLineExclude"})
       if (auto V = Get(Key))
         for (std::string &G : splitList(*V))
           Settings.Exclude.push_back(std::move(G));
-    for (const char *Key : {"prodready.Include", "prodready.CommandLineInclude"})
+    for (const char *Key :
+         {"prodready.Include", "prodready.CommandLineInclude"})
       if (auto V = Get(Key))
         for (std::string &G : splitList(*V))
           Settings.Include.push_back(std::move(G));
@@ -232,24 +236,26 @@ namespace {
 /// handlers leaves its file system unset in LLVM 19, hence the subclass.)
 class DepthCheckedOptionsProvider : public FileOptionsProvider {
 public:
-  DepthCheckedOptionsProvider(ClangTidyGlobalOptions Global, ClangTidyOptions Defaults,
+  DepthCheckedOptionsProvider(ClangTidyGlobalOptions Global,
+                              ClangTidyOptions Defaults,
                               ClangTidyOptions Overrides)
-      : FileOptionsProvider(std::move(Global), std::move(Defaults), std::move(Overrides),
+      : FileOptionsProvider(std::move(Global), std::move(Defaults),
+                            std::move(Overrides),
                             llvm::vfs::getRealFileSystem()) {
     ConfigHandlers.clear();
     ConfigHandlers.emplace_back(
         ".clang-tidy",
         [](llvm::MemoryBufferRef Config) -> llvm::ErrorOr<ClangTidyOptions> {
-          if (llvm::Error E =
-                  checkNestingDepth(Config.getBuffer(), Config.getBufferIdentifier())) {
+          if (llvm::Error E = checkNestingDepth(Config.getBuffer(),
+                                                Config.getBufferIdentifier())) {
             llvm::consumeError(std::move(E));
             return std::make_error_code(std::errc::invalid_argument);
           }
           // A file clang-tidy cannot parse (a key from a newer clang-tidy,
           // a typo) is skipped as clang-tidy skips it, its parents still
           // read; the driver warns about it once, before the analysis.
-          llvm::ErrorOr<ClangTidyOptions> Parsed =
-              parseConfigurationWithDiags(Config, [](const llvm::SMDiagnostic &) {});
+          llvm::ErrorOr<ClangTidyOptions> Parsed = parseConfigurationWithDiags(
+              Config, [](const llvm::SMDiagnostic &) {});
           if (!Parsed) {
             ClangTidyOptions Skipped;
             Skipped.InheritParentConfig = true;
@@ -284,10 +290,9 @@ makeOptionsProvider(const AnalyzerOptions &Opts) {
   if (!Opts.ConfigFile.empty()) {
     auto Buffer = llvm::MemoryBuffer::getFile(Opts.ConfigFile);
     if (!Buffer)
-      return llvm::createStringError(Buffer.getError(),
-                                     "cannot read configuration file '%s': %s",
-                                     Opts.ConfigFile.c_str(),
-                                     Buffer.getError().message().c_str());
+      return llvm::createStringError(
+          Buffer.getError(), "cannot read configuration file '%s': %s",
+          Opts.ConfigFile.c_str(), Buffer.getError().message().c_str());
     Text = (*Buffer)->getBuffer().str();
     Origin = Opts.ConfigFile;
   }
@@ -304,12 +309,14 @@ makeOptionsProvider(const AnalyzerOptions &Opts) {
     if (!Parsed)
       return llvm::createStringError(
           Parsed.getError(), "invalid configuration in %s: %s", Origin.c_str(),
-          Problems.empty() ? Parsed.getError().message().c_str() : Problems.c_str());
-    return std::make_unique<ConfigOptionsProvider>(
-        Global, defaultOptions(Opts), std::move(*Parsed), overrideOptions(Opts));
+          Problems.empty() ? Parsed.getError().message().c_str()
+                           : Problems.c_str());
+    return std::make_unique<ConfigOptionsProvider>(Global, defaultOptions(Opts),
+                                                   std::move(*Parsed),
+                                                   overrideOptions(Opts));
   }
-  return std::make_unique<DepthCheckedOptionsProvider>(Global, defaultOptions(Opts),
-                                                       overrideOptions(Opts));
+  return std::make_unique<DepthCheckedOptionsProvider>(
+      Global, defaultOptions(Opts), overrideOptions(Opts));
 }
 
 std::string effectiveConfiguration(const AnalyzerOptions &Opts,
@@ -375,7 +382,8 @@ std::vector<std::string> verifyConfiguration(const AnalyzerOptions &Opts,
   if (CheckProvider) {
     ClangTidyContext Context(std::move(*CheckProvider));
     ClangTidyDiagnosticConsumer Consumer(Context);
-    DiagnosticsEngine DE(new DiagnosticIDs(), new DiagnosticOptions(), &Consumer,
+    DiagnosticsEngine DE(new DiagnosticIDs(), new DiagnosticOptions(),
+                         &Consumer,
                          /*ShouldOwnClient=*/false);
     Context.setDiagnosticsEngine(&DE);
     Context.setCurrentFile(File);
@@ -565,21 +573,22 @@ public:
                  bool RestrictScope)
       : Factory(Factory), Result(Result), RestrictScope(RestrictScope) {}
 
-  std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &CI,
-                                                 llvm::StringRef File) override {
-    return std::make_unique<ProjectScopeConsumer>(Factory.createASTConsumer(CI, File),
-                                                  RestrictScope);
+  std::unique_ptr<ASTConsumer>
+  CreateASTConsumer(CompilerInstance &CI, llvm::StringRef File) override {
+    return std::make_unique<ProjectScopeConsumer>(
+        Factory.createASTConsumer(CI, File), RestrictScope);
   }
 
   void EndSourceFileAction() override {
     SourceManager &SM = getCompilerInstance().getSourceManager();
-    for (auto It = SM.fileinfo_begin(), End = SM.fileinfo_end(); It != End; ++It) {
+    for (auto It = SM.fileinfo_begin(), End = SM.fileinfo_end(); It != End;
+         ++It) {
       FileEntryRef Entry = It->first;
       std::optional<llvm::MemoryBufferRef> Buffer =
           SM.getMemoryBufferForFileOrNone(Entry);
-      Result.Dependencies.emplace_back(
-          absolutePath(Entry.getName(), ""),
-          Buffer ? contentHash(Buffer->getBuffer()) : std::string("missing"));
+      Result.Dependencies.emplace_back(absolutePath(Entry.getName(), ""),
+                                       Buffer ? contentHash(Buffer->getBuffer())
+                                              : std::string("missing"));
     }
     llvm::sort(Result.Dependencies);
     Result.Dependencies.erase(
@@ -595,7 +604,8 @@ private:
 
 class AnalysisActionFactory : public tooling::FrontendActionFactory {
 public:
-  AnalysisActionFactory(ClangTidyContext &Context, UnitResult &Result, bool RestrictScope)
+  AnalysisActionFactory(ClangTidyContext &Context, UnitResult &Result,
+                        bool RestrictScope)
       : Factory(Context), Result(Result), RestrictScope(RestrictScope) {}
   std::unique_ptr<FrontendAction> create() override {
     return std::make_unique<AnalysisAction>(Factory, Result, RestrictScope);
@@ -627,8 +637,9 @@ UnitResult analyzeUnit(const tooling::CompilationDatabase &DB,
   auto Provider = makeOptionsProvider(Opts);
   if (!Provider) {
     Result.Parsed = false;
-    Result.Notifications.push_back(
-        {File.str(), "error", llvm::toString(Provider.takeError()), "configuration"});
+    Result.Notifications.push_back({File.str(), "error",
+                                    llvm::toString(Provider.takeError()),
+                                    "configuration"});
     return Result;
   }
   ClangTidyContext Context(std::move(*Provider));
@@ -637,8 +648,9 @@ UnitResult analyzeUnit(const tooling::CompilationDatabase &DB,
   // header that appears later, or a new header shadowing another on the
   // include path, changes the result.
   std::set<std::string> Missing;
-  tooling::ClangTool Tool(DB, {File.str()}, std::make_shared<PCHContainerOperations>(),
-                          makeGuardedFileSystem(llvm::vfs::getRealFileSystem(), &Missing));
+  tooling::ClangTool Tool(
+      DB, {File.str()}, std::make_shared<PCHContainerOperations>(),
+      makeGuardedFileSystem(llvm::vfs::getRealFileSystem(), &Missing));
   for (const auto &[Path, Text] : Opts.UnsavedFiles)
     Tool.mapVirtualFile(Path, Text);
   Tool.appendArgumentsAdjuster(
@@ -678,7 +690,8 @@ UnitResult analyzeUnit(const tooling::CompilationDatabase &DB,
   ClangTidyDiagnosticConsumer DiagConsumer(Context, nullptr,
                                            /*RemoveIncompatibleErrors=*/true,
                                            /*GetFixesFromNotes=*/false);
-  DiagnosticsEngine DE(new DiagnosticIDs(), new DiagnosticOptions(), &DiagConsumer,
+  DiagnosticsEngine DE(new DiagnosticIDs(), new DiagnosticOptions(),
+                       &DiagConsumer,
                        /*ShouldOwnClient=*/false);
   Context.setDiagnosticsEngine(&DE);
   Tool.setDiagnosticConsumer(&DiagConsumer);
@@ -737,8 +750,8 @@ UnitResult analyzeUnit(const tooling::CompilationDatabase &DB,
         !Effective.ExcludeHeaderFilterRegex->empty() &&
         ExcludeHeaders.match(At.File))
       return false;
-    return Effective.HeaderFilterRegex && !Effective.HeaderFilterRegex->empty() &&
-           HeaderFilter.match(At.File);
+    return Effective.HeaderFilterRegex &&
+           !Effective.HeaderFilterRegex->empty() && HeaderFilter.match(At.File);
   };
   llvm::erase_if(Result.Summaries.AsyncCalls, [&](AsyncCallSite &Site) {
     Place(Site.Call.At);
@@ -759,24 +772,29 @@ UnitResult analyzeUnit(const tooling::CompilationDatabase &DB,
     for (ParameterSummary::Forwarded &F : P.Forwards)
       Place(F.Call.At);
   }
-  llvm::erase_if(Result.Summaries.SecretArguments, [&](SecretArgumentSite &Site) {
-    Place(Site.Call.At);
-    Place(Site.ArgumentAt);
-    if (!Reportable(Site.ArgumentAt))
-      return true;
-    for (auto &Step : Site.Steps)
-      Place(Step.second);
-    const llvm::MemoryBuffer *Buffer = Lines.get(Site.ArgumentAt.File);
-    if (Buffer && suppressedByNoLint(Buffer->getBuffer(), Site.ArgumentAt.Offset,
-                                     "prodready-secret-in-log"))
-      return true;
-    Site.LineHash = Lines.lineHash(Site.ArgumentAt.File, Site.ArgumentAt.Offset);
-    Site.WarningAsError = RaisedToErrors.contains("prodready-secret-in-log");
-    return false;
-  });
+  llvm::erase_if(
+      Result.Summaries.SecretArguments, [&](SecretArgumentSite &Site) {
+        Place(Site.Call.At);
+        Place(Site.ArgumentAt);
+        if (!Reportable(Site.ArgumentAt))
+          return true;
+        for (auto &Step : Site.Steps)
+          Place(Step.second);
+        const llvm::MemoryBuffer *Buffer = Lines.get(Site.ArgumentAt.File);
+        if (Buffer &&
+            suppressedByNoLint(Buffer->getBuffer(), Site.ArgumentAt.Offset,
+                               "prodready-secret-in-log"))
+          return true;
+        Site.LineHash =
+            Lines.lineHash(Site.ArgumentAt.File, Site.ArgumentAt.Offset);
+        Site.WarningAsError =
+            RaisedToErrors.contains("prodready-secret-in-log");
+        return false;
+      });
   unsigned CompileErrors = 0;
   for (const ClangTidyError &Error : Errors) {
-    std::string Path = absolutePath(Error.Message.FilePath, Error.BuildDirectory);
+    std::string Path =
+        absolutePath(Error.Message.FilePath, Error.BuildDirectory);
     llvm::StringRef Name = Error.DiagnosticName;
     if (Name.starts_with("clang-diagnostic-") || Name == "clang-tidy-config" ||
         !Name.starts_with("prodready-")) {
@@ -793,9 +811,9 @@ UnitResult analyzeUnit(const tooling::CompilationDatabase &DB,
                                   ? std::string("<command line>")
                                   : Path + ":" + std::to_string(At.Line) + ":" +
                                         std::to_string(At.Column);
-          Result.Notifications.push_back(
-              {File.str(), "error", Where + ": " + Error.Message.Message,
-               "compile-error"});
+          Result.Notifications.push_back({File.str(), "error",
+                                          Where + ": " + Error.Message.Message,
+                                          "compile-error"});
         }
       }
       continue;
@@ -815,7 +833,8 @@ UnitResult analyzeUnit(const tooling::CompilationDatabase &DB,
     F.Message = Error.Message.Message;
     unsigned Length = 0;
     for (const tooling::FileByteRange &R : Error.Message.Ranges)
-      if (R.FileOffset == Error.Message.FileOffset && R.FilePath == Error.Message.FilePath)
+      if (R.FileOffset == Error.Message.FileOffset &&
+          R.FilePath == Error.Message.FilePath)
         Length = R.Length;
     F.Where = Lines.range(Path, Error.Message.FileOffset, Length);
     F.LineHash = Lines.lineHash(Path, Error.Message.FileOffset);
@@ -823,13 +842,16 @@ UnitResult analyzeUnit(const tooling::CompilationDatabase &DB,
       if (Note.FilePath.empty())
         continue;
       std::string NotePath = absolutePath(Note.FilePath, Error.BuildDirectory);
-      F.Notes.push_back({Note.Message, Lines.range(NotePath, Note.FileOffset, 0)});
+      F.Notes.push_back(
+          {Note.Message, Lines.range(NotePath, Note.FileOffset, 0)});
     }
     for (const auto &FileFix : Error.Message.Fix)
       for (const tooling::Replacement &Rep : FileFix.getValue()) {
-        std::string FixPath = absolutePath(Rep.getFilePath(), Error.BuildDirectory);
-        F.Fixes.push_back({Lines.range(FixPath, Rep.getOffset(), Rep.getLength()),
-                           Rep.getReplacementText().str()});
+        std::string FixPath =
+            absolutePath(Rep.getFilePath(), Error.BuildDirectory);
+        F.Fixes.push_back(
+            {Lines.range(FixPath, Rep.getOffset(), Rep.getLength()),
+             Rep.getReplacementText().str()});
       }
     Result.Findings.push_back(std::move(F));
   }
@@ -850,8 +872,9 @@ UnitResult analyzeUnit(const tooling::CompilationDatabase &DB,
   // quoting a static_assert, notes, other rules' messages) before the
   // result leaves the worker (temporary files, cache, outputs).
   std::vector<std::string> Known;
-  auto AddKnown = [&](llvm::StringRef Rule, const std::string &File, unsigned FirstLine,
-                      unsigned LastLine, unsigned Offset, llvm::StringRef Message) {
+  auto AddKnown = [&](llvm::StringRef Rule, const std::string &File,
+                      unsigned FirstLine, unsigned LastLine, unsigned Offset,
+                      llvm::StringRef Message) {
     const RuleInfo *Info = findRule(Rule.str());
     if (!Info || !Info->RedactSource)
       return;
@@ -864,18 +887,22 @@ UnitResult analyzeUnit(const tooling::CompilationDatabase &DB,
     // that start so are the secret.
     llvm::StringRef Shown;
     size_t Mask = Message.find("****)");
-    size_t Open = Mask == llvm::StringRef::npos ? Mask : Message.rfind('(', Mask);
+    size_t Open =
+        Mask == llvm::StringRef::npos ? Mask : Message.rfind('(', Mask);
     if (Open != llvm::StringRef::npos)
       Shown = Message.slice(Open + 1, Mask);
     // The literal the finding points at, with the literals adjacent to it,
     // on as many lines as it takes (`"-----BEGIN ...\n" "MIIE..."`).
     LastLine = std::max(FirstLine, LastLine);
     if (std::optional<LiteralExtent> Extent = literalExtentAt(Source, Offset))
-      if (llvm::any_of(Extent->Texts,
-                       [&](const std::string &T) { return llvm::StringRef(T).starts_with(Shown); })) {
+      if (llvm::any_of(Extent->Texts, [&](const std::string &T) {
+            return llvm::StringRef(T).starts_with(Shown);
+          })) {
         llvm::append_range(Known, Extent->Texts);
         LastLine = std::max<unsigned>(
-            LastLine, 1 + Source.take_front(std::max<size_t>(Extent->End, 1) - 1).count('\n'));
+            LastLine,
+            1 + Source.take_front(std::max<size_t>(Extent->End, 1) - 1)
+                    .count('\n'));
       }
     llvm::SmallVector<llvm::StringRef, 0> SourceLines;
     Source.split(SourceLines, '\n');
@@ -889,7 +916,8 @@ UnitResult analyzeUnit(const tooling::CompilationDatabase &DB,
     }
   };
   for (const Finding &F : Result.Findings) {
-    AddKnown(F.Rule, F.Where.File, F.Where.Line, F.Where.EndLine, F.Where.Offset, F.Message);
+    AddKnown(F.Rule, F.Where.File, F.Where.Line, F.Where.EndLine,
+             F.Where.Offset, F.Message);
     // Where a logged secret comes from ("secret 'api_key' comes from
     // here"): that line may hold the secret, so it is never echoed. Its
     // literals are not masked in messages: most are names (`getenv("...")`)
@@ -906,8 +934,9 @@ UnitResult analyzeUnit(const tooling::CompilationDatabase &DB,
     AddKnown(D.Check, D.File, D.Line, D.Line, D.Offset, D.Message);
   redactUnit(Result, Known);
   llvm::sort(Result.Findings);
-  Result.Seconds = std::chrono::duration<double>(
-                       std::chrono::steady_clock::now() - Start).count();
+  Result.Seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
+          .count();
   return Result;
 }
 

@@ -25,13 +25,13 @@
 namespace prodready {
 
 struct AnalyzerOptions {
-  std::optional<std::string> Checks;      // --checks, a clang-tidy glob list
-  std::optional<std::string> ConfigText;  // --config, YAML/JSON
-  std::string ConfigFile;                 // --config-file
+  std::optional<std::string> Checks;       // --checks, a clang-tidy glob list
+  std::optional<std::string> ConfigText;   // --config, YAML/JSON
+  std::string ConfigFile;                  // --config-file
   std::optional<std::string> HeaderFilter; // --header-filter
   std::vector<std::string> ExtraArgs, ExtraArgsBefore;
-  std::string ResourceDir;  // clang's builtin headers
-  std::string ProjectRoot;  // default header filter: headers below it
+  std::string ResourceDir;      // clang's builtin headers
+  std::string ProjectRoot;      // default header filter: headers below it
   bool SkipSystemBodies = true; // traverse only the project's declarations
   // Scope (ProjectScope): --include-tests, --exclude, --include, and the
   // explicit --source-root.
@@ -82,7 +82,8 @@ UnitResult analyzeUnit(const clang::tooling::CompilationDatabase &DB,
 std::string absolutePath(llvm::StringRef Path, llvm::StringRef BaseDir);
 
 /// Drops the arguments clang's driver does not know (GCC-only flags).
-std::vector<std::string> stripUnknownArguments(const std::vector<std::string> &Args);
+std::vector<std::string>
+stripUnknownArguments(const std::vector<std::string> &Args);
 
 /// Hash of a file's bytes as used in cache keys and dependency lists.
 std::string contentHash(llvm::StringRef Bytes);

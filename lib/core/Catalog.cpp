@@ -4,8 +4,8 @@
 #include "Resources.h"
 #include "llvm/ADT/SmallString.h"
 #include "llvm/Support/MemoryBuffer.h"
-#include "llvm/Support/YAMLParser.h"
 #include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/YAMLParser.h"
 #include <nlohmann/json.hpp>
 
 using nlohmann::json;
@@ -48,7 +48,8 @@ const std::vector<RuleInfo> &ruleCatalog() {
   static const std::vector<RuleInfo> Rules = [] {
     std::vector<RuleInfo> Result;
     auto Text = embeddedFile("lib/data/rules.json");
-    json Data = json::parse(Text ? Text->str() : std::string("{}"), nullptr, false);
+    json Data =
+        json::parse(Text ? Text->str() : std::string("{}"), nullptr, false);
     if (Data.is_discarded() || !Data.contains("rules"))
       return Result;
     for (const json &R : Data["rules"]) {
@@ -80,7 +81,9 @@ const std::vector<RuleInfo> &ruleCatalog() {
       }
       Result.push_back(std::move(Info));
     }
-    llvm::sort(Result, [](const RuleInfo &A, const RuleInfo &B) { return A.Id < B.Id; });
+    llvm::sort(Result, [](const RuleInfo &A, const RuleInfo &B) {
+      return A.Id < B.Id;
+    });
     return Result;
   }();
   return Rules;
@@ -110,7 +113,8 @@ class YamlToJson {
 public:
   YamlToJson(llvm::StringRef Text, llvm::StringRef Origin)
       : Origin(Origin.str()) {
-    SM.AddNewSourceBuffer(llvm::MemoryBuffer::getMemBufferCopy(Text, Origin), llvm::SMLoc());
+    SM.AddNewSourceBuffer(llvm::MemoryBuffer::getMemBufferCopy(Text, Origin),
+                          llvm::SMLoc());
   }
 
   llvm::Expected<json> convert() {
@@ -132,7 +136,8 @@ public:
                                      "%s:1: empty checklist", Origin.c_str());
     json Result = node(Doc->getRoot());
     if (!Error.empty())
-      return llvm::createStringError(std::errc::invalid_argument, "%s", Error.c_str());
+      return llvm::createStringError(std::errc::invalid_argument, "%s",
+                                     Error.c_str());
     return Result;
   }
 
@@ -198,8 +203,8 @@ unsigned lineOf(llvm::StringRef Text, llvm::StringRef Needle) {
 
 } // namespace
 
-static llvm::Expected<Checklist> parseChecklistUnchecked(llvm::StringRef Text,
-                                         llvm::StringRef Origin) {
+static llvm::Expected<Checklist>
+parseChecklistUnchecked(llvm::StringRef Text, llvm::StringRef Origin) {
   json Doc;
   llvm::StringRef Trimmed = Text.ltrim();
   if (Trimmed.starts_with("{") || Trimmed.starts_with("[")) {
@@ -212,7 +217,9 @@ static llvm::Expected<Checklist> parseChecklistUnchecked(llvm::StringRef Text,
         bool boolean(bool) override { return true; }
         bool number_integer(number_integer_t) override { return true; }
         bool number_unsigned(number_unsigned_t) override { return true; }
-        bool number_float(number_float_t, const string_t &) override { return true; }
+        bool number_float(number_float_t, const string_t &) override {
+          return true;
+        }
         bool string(string_t &) override { return true; }
         bool binary(binary_t &) override { return true; }
         bool start_object(std::size_t) override { return true; }
@@ -226,7 +233,8 @@ static llvm::Expected<Checklist> parseChecklistUnchecked(llvm::StringRef Text,
           return false;
         }
       } Sax;
-      json::sax_parse(Text.begin(), Text.end(), &Sax, nlohmann::json::input_format_t::json, false);
+      json::sax_parse(Text.begin(), Text.end(), &Sax,
+                      nlohmann::json::input_format_t::json, false);
       size_t Pos = std::min(Sax.Position, Text.size());
       unsigned Line = 1 + Text.take_front(Pos ? Pos - 1 : 0).count('\n');
       return llvm::createStringError(std::errc::invalid_argument,
@@ -265,21 +273,25 @@ static llvm::Expected<Checklist> parseChecklistUnchecked(llvm::StringRef Text,
   std::map<std::string, bool> SeenIds;
   for (const json &S : *Sections) {
     if (!S.is_object())
-      return Fail("sections", "each section must be a mapping with 'title' and 'items'");
+      return Fail("sections",
+                  "each section must be a mapping with 'title' and 'items'");
     std::string SectionTitle = Str(S, "title");
     std::string SectionId = Str(S, "id");
     if (SectionTitle.empty())
-      return Fail(SectionId.empty() ? "sections" : SectionId, "a section has no 'title'");
+      return Fail(SectionId.empty() ? "sections" : SectionId,
+                  "a section has no 'title'");
     if (SectionId.empty())
       SectionId = SectionTitle;
     Result.Sections.emplace_back(SectionId, SectionTitle);
     auto Items = S.find("items");
     if (Items == S.end() || !Items->is_array())
-      return Fail(SectionTitle, "section '" + SectionTitle + "' has no 'items' list");
+      return Fail(SectionTitle,
+                  "section '" + SectionTitle + "' has no 'items' list");
     for (const json &I : *Items) {
       ChecklistItem Item;
       if (!I.is_object())
-        return Fail(SectionTitle, "an item of section '" + SectionTitle + "' is not a mapping");
+        return Fail(SectionTitle, "an item of section '" + SectionTitle +
+                                      "' is not a mapping");
       Item.Id = Str(I, "id");
       Item.Title = Str(I, "title");
       Item.Rationale = Str(I, "rationale");
@@ -295,14 +307,17 @@ static llvm::Expected<Checklist> parseChecklistUnchecked(llvm::StringRef Text,
       SeenIds[Item.Id] = true;
       if (auto Rules = I.find("rules"); Rules != I.end() && !Rules->is_null()) {
         if (!Rules->is_array())
-          return Fail(Item.Id, "'rules' of item '" + Item.Id + "' must be a list");
+          return Fail(Item.Id,
+                      "'rules' of item '" + Item.Id + "' must be a list");
         for (const json &R : *Rules) {
           std::string Rule = R.is_string() ? R.get<std::string>() : "";
           if (Rule.size() && !llvm::StringRef(Rule).starts_with("prodready-"))
             Rule = "prodready-" + Rule;
           if (!findRule(Rule))
-            return Fail(Item.Id, "item '" + Item.Id + "' names unknown rule '" +
-                                     (R.is_string() ? R.get<std::string>() : R.dump()) + "'");
+            return Fail(Item.Id,
+                        "item '" + Item.Id + "' names unknown rule '" +
+                            (R.is_string() ? R.get<std::string>() : R.dump()) +
+                            "'");
           Item.Rules.push_back(Rule);
         }
       }
@@ -315,9 +330,9 @@ static llvm::Expected<Checklist> parseChecklistUnchecked(llvm::StringRef Text,
 llvm::Expected<Checklist> loadChecklist(llvm::StringRef Path) {
   auto Buffer = llvm::MemoryBuffer::getFile(Path);
   if (!Buffer)
-    return llvm::createStringError(Buffer.getError(), "cannot read checklist '%s': %s",
-                                   Path.str().c_str(),
-                                   Buffer.getError().message().c_str());
+    return llvm::createStringError(
+        Buffer.getError(), "cannot read checklist '%s': %s", Path.str().c_str(),
+        Buffer.getError().message().c_str());
   return parseChecklist((*Buffer)->getBuffer(), Path);
 }
 
@@ -334,7 +349,6 @@ const Checklist &defaultChecklist() {
   }();
   return Default;
 }
-
 
 llvm::Error checkNestingDepth(llvm::StringRef Text, llvm::StringRef Origin) {
   // Real configurations nest a handful of levels.
@@ -368,8 +382,9 @@ llvm::Error checkNestingDepth(llvm::StringRef Text, llvm::StringRef Origin) {
       Block = Indents.size();
       // Compact nesting on one line: `- - - x`, `? ? x`.
       I = Indent;
-      while (I < Line.size() && (Line[I] == '-' || Line[I] == '?') &&
-             (I + 1 == Line.size() || Line[I + 1] == ' ' || Line[I + 1] == '\t')) {
+      while (
+          I < Line.size() && (Line[I] == '-' || Line[I] == '?') &&
+          (I + 1 == Line.size() || Line[I + 1] == ' ' || Line[I + 1] == '\t')) {
         ++Block;
         I = std::min(Line.size(), Line.find_first_not_of(" \t", I + 1));
       }
@@ -380,7 +395,8 @@ llvm::Error checkNestingDepth(llvm::StringRef Text, llvm::StringRef Origin) {
       if (Quote) {
         if (Quote == '"' && C == '\\')
           ++I;
-        else if (C == Quote && Quote == '\'' && I + 1 < Line.size() && Line[I + 1] == '\'')
+        else if (C == Quote && Quote == '\'' && I + 1 < Line.size() &&
+                 Line[I + 1] == '\'')
           ++I;
         else if (C == Quote)
           Quote = 0;
@@ -403,7 +419,8 @@ llvm::Error checkNestingDepth(llvm::StringRef Text, llvm::StringRef Origin) {
         TokenStart = false;
         continue;
       }
-      TokenStart = C == ' ' || C == '\t' || C == ',' || C == ':' || C == '-' || C == '?';
+      TokenStart =
+          C == ' ' || C == '\t' || C == ',' || C == ':' || C == '-' || C == '?';
     }
     if (Block + Flow > Limit)
       return TooDeep();
@@ -411,13 +428,15 @@ llvm::Error checkNestingDepth(llvm::StringRef Text, llvm::StringRef Origin) {
   return llvm::Error::success();
 }
 
-llvm::Expected<Checklist> parseChecklist(llvm::StringRef Text, llvm::StringRef Origin) {
+llvm::Expected<Checklist> parseChecklist(llvm::StringRef Text,
+                                         llvm::StringRef Origin) {
   if (llvm::Error E = checkNestingDepth(Text, Origin))
     return std::move(E);
   try {
     return parseChecklistUnchecked(Text, Origin);
   } catch (const nlohmann::json::exception &E) {
-    return llvm::createStringError(std::errc::invalid_argument, "%s:1: malformed checklist: %s",
+    return llvm::createStringError(std::errc::invalid_argument,
+                                   "%s:1: malformed checklist: %s",
                                    Origin.str().c_str(), E.what());
   }
 }

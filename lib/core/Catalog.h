@@ -18,17 +18,18 @@ namespace prodready {
 
 struct RuleInfo {
   std::string Id, Name, Family, ShortDescription, FullDescription;
-  std::string Level = "warning", Precision = "high", ProblemSeverity = "warning";
+  std::string Level = "warning", Precision = "high",
+              ProblemSeverity = "warning";
   std::string SecuritySeverity; // empty unless a security rule
   std::vector<int> Cwe;
   std::vector<std::string> Tags;
-  bool CodeFlow = false;   // its notes form a data-flow path
+  bool CodeFlow = false; // its notes form a data-flow path
   /// Its notes are the steps of a call path, the async context last.
   bool CallPathFlow = false;
-  bool RedactSource = false; // its lines hold secrets: never echo them
-  bool RedactNotes = false;  // its notes point at where a secret comes from
-  std::string HelpMarkdown; // docs/checks/<rule>.md
-  std::string HelpText;     // the same, as plain text
+  bool RedactSource = false;   // its lines hold secrets: never echo them
+  bool RedactNotes = false;    // its notes point at where a secret comes from
+  std::string HelpMarkdown;    // docs/checks/<rule>.md
+  std::string HelpText;        // the same, as plain text
   std::string docPath() const; // "docs/checks/<rule>.md"
 };
 
@@ -43,7 +44,8 @@ struct Checklist {
   std::vector<std::pair<std::string, std::string>> Sections; // id, title
   std::vector<ChecklistItem> Items;
   /// Items a rule evidences, in catalogue order.
-  std::vector<const ChecklistItem *> itemsForRule(const std::string &Rule) const;
+  std::vector<const ChecklistItem *>
+  itemsForRule(const std::string &Rule) const;
 };
 
 /// The built-in rule metadata, sorted by id.

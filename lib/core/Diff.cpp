@@ -48,11 +48,13 @@ llvm::Expected<ChangedLines> parseUnifiedDiff(llvm::StringRef Text,
       }
       InHunk = false; // a truncated hunk: fall through to headers
     }
-    if (Line.starts_with("diff ") || Line.starts_with("--- ") || Line.starts_with("+++ "))
+    if (Line.starts_with("diff ") || Line.starts_with("--- ") ||
+        Line.starts_with("+++ "))
       SawHeader = true;
     if (Line.starts_with("+++ ")) {
       llvm::StringRef Path = Line.drop_front(4);
-      Current = Path.starts_with("/dev/null") ? std::string() : stripPrefix(Path);
+      Current =
+          Path.starts_with("/dev/null") ? std::string() : stripPrefix(Path);
       InHunk = false;
       continue;
     }

@@ -2,9 +2,9 @@
 
 #include "Finding.h"
 #include "Summaries.h"
-#include "llvm/Support/xxhash.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/raw_ostream.h"
+#include "llvm/Support/xxhash.h"
 #include <algorithm>
 #include <tuple>
 
@@ -13,10 +13,14 @@ using nlohmann::json;
 namespace prodready {
 
 json toJson(const TextRange &R) {
-  return {{"file", R.File},         {"offset", R.Offset},
-          {"length", R.Length},     {"line", R.Line},
-          {"column", R.Column},     {"endLine", R.EndLine},
-          {"endColumn", R.EndColumn}, {"charColumn", R.CharColumn},
+  return {{"file", R.File},
+          {"offset", R.Offset},
+          {"length", R.Length},
+          {"line", R.Line},
+          {"column", R.Column},
+          {"endLine", R.EndLine},
+          {"endColumn", R.EndColumn},
+          {"charColumn", R.CharColumn},
           {"endCharColumn", R.EndCharColumn}};
 }
 
@@ -26,16 +30,20 @@ json toJson(const Finding &F) {
     Notes.push_back({{"message", N.Message}, {"where", toJson(N.Where)}});
   for (const FixReplacement &R : F.Fixes)
     Fixes.push_back({{"where", toJson(R.Where)}, {"text", R.Text}});
-  json J = {{"rule", F.Rule},   {"level", F.Level},       {"message", F.Message},
-            {"where", toJson(F.Where)}, {"notes", Notes}, {"fixes", Fixes},
-            {"lineHash", F.LineHash},   {"fingerprint", F.Fingerprint}};
+  json J = {{"rule", F.Rule},         {"level", F.Level},
+            {"message", F.Message},   {"where", toJson(F.Where)},
+            {"notes", Notes},         {"fixes", Fixes},
+            {"lineHash", F.LineHash}, {"fingerprint", F.Fingerprint}};
   if (F.WarningAsError)
     J["warningAsError"] = true;
   return J;
 }
 
 json toJson(const Notification &N) {
-  return {{"file", N.File}, {"level", N.Level}, {"message", N.Message}, {"id", N.Id}};
+  return {{"file", N.File},
+          {"level", N.Level},
+          {"message", N.Message},
+          {"id", N.Id}};
 }
 
 json toJson(const UnitResult &U) {
@@ -49,11 +57,16 @@ json toJson(const UnitResult &U) {
   json SecretLines = json::array();
   for (const auto &[Path, Line] : U.SecretLines)
     SecretLines.push_back({Path, Line});
-  return {{"file", U.File},          {"parsed", U.Parsed},
-          {"crashed", U.Crashed},    {"findings", Findings},
-          {"notifications", Notes},  {"dependencies", Deps},
-          {"statistics", U.Statistics}, {"outOfScope", U.OutOfScope},
-          {"secretLines", SecretLines}, {"seconds", U.Seconds},
+  return {{"file", U.File},
+          {"parsed", U.Parsed},
+          {"crashed", U.Crashed},
+          {"findings", Findings},
+          {"notifications", Notes},
+          {"dependencies", Deps},
+          {"statistics", U.Statistics},
+          {"outOfScope", U.OutOfScope},
+          {"secretLines", SecretLines},
+          {"seconds", U.Seconds},
           {"summaries", toJson(U.Summaries)}};
 }
 
@@ -89,7 +102,8 @@ bool fromJson(const json &J, TextRange &R) {
   return get(J, "file", R.File) && get(J, "offset", R.Offset) &&
          get(J, "length", R.Length) && get(J, "line", R.Line) &&
          get(J, "column", R.Column) && get(J, "endLine", R.EndLine) &&
-         get(J, "endColumn", R.EndColumn) && get(J, "charColumn", R.CharColumn) &&
+         get(J, "endColumn", R.EndColumn) &&
+         get(J, "charColumn", R.CharColumn) &&
          get(J, "endCharColumn", R.EndCharColumn);
 }
 
@@ -121,7 +135,10 @@ bool fromJson(const json &J, Finding &F) {
 }
 
 unsigned levelRank(llvm::StringRef Level) {
-  return Level == "error" ? 3 : Level == "warning" ? 2 : Level == "note" ? 1 : 0;
+  return Level == "error"     ? 3
+         : Level == "warning" ? 2
+         : Level == "note"    ? 1
+                              : 0;
 }
 
 llvm::StringRef higherLevel(llvm::StringRef A, llvm::StringRef B) {
@@ -154,9 +171,11 @@ static bool fromJsonUnchecked(const json &J, UnitResult &U) {
     U.Notifications.push_back(std::move(Item));
   }
   for (const json &D : J["dependencies"]) {
-    if (!D.is_array() || D.size() != 2 || !D[0].is_string() || !D[1].is_string())
+    if (!D.is_array() || D.size() != 2 || !D[0].is_string() ||
+        !D[1].is_string())
       return false;
-    U.Dependencies.emplace_back(D[0].get<std::string>(), D[1].get<std::string>());
+    U.Dependencies.emplace_back(D[0].get<std::string>(),
+                                D[1].get<std::string>());
   }
   if (J.contains("statistics") && J["statistics"].is_object())
     for (auto It = J["statistics"].begin(); It != J["statistics"].end(); ++It)
@@ -164,7 +183,8 @@ static bool fromJsonUnchecked(const json &J, UnitResult &U) {
         U.Statistics[It.key()] = It->get<unsigned>();
   if (J.contains("secretLines") && J["secretLines"].is_array())
     for (const json &L : J["secretLines"])
-      if (L.is_array() && L.size() == 2 && L[0].is_string() && L[1].is_number_unsigned())
+      if (L.is_array() && L.size() == 2 && L[0].is_string() &&
+          L[1].is_number_unsigned())
         U.SecretLines.emplace(L[0].get<std::string>(), L[1].get<unsigned>());
   if (J.contains("outOfScope") && J["outOfScope"].is_object())
     for (auto It = J["outOfScope"].begin(); It != J["outOfScope"].end(); ++It)
@@ -176,7 +196,8 @@ static bool fromJsonUnchecked(const json &J, UnitResult &U) {
 }
 
 static auto sortKey(const Finding &F) {
-  return std::tie(F.Where.File, F.Where.Line, F.Where.Column, F.Rule, F.Message);
+  return std::tie(F.Where.File, F.Where.Line, F.Where.Column, F.Rule,
+                  F.Message);
 }
 
 bool operator<(const Finding &A, const Finding &B) {
@@ -207,7 +228,6 @@ void assignFingerprints(std::vector<Finding> &Findings) {
     F->Fingerprint = OS.str();
   }
 }
-
 
 bool fromJson(const json &J, UnitResult &U) {
   try {

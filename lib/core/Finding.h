@@ -11,8 +11,8 @@
 
 #include "CallSummary.h"
 #include "llvm/ADT/StringRef.h"
-#include <nlohmann/json.hpp>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <string>
 #include <vector>
@@ -22,8 +22,8 @@ namespace prodready {
 struct TextRange {
   std::string File; // absolute, normalised path
   unsigned Offset = 0, Length = 0;
-  unsigned Line = 0, Column = 0;         // start, 1-based, byte column
-  unsigned EndLine = 0, EndColumn = 0;   // end (exclusive), byte column
+  unsigned Line = 0, Column = 0;              // start, 1-based, byte column
+  unsigned EndLine = 0, EndColumn = 0;        // end (exclusive), byte column
   unsigned CharColumn = 0, EndCharColumn = 0; // code-point columns
 };
 
@@ -38,7 +38,7 @@ struct FixReplacement {
 };
 
 struct Finding {
-  std::string Rule;    // e.g. "prodready-swallowed-exception"
+  std::string Rule; // e.g. "prodready-swallowed-exception"
   /// "error" | "warning" | "note": the rule's declared level (rules.json),
   /// raised to "error" when .clang-tidy's WarningsAsErrors matches the rule.
   std::string Level;
@@ -64,14 +64,14 @@ struct Notification {
   std::string File;
   std::string Level; // "error" | "warning" | "note"
   std::string Message;
-  std::string Id;    // short stable id, e.g. "parse-error", "crash"
+  std::string Id; // short stable id, e.g. "parse-error", "crash"
 };
 
 /// What the analysis of one translation unit produced.
 struct UnitResult {
   std::string File;
-  bool Parsed = true;    // false: the compiler reported errors
-  bool Crashed = false;  // the worker died; results of this unit are lost
+  bool Parsed = true;   // false: the compiler reported errors
+  bool Crashed = false; // the worker died; results of this unit are lost
   std::vector<Finding> Findings;
   std::vector<Notification> Notifications;
   /// Every file the unit read (main file and headers) with a content hash;

@@ -15,7 +15,8 @@ namespace prodready {
 
 namespace {
 
-using Edit = std::tuple<unsigned, unsigned, std::string>; // offset, length, text
+using Edit =
+    std::tuple<unsigned, unsigned, std::string>; // offset, length, text
 
 /// Adds \p Edits to \p Into unless one overlaps a replacement already there
 /// (then nothing is added). Identical edits are kept once.
@@ -32,8 +33,8 @@ bool addAll(clang::tooling::Replacements &Into, std::set<Edit> &Seen,
     for (const clang::tooling::Replacement &R : Trial)
       if (Length == 0 && R.getLength() == 0 && R.getOffset() == Offset)
         return false;
-    if (llvm::Error Err =
-            Trial.add(clang::tooling::Replacement(File, Offset, Length, Text))) {
+    if (llvm::Error Err = Trial.add(
+            clang::tooling::Replacement(File, Offset, Length, Text))) {
       llvm::consumeError(std::move(Err));
       return false;
     }
@@ -46,8 +47,9 @@ bool addAll(clang::tooling::Replacements &Into, std::set<Edit> &Seen,
 
 } // namespace
 
-FixOutcome applyFixes(const std::vector<Finding> &Findings,
-                      const std::map<std::string, std::string> &AnalysedHashes) {
+FixOutcome
+applyFixes(const std::vector<Finding> &Findings,
+           const std::map<std::string, std::string> &AnalysedHashes) {
   FixOutcome Out;
   std::map<std::string, clang::tooling::Replacements> ByFile;
   std::map<std::string, std::set<Edit>> Seen;
@@ -99,8 +101,8 @@ FixOutcome applyFixes(const std::vector<Finding> &Findings,
     llvm::Expected<std::string> Fixed =
         clang::tooling::applyAllReplacements(Code, Reps);
     if (!Fixed) {
-      Out.Problems.push_back(File + ": fix-its not applied: " +
-                             llvm::toString(Fixed.takeError()));
+      Out.Problems.push_back(
+          File + ": fix-its not applied: " + llvm::toString(Fixed.takeError()));
       continue;
     }
     if (*Fixed == Code)

@@ -7,13 +7,13 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
-#include <nlohmann/json.hpp>
 #include <chrono>
 #include <condition_variable>
 #include <deque>
 #include <errno.h>
 #include <map>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
 #include <thread>
@@ -113,7 +113,8 @@ public:
     Changed.notify_all();
   }
   /// Everything queued, waiting until \p Deadline for something to arrive.
-  std::vector<std::string> take(std::optional<Clock::time_point> Deadline, bool &End) {
+  std::vector<std::string> take(std::optional<Clock::time_point> Deadline,
+                                bool &End) {
     std::unique_lock<std::mutex> Lock(Mutex);
     auto Ready = [&] { return !Messages.empty() || Ended; };
     if (Deadline)
@@ -139,7 +140,8 @@ public:
       llvm::StringRef Body(M);
       if (Body.contains("\"shutdown\"") || Body.contains("\"exit\""))
         return true;
-      if ((Body.contains("textDocument/didChange") || Body.contains("textDocument/didClose")) &&
+      if ((Body.contains("textDocument/didChange") ||
+           Body.contains("textDocument/didClose")) &&
           Body.contains(Uri))
         return true;
     }
@@ -199,7 +201,8 @@ json positionAt(llvm::StringRef Text, unsigned Offset) {
 
 /// The byte offset of an LSP position (clamped to its line).
 size_t offsetAt(llvm::StringRef Text, const json &Position) {
-  unsigned Line = Position.value("line", 0u), Character = Position.value("character", 0u);
+  unsigned Line = Position.value("line", 0u),
+           Character = Position.value("character", 0u);
   size_t At = 0;
   for (unsigned L = 0; L < Line && At < Text.size(); ++L) {
     size_t NewLine = Text.find('\n', At);
@@ -218,7 +221,8 @@ size_t offsetAt(llvm::StringRef Text, const json &Position) {
 }
 
 json rangeOf(llvm::StringRef Text, unsigned Offset, unsigned Length) {
-  return {{"start", positionAt(Text, Offset)}, {"end", positionAt(Text, Offset + Length)}};
+  return {{"start", positionAt(Text, Offset)},
+          {"end", positionAt(Text, Offset + Length)}};
 }
 
 /// A finding's range: clang reports a point; the identifier that starts
@@ -227,7 +231,8 @@ json findingRange(llvm::StringRef Text, const TextRange &Where) {
   unsigned Length = Where.Length;
   if (Length == 0 && Where.Offset < Text.size()) {
     while (Where.Offset + Length < Text.size() &&
-           (llvm::isAlnum(Text[Where.Offset + Length]) || Text[Where.Offset + Length] == '_'))
+           (llvm::isAlnum(Text[Where.Offset + Length]) ||
+            Text[Where.Offset + Length] == '_'))
       ++Length;
     if (Length == 0 && Text[Where.Offset] != '\n')
       Length = 1;
@@ -258,7 +263,8 @@ public:
       : Opts(Opts), OutFd(OutFd), Queue(Queue) {}
 
   /// Handles one message; returns the exit code once `exit` arrives.
-  std::optional<int> handle(const std::string &Body, const std::set<std::string> &Cancelled);
+  std::optional<int> handle(const std::string &Body,
+                            const std::set<std::string> &Cancelled);
   void analyseDue();
   std::optional<Clock::time_point> nextDue() const {
     std::optional<Clock::time_point> Next;
@@ -271,8 +277,10 @@ public:
 
 private:
   void send(const json &Message) {
-    std::string Body = Message.dump(-1, ' ', false, json::error_handler_t::replace);
-    std::string Framed = "Content-Length: " + std::to_string(Body.size()) + "\r\n\r\n" + Body;
+    std::string Body =
+        Message.dump(-1, ' ', false, json::error_handler_t::replace);
+    std::string Framed =
+        "Content-Length: " + std::to_string(Body.size()) + "\r\n\r\n" + Body;
     const char *Data = Framed.data();
     size_t Left = Framed.size();
     while (Left > 0) {
@@ -289,13 +297,18 @@ private:
     send({{"jsonrpc", "2.0"}, {"id", Id}, {"result", std::move(Result)}});
   }
   void replyError(const json &Id, int Code, const std::string &Message) {
-    send({{"jsonrpc", "2.0"}, {"id", Id}, {"error", {{"code", Code}, {"message", Message}}}});
+    send({{"jsonrpc", "2.0"},
+          {"id", Id},
+          {"error", {{"code", Code}, {"message", Message}}}});
   }
   void notify(const std::string &Method, json Params) {
-    send({{"jsonrpc", "2.0"}, {"method", Method}, {"params", std::move(Params)}});
+    send({{"jsonrpc", "2.0"},
+          {"method", Method},
+          {"params", std::move(Params)}});
   }
   void log(int Type, const std::string &Message) {
-    notify("window/logMessage", {{"type", Type}, {"message", "prodready: " + Message}});
+    notify("window/logMessage",
+           {{"type", Type}, {"message", "prodready: " + Message}});
   }
 
   json initializeResult() const;
@@ -317,16 +330,20 @@ private:
   MessageQueue &Queue;
   bool Initialized = false, ShutdownRequested = false;
   std::string RootPath;
-  std::map<std::string, Document> Documents; // by URI
+  std::map<std::string, Document> Documents;       // by URI
   std::map<std::string, LoadedDatabase> Databases; // by build path
 };
 
 json Server::initializeResult() const {
-  return {{"capabilities",
-           {{"textDocumentSync",
-             {{"openClose", true}, {"change", 2 /*incremental*/}, {"save", {{"includeText", false}}}}},
-            {"codeActionProvider", {{"codeActionKinds", json::array({"quickfix"})}}}}},
-          {"serverInfo", {{"name", "prodready"}, {"version", PRODREADY_VERSION}}}};
+  return {
+      {"capabilities",
+       {{"textDocumentSync",
+         {{"openClose", true},
+          {"change", 2 /*incremental*/},
+          {"save", {{"includeText", false}}}}},
+        {"codeActionProvider",
+         {{"codeActionKinds", json::array({"quickfix"})}}}}},
+      {"serverInfo", {{"name", "prodready"}, {"version", PRODREADY_VERSION}}}};
 }
 
 std::optional<int> Server::handle(const std::string &Body,
@@ -364,7 +381,8 @@ std::optional<int> Server::handle(const std::string &Body,
     return std::nullopt;
   }
   if (ShutdownRequested && IsRequest) {
-    replyError(Id, InvalidRequest, "Invalid Request: the server is shutting down");
+    replyError(Id, InvalidRequest,
+               "Invalid Request: the server is shutting down");
     return std::nullopt;
   }
   try {
@@ -376,7 +394,8 @@ std::optional<int> Server::handle(const std::string &Body,
       Initialized = true;
       reply(Id, initializeResult());
     } else if (Method == "initialized" || Method == "$/cancelRequest" ||
-               Method == "$/setTrace" || Method == "workspace/didChangeConfiguration") {
+               Method == "$/setTrace" ||
+               Method == "workspace/didChangeConfiguration") {
       // Nothing to do (cancellations were collected before).
     } else if (Method == "shutdown") {
       ShutdownRequested = true;
@@ -410,10 +429,11 @@ void Server::didOpen(const json &Params) {
   // Clients name the languages differently (eglot says "c++"): the
   // language or the file name may tell.
   static const std::set<std::string> Languages = {
-      "c", "cpp", "c++", "cuda", "objective-c", "objective-cpp", "objc", "objcpp"};
+      "c",           "cpp",           "c++",  "cuda",
+      "objective-c", "objective-cpp", "objc", "objcpp"};
   static const std::set<std::string> Extensions = {
-      ".c", ".cc", ".cpp", ".cxx", ".c++", ".h", ".hh", ".hpp", ".hxx",
-      ".h++", ".ipp", ".inl", ".tcc", ".cu", ".m", ".mm"};
+      ".c",   ".cc",  ".cpp", ".cxx", ".c++", ".h",  ".hh", ".hpp",
+      ".hxx", ".h++", ".ipp", ".inl", ".tcc", ".cu", ".m",  ".mm"};
   std::string Path = uriToPath(Uri);
   std::string Extension = llvm::sys::path::extension(Path).lower();
   if (Path.empty() || (!Languages.count(Item.value("languageId", "")) &&
@@ -448,7 +468,8 @@ void Server::didChange(const json &Params) {
 }
 
 void Server::didSave(const json &Params) {
-  auto It = Documents.find(Params.at("textDocument").at("uri").get<std::string>());
+  auto It =
+      Documents.find(Params.at("textDocument").at("uri").get<std::string>());
   if (It != Documents.end())
     It->second.Due = Clock::now();
 }
@@ -456,7 +477,8 @@ void Server::didSave(const json &Params) {
 void Server::didClose(const json &Params) {
   std::string Uri = Params.at("textDocument").at("uri").get<std::string>();
   if (Documents.erase(Uri))
-    notify("textDocument/publishDiagnostics", {{"uri", Uri}, {"diagnostics", json::array()}});
+    notify("textDocument/publishDiagnostics",
+           {{"uri", Uri}, {"diagnostics", json::array()}});
 }
 
 std::string Server::textOf(const std::string &Path) {
@@ -468,7 +490,8 @@ std::string Server::textOf(const std::string &Path) {
   return Buffer ? (*Buffer)->getBuffer().str() : std::string();
 }
 
-const LoadedDatabase *Server::databaseFor(const std::string &Path, std::string &Why) {
+const LoadedDatabase *Server::databaseFor(const std::string &Path,
+                                          std::string &Why) {
   DriverOptions Driver = Opts.Driver;
   if (Driver.BuildPath.empty() && !Driver.FixedArgs) {
     // As the driver looks in ./ and ./build/ of where it runs, the server
@@ -490,10 +513,13 @@ const LoadedDatabase *Server::databaseFor(const std::string &Path, std::string &
       Dir = Parent;
     }
     if (Driver.BuildPath.empty()) {
-      Why = "no compile_commands.json in " + std::string(llvm::sys::path::parent_path(Path)) +
-            " or a parent directory (nor in their build/); not analysed. Generate one "
-            "(cmake -DCMAKE_EXPORT_COMPILE_COMMANDS=ON) or start the server with "
-            "`prodready lsp -p <build-dir>`";
+      Why =
+          "no compile_commands.json in " +
+          std::string(llvm::sys::path::parent_path(Path)) +
+          " or a parent directory (nor in their build/); not analysed. "
+          "Generate one "
+          "(cmake -DCMAKE_EXPORT_COMPILE_COMMANDS=ON) or start the server with "
+          "`prodready lsp -p <build-dir>`";
       return nullptr;
     }
   }
@@ -542,20 +568,23 @@ void Server::analyse(const std::string &Uri, Document &D) {
   for (const auto &[OtherUri, Other] : Documents)
     Analysis.UnsavedFiles[Other.Path] = Other.Text;
 
-  std::vector<clang::tooling::CompileCommand> Commands = DB->DB->getCompileCommands(D.Path);
-  std::string BuildDir = Commands.empty() ? std::string() : Commands.front().Directory;
-  std::string OutOfScope = UnitScopeFilter(Analysis).outOfScope(D.Path, BuildDir);
+  std::vector<clang::tooling::CompileCommand> Commands =
+      DB->DB->getCompileCommands(D.Path);
+  std::string BuildDir =
+      Commands.empty() ? std::string() : Commands.front().Directory;
+  std::string OutOfScope =
+      UnitScopeFilter(Analysis).outOfScope(D.Path, BuildDir);
   if (!OutOfScope.empty())
-    return NotAnalysed(3, "not judged (" + OutOfScope + " code; see docs/scope.md)");
+    return NotAnalysed(3, "not judged (" + OutOfScope +
+                              " code; see docs/scope.md)");
 
   Driver.Jobs = 1;
   // A newer edit arriving while the worker runs makes its result stale:
   // the worker is stopped and the edit's own analysis follows.
   bool Superseded = false;
   std::vector<UnitResult> Results =
-      analyseIsolated(*DB->DB, {D.Path}, Driver, [&] {
-        return Superseded = Queue.supersedes(Uri);
-      });
+      analyseIsolated(*DB->DB, {D.Path}, Driver,
+                      [&] { return Superseded = Queue.supersedes(Uri); });
   if (Superseded) {
     D.Due = Clock::now();
     return;
@@ -568,22 +597,28 @@ void Server::analyse(const std::string &Uri, Document &D) {
     if (F.Where.File == D.Path)
       D.Findings.push_back(std::move(F));
   for (const Notification &N : U.Notifications)
-    log(N.Level == "error" ? 1 : N.Level == "warning" ? 2 : 3,
+    log(N.Level == "error"     ? 1
+        : N.Level == "warning" ? 2
+                               : 3,
         (N.File.empty() ? std::string() : N.File + ": ") + N.Message);
   publish(Uri, D);
 }
 
 json Server::diagnostic(const Document &D, const Finding &F) {
-  json Diag = {{"range", findingRange(D.AnalysedText, F.Where)},
-               {"severity", F.Level == "error" ? 1 : F.Level == "warning" ? 2 : 3},
-               {"code", F.Rule},
-               {"codeDescription",
-                {{"href", std::string(DocsBaseUri) + shortRuleName(F.Rule) + ".md"}}},
-               {"source", "prodready"},
-               {"message", F.Message}};
+  json Diag = {
+      {"range", findingRange(D.AnalysedText, F.Where)},
+      {"severity", F.Level == "error"     ? 1
+                   : F.Level == "warning" ? 2
+                                          : 3},
+      {"code", F.Rule},
+      {"codeDescription",
+       {{"href", std::string(DocsBaseUri) + shortRuleName(F.Rule) + ".md"}}},
+      {"source", "prodready"},
+      {"message", F.Message}};
   json Related = json::array();
   for (const FindingNote &N : F.Notes) {
-    std::string Text = N.Where.File == D.Path ? D.AnalysedText : textOf(N.Where.File);
+    std::string Text =
+        N.Where.File == D.Path ? D.AnalysedText : textOf(N.Where.File);
     Related.push_back({{"location",
                         {{"uri", pathToUri(N.Where.File)},
                          {"range", rangeOf(Text, N.Where.Offset, 0)}}},
@@ -610,7 +645,8 @@ json Server::codeActions(const json &Params) {
   auto It = Documents.find(Uri);
   // Fix-its are offsets into the analysed text: offered only while the
   // buffer still holds it.
-  if (It == Documents.end() || It->second.AnalysedVersion != It->second.Version ||
+  if (It == Documents.end() ||
+      It->second.AnalysedVersion != It->second.Version ||
       It->second.AnalysedText != It->second.Text)
     return Actions;
   const Document &D = It->second;
@@ -626,14 +662,19 @@ json Server::codeActions(const json &Params) {
     json Changes = json::object();
     std::string Title;
     for (const FixReplacement &R : F.Fixes) {
-      std::string Text = R.Where.File == D.Path ? D.AnalysedText : textOf(R.Where.File);
+      std::string Text =
+          R.Where.File == D.Path ? D.AnalysedText : textOf(R.Where.File);
       Changes[pathToUri(R.Where.File)].push_back(
-          {{"range", rangeOf(Text, R.Where.Offset, R.Where.Length)}, {"newText", R.Text}});
+          {{"range", rangeOf(Text, R.Where.Offset, R.Where.Length)},
+           {"newText", R.Text}});
       if (Title.empty()) {
         std::string New = llvm::StringRef(R.Text).trim().str();
         Title = R.Where.Length == 0
                     ? "Insert '" + New + "'"
-                    : "Replace '" + llvm::StringRef(Text).substr(R.Where.Offset, R.Where.Length).str() +
+                    : "Replace '" +
+                          llvm::StringRef(Text)
+                              .substr(R.Where.Offset, R.Where.Length)
+                              .str() +
                           "' with '" + New + "'";
       }
     }
@@ -677,7 +718,8 @@ int runLanguageServer(const LspOptions &Opts, int InFd, int OutFd) {
     std::set<std::string> Cancelled;
     for (const std::string &Body : Batch) {
       json Message = json::parse(Body, nullptr, false);
-      if (Message.is_object() && Message.value("method", "") == "$/cancelRequest" &&
+      if (Message.is_object() &&
+          Message.value("method", "") == "$/cancelRequest" &&
           Message.contains("params") && Message["params"].is_object() &&
           Message["params"].contains("id"))
         Cancelled.insert(Message["params"]["id"].dump());

@@ -1,4 +1,5 @@
-//===--- LspServer.h - `prodready lsp`, a language server --------*- C++ -*-===//
+//===--- LspServer.h - `prodready lsp`, a language server --------*- C++
+//-*-===//
 //
 // A Language Server Protocol server over stdio that runs beside clangd (which
 // cannot load clang-tidy plugins): it analyses the unsaved text of the open

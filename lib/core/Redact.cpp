@@ -35,16 +35,18 @@ struct Pattern {
 /// it has a digit, or both cases and does not start upper-case.
 bool looksGenerated(llvm::StringRef Token) {
   return llvm::any_of(Token, llvm::isDigit) ||
-         (llvm::any_of(Token, llvm::isUpper) && llvm::any_of(Token, llvm::isLower) &&
-          !llvm::isUpper(Token.front()));
+         (llvm::any_of(Token, llvm::isUpper) &&
+          llvm::any_of(Token, llvm::isLower) && !llvm::isUpper(Token.front()));
 }
 
 const std::vector<Pattern> &patterns() {
   static const std::vector<Pattern> All = [] {
     std::vector<Pattern> P;
-    auto Add = [&](std::vector<llvm::StringRef> Needles, const char *Re, unsigned Group,
-                   bool IgnoreCase = false, bool (*Accept)(llvm::StringRef) = nullptr) {
-      P.push_back({llvm::Regex(Re, IgnoreCase ? llvm::Regex::IgnoreCase : llvm::Regex::NoFlags),
+    auto Add = [&](std::vector<llvm::StringRef> Needles, const char *Re,
+                   unsigned Group, bool IgnoreCase = false,
+                   bool (*Accept)(llvm::StringRef) = nullptr) {
+      P.push_back({llvm::Regex(Re, IgnoreCase ? llvm::Regex::IgnoreCase
+                                              : llvm::Regex::NoFlags),
                    Group, std::move(Needles), IgnoreCase, Accept});
     };
     Add({"A3T", "AKIA", "ASIA", "AGPA", "AIDA", "AROA", "AIPA", "ANPA", "ANVA"},
@@ -54,16 +56,20 @@ const std::vector<Pattern> &patterns() {
     Add({"xox"}, "xox[abposr]-[A-Za-z0-9-]{10,}", 0);
     Add({"AIza"}, "AIza[0-9A-Za-z_-]{30,}", 0);
     // Not inside an identifier (`disk_test_...`).
-    Add({"_live_", "_test_"}, "(^|[^A-Za-z0-9_])((sk|rk)_(live|test)_[0-9A-Za-z]{12,})", 2);
+    Add({"_live_", "_test_"},
+        "(^|[^A-Za-z0-9_])((sk|rk)_(live|test)_[0-9A-Za-z]{12,})", 2);
     // Authorization values: "Bearer <token>", "Basic <base64>",
     // "Authorization: token <token>", "Authorization: <key>".
     Add({"bearer", "basic", "authorization:"},
-        "(bearer|basic|authorization:([ \t]*(token|bot|apikey))?)[ \t]+([A-Za-z0-9._~+/=-]{8,})",
+        "(bearer|basic|authorization:([ \t]*(token|bot|apikey))?)[ "
+        "\t]+([A-Za-z0-9._~+/=-]{8,})",
         4, /*IgnoreCase=*/true, looksGenerated);
-    Add({"eyJ"}, "eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]*", 0);
+    Add({"eyJ"}, "eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]*",
+        0);
     Add({"://"}, "[A-Za-z][A-Za-z0-9+.-]*://[^/:@ \t\"']+:([^@ \t\"'/]+)@", 1);
     Add({"pass", "pwd", "secret", "token", "api"},
-        "(pass(word)?|passwd|pwd|secret|token|api[_-]?key)[A-Za-z0-9_]*[\"']?[ \t]*[:=]+[ "
+        "(pass(word)?|passwd|pwd|secret|token|api[_-]?key)[A-Za-z0-9_]*[\"']?[ "
+        "\t]*[:=]+[ "
         "\t]*\\\\?[\"']?([^\"' \t,;)\\\\]{4,})",
         3, /*IgnoreCase=*/true);
     return P;
@@ -79,7 +85,8 @@ void redactPem(std::string &Text) {
   static const llvm::Regex Begin("-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----");
   size_t From = 0;
   llvm::SmallVector<llvm::StringRef, 1> Match;
-  while (From < Text.size() && Begin.match(llvm::StringRef(Text).drop_front(From), &Match)) {
+  while (From < Text.size() &&
+         Begin.match(llvm::StringRef(Text).drop_front(From), &Match)) {
     size_t Start = Match[0].data() - Text.data();
     size_t End = Text.find("-----END", Start + Match[0].size());
     if (End == std::string::npos)
@@ -95,7 +102,8 @@ void redactPem(std::string &Text) {
 
 } // namespace
 
-std::string redactCredentials(llvm::StringRef Input, llvm::ArrayRef<std::string> Known,
+std::string redactCredentials(llvm::StringRef Input,
+                              llvm::ArrayRef<std::string> Known,
                               bool CompilerText) {
   std::string Text = Input.str();
   auto IsWordChar = [](char C) { return llvm::isAlnum(C) || C == '_'; };
@@ -104,11 +112,13 @@ std::string redactCredentials(llvm::StringRef Input, llvm::ArrayRef<std::string>
     // a placeholder, and also a word of the tool's own messages ("a secret
     // store"): masking it would garble them. Text the compiler wrote
     // (a static_assert message) has it masked as a whole word.
-    bool PlainWord = Secret.size() <= 10 &&
-                     llvm::all_of(Secret, [](char C) { return C >= 'a' && C <= 'z'; });
+    bool PlainWord = Secret.size() <= 10 && llvm::all_of(Secret, [](char C) {
+                       return C >= 'a' && C <= 'z';
+                     });
     if (Secret.size() < 6 || (PlainWord && !CompilerText))
       continue;
-    for (size_t At = Text.find(Secret); At != std::string::npos; At = Text.find(Secret, At)) {
+    for (size_t At = Text.find(Secret); At != std::string::npos;
+         At = Text.find(Secret, At)) {
       size_t End = At + Secret.size();
       if (PlainWord && ((At > 0 && IsWordChar(Text[At - 1])) ||
                         (End < Text.size() && IsWordChar(Text[End])))) {
@@ -124,10 +134,13 @@ std::string redactCredentials(llvm::StringRef Input, llvm::ArrayRef<std::string>
       continue;
     size_t From = 0;
     llvm::SmallVector<llvm::StringRef, 4> Match;
-    while (From < Text.size() && P.Re.match(llvm::StringRef(Text).drop_front(From), &Match)) {
-      llvm::StringRef Secret = Match.size() > P.Group ? Match[P.Group] : llvm::StringRef();
+    while (From < Text.size() &&
+           P.Re.match(llvm::StringRef(Text).drop_front(From), &Match)) {
+      llvm::StringRef Secret =
+          Match.size() > P.Group ? Match[P.Group] : llvm::StringRef();
       if (Secret.empty() || Secret == Mask || (P.Accept && !P.Accept(Secret))) {
-        From = Match[0].data() - Text.data() + std::max<size_t>(1, Match[0].size());
+        From = Match[0].data() - Text.data() +
+               std::max<size_t>(1, Match[0].size());
         continue;
       }
       size_t Start = Secret.data() - Text.data();
@@ -139,7 +152,8 @@ std::string redactCredentials(llvm::StringRef Input, llvm::ArrayRef<std::string>
   return Text;
 }
 
-bool containsCredential(llvm::StringRef Text, llvm::ArrayRef<std::string> Known) {
+bool containsCredential(llvm::StringRef Text,
+                        llvm::ArrayRef<std::string> Known) {
   return redactCredentials(Text, Known) != Text;
 }
 
@@ -192,8 +206,10 @@ static size_t literalEnd(llvm::StringRef Source, size_t Quote, bool Raw) {
 /// an encoding prefix and R; npos if none starts there.
 static size_t literalQuote(llvm::StringRef Source, size_t At, bool &Raw) {
   llvm::StringRef Rest = Source.drop_front(At);
-  for (llvm::StringRef Prefix : {"u8R", "uR", "UR", "LR", "R", "u8", "u", "U", "L", ""})
-    if (Rest.starts_with(Prefix) && Rest.drop_front(Prefix.size()).starts_with("\"")) {
+  for (llvm::StringRef Prefix :
+       {"u8R", "uR", "UR", "LR", "R", "u8", "u", "U", "L", ""})
+    if (Rest.starts_with(Prefix) &&
+        Rest.drop_front(Prefix.size()).starts_with("\"")) {
       Raw = Prefix.ends_with("R");
       return At + Prefix.size();
     }
@@ -208,12 +224,17 @@ static std::string decodeEscapes(llvm::StringRef Written) {
       continue;
     }
     char C = Written[++I];
-    Out += C == 'n' ? '\n' : C == 't' ? '\t' : C == 'r' ? '\r' : C == '0' ? '\0' : C;
+    Out += C == 'n'   ? '\n'
+           : C == 't' ? '\t'
+           : C == 'r' ? '\r'
+           : C == '0' ? '\0'
+                      : C;
   }
   return Out;
 }
 
-std::optional<LiteralExtent> literalExtentAt(llvm::StringRef Source, size_t Offset) {
+std::optional<LiteralExtent> literalExtentAt(llvm::StringRef Source,
+                                             size_t Offset) {
   // The first literal from the finding's location (a name, `=`, the literal
   // itself) to the end of the statement.
   size_t At = Offset;
@@ -236,9 +257,9 @@ std::optional<LiteralExtent> literalExtentAt(llvm::StringRef Source, size_t Offs
     if (End == llvm::StringRef::npos)
       break;
     Extent.End = End;
-    llvm::StringRef Piece = Raw ? Source.slice(Source.find('(', Quote) + 1,
-                                               Source.rfind(')', End))
-                                : Source.slice(Quote + 1, End - 1);
+    llvm::StringRef Piece =
+        Raw ? Source.slice(Source.find('(', Quote) + 1, Source.rfind(')', End))
+            : Source.slice(Quote + 1, End - 1);
     Extent.Texts.push_back(Piece.str());
     Written += Piece;
     std::string Plain = Raw ? Piece.str() : decodeEscapes(Piece);
@@ -290,6 +311,8 @@ void redactUnit(UnitResult &Result, llvm::ArrayRef<std::string> Known) {
   redactMessages(Result.Findings, Result.Notifications, Known);
 }
 
-void redactReport(Report &R) { redactMessages(R.Findings, R.Notifications, {}); }
+void redactReport(Report &R) {
+  redactMessages(R.Findings, R.Notifications, {});
+}
 
 } // namespace prodready

@@ -42,7 +42,8 @@ std::string redactCredentials(llvm::StringRef Text,
                               bool CompilerText = false);
 
 /// Whether redactCredentials would change \p Text.
-bool containsCredential(llvm::StringRef Text, llvm::ArrayRef<std::string> Known = {});
+bool containsCredential(llvm::StringRef Text,
+                        llvm::ArrayRef<std::string> Known = {});
 
 /// The contents of the string literals on \p Line (at least 6 characters):
 /// the candidates for the exact strings to redact on a line where a
@@ -58,7 +59,8 @@ struct LiteralExtent {
   size_t Begin = 0, End = 0;
   std::vector<std::string> Texts;
 };
-std::optional<LiteralExtent> literalExtentAt(llvm::StringRef Source, size_t Offset);
+std::optional<LiteralExtent> literalExtentAt(llvm::StringRef Source,
+                                             size_t Offset);
 
 /// Redacts every text of \p Result that can leave the worker: the messages
 /// of findings and their notes, fix replacement texts and notifications.

@@ -10,7 +10,8 @@
 namespace prodready {
 
 struct EmbeddedFile {
-  llvm::StringRef Path; // relative to the source root, e.g. "lib/data/rules.json"
+  llvm::StringRef
+      Path; // relative to the source root, e.g. "lib/data/rules.json"
   llvm::StringRef Contents;
 };
 

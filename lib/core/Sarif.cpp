@@ -47,7 +47,8 @@ static const std::map<int, const char *> &cweNames() {
 std::string encodeUriPath(llvm::StringRef Path) {
   std::string Out;
   for (unsigned char C : Path) {
-    if (llvm::isAlnum(C) || C == '-' || C == '.' || C == '_' || C == '~' || C == '/')
+    if (llvm::isAlnum(C) || C == '-' || C == '.' || C == '_' || C == '~' ||
+        C == '/')
       Out += static_cast<char>(C);
     else {
       Out += '%';
@@ -92,12 +93,14 @@ public:
                     {"informationUri", ToolInformationUri},
                     {"organization", "prodready"}};
     Driver["rules"] = rules();
-    Driver["supportedTaxonomies"] = ojson::array(
-        {{{"name", ChecklistTaxonomy}, {"guid", ChecklistGuid}},
-         {{"name", CweTaxonomy}, {"guid", CweGuid}}});
+    Driver["supportedTaxonomies"] =
+        ojson::array({{{"name", ChecklistTaxonomy}, {"guid", ChecklistGuid}},
+                      {{"name", CweTaxonomy}, {"guid", CweGuid}}});
     Run["tool"] = {{"driver", Driver}};
-    Run["automationDetails"] = {{"id", (Opts.Category.empty() ? std::string("prodready")
-                                                              : Opts.Category) + "/"}};
+    Run["automationDetails"] = {
+        {"id",
+         (Opts.Category.empty() ? std::string("prodready") : Opts.Category) +
+             "/"}};
     if (!Root.empty())
       Run["originalUriBaseIds"] = {
           {"%SRCROOT%", {{"uri", "file://" + encodeUriPath(Root) + "/"}}}};
@@ -144,16 +147,19 @@ private:
     return {{"startLine", T.Line},
             {"startColumn", T.CharColumn},
             {"endLine", std::max(T.EndLine, T.Line)},
-            {"endColumn", T.EndLine > T.Line ? T.EndCharColumn
-                                             : std::max(T.EndCharColumn, T.CharColumn + 1)}};
+            {"endColumn", T.EndLine > T.Line
+                              ? T.EndCharColumn
+                              : std::max(T.EndCharColumn, T.CharColumn + 1)}};
   }
 
   /// The exact text a fix replaces: empty (start == end) for an insertion,
   /// where a result's region always covers at least one character.
   static ojson replacedRegion(const TextRange &T) {
     if (T.Length == 0)
-      return {{"startLine", T.Line}, {"startColumn", T.CharColumn},
-              {"endLine", T.Line}, {"endColumn", T.CharColumn}};
+      return {{"startLine", T.Line},
+              {"startColumn", T.CharColumn},
+              {"endLine", T.Line},
+              {"endColumn", T.CharColumn}};
     return {{"startLine", T.Line},
             {"startColumn", T.CharColumn},
             {"endLine", std::max(T.EndLine, T.Line)},
@@ -161,11 +167,14 @@ private:
   }
 
   ojson physical(const TextRange &T) const {
-    return {{"artifactLocation", artifactLocation(T.File)}, {"region", region(T)}};
+    return {{"artifactLocation", artifactLocation(T.File)},
+            {"region", region(T)}};
   }
 
   static std::string sarifLevel(const std::string &Level) {
-    return Level == "error" || Level == "warning" || Level == "note" ? Level : "warning";
+    return Level == "error" || Level == "warning" || Level == "note"
+               ? Level
+               : "warning";
   }
 
   ojson rules() {
@@ -184,15 +193,17 @@ private:
           if (Tags.size() < 20)
             Tags.push_back("checklist/" + Item->Id);
           Relationships.push_back(
-              {{"target", {{"id", Item->Id},
-                           {"toolComponent", {{"name", ChecklistTaxonomy},
-                                              {"guid", ChecklistGuid}}}}},
+              {{"target",
+                {{"id", Item->Id},
+                 {"toolComponent",
+                  {{"name", ChecklistTaxonomy}, {"guid", ChecklistGuid}}}}},
                {"kinds", ojson::array({"superset"})}});
         }
       for (int Cwe : Info.Cwe)
         Relationships.push_back(
-            {{"target", {{"id", std::to_string(Cwe)},
-                         {"toolComponent", {{"name", CweTaxonomy}, {"guid", CweGuid}}}}},
+            {{"target",
+              {{"id", std::to_string(Cwe)},
+               {"toolComponent", {{"name", CweTaxonomy}, {"guid", CweGuid}}}}},
              {"kinds", ojson::array({"superset"})}});
       ojson Properties = {{"tags", Tags},
                           {"precision", Info.Precision},
@@ -206,11 +217,13 @@ private:
            {"name", Info.Name},
            {"shortDescription", {{"text", Info.ShortDescription}}},
            {"fullDescription", {{"text", Info.FullDescription}}},
-           {"help", {{"text", Info.HelpText}, {"markdown", Info.HelpMarkdown.empty()
-                                                              ? Info.FullDescription
-                                                              : Info.HelpMarkdown}}},
+           {"help",
+            {{"text", Info.HelpText},
+             {"markdown", Info.HelpMarkdown.empty() ? Info.FullDescription
+                                                    : Info.HelpMarkdown}}},
            {"helpUri", std::string(DocsBaseUri) + Short.str() + ".md"},
-           {"defaultConfiguration", {{"enabled", true}, {"level", sarifLevel(Info.Level)}}},
+           {"defaultConfiguration",
+            {{"enabled", true}, {"level", sarifLevel(Info.Level)}}},
            {"relationships", Relationships},
            {"properties", Properties}});
     }
@@ -233,8 +246,9 @@ private:
       }
       ojson Checklist = {{"name", ChecklistTaxonomy},
                          {"guid", ChecklistGuid},
-                         {"version", Opts.Items->Version.empty() ? std::string("1")
-                                                                 : Opts.Items->Version},
+                         {"version", Opts.Items->Version.empty()
+                                         ? std::string("1")
+                                         : Opts.Items->Version},
                          {"organization", "prodready"},
                          {"shortDescription", {{"text", Opts.Items->Title}}},
                          {"taxa", Taxa}};
@@ -246,19 +260,23 @@ private:
     ojson Taxa = ojson::array();
     for (int Id : Used) {
       auto It = cweNames().find(Id);
-      Taxa.push_back({{"id", std::to_string(Id)},
-                      {"name", It != cweNames().end() ? It->second : "CWE entry"},
-                      {"shortDescription", {{"text", "CWE-" + std::to_string(Id) + ": " +
-                                                         (It != cweNames().end() ? It->second : "")}}},
-                      {"helpUri", "https://cwe.mitre.org/data/definitions/" +
-                                      std::to_string(Id) + ".html"}});
+      Taxa.push_back(
+          {{"id", std::to_string(Id)},
+           {"name", It != cweNames().end() ? It->second : "CWE entry"},
+           {"shortDescription",
+            {{"text", "CWE-" + std::to_string(Id) + ": " +
+                          (It != cweNames().end() ? It->second : "")}}},
+           {"helpUri", "https://cwe.mitre.org/data/definitions/" +
+                           std::to_string(Id) + ".html"}});
     }
     Result.push_back({{"name", CweTaxonomy},
                       {"guid", CweGuid},
                       {"version", "4.13"},
                       {"organization", "MITRE"},
-                      {"informationUri", "https://cwe.mitre.org/data/published/cwe_v4.13.pdf"},
-                      {"shortDescription", {{"text", "The MITRE Common Weakness Enumeration"}}},
+                      {"informationUri",
+                       "https://cwe.mitre.org/data/published/cwe_v4.13.pdf"},
+                      {"shortDescription",
+                       {{"text", "The MITRE Common Weakness Enumeration"}}},
                       {"taxa", Taxa}});
     return Result;
   }
@@ -269,21 +287,25 @@ private:
       std::string Message = N.Message;
       if (!N.File.empty() && !underRoot(N.File))
         Message = N.File + ": " + Message;
-      ojson Item = {{"level", sarifLevel(N.Level)},
-                    {"message", {{"text", Message}}},
-                    {"descriptor", {{"id", N.Id.empty() ? std::string("note") : N.Id}}}};
+      ojson Item = {
+          {"level", sarifLevel(N.Level)},
+          {"message", {{"text", Message}}},
+          {"descriptor", {{"id", N.Id.empty() ? std::string("note") : N.Id}}}};
       if (!N.File.empty() && underRoot(N.File))
         Item["locations"] = ojson::array(
-            {{{"physicalLocation", {{"artifactLocation", artifactLocation(N.File)}}}}});
+            {{{"physicalLocation",
+               {{"artifactLocation", artifactLocation(N.File)}}}}});
       Notifications.push_back(Item);
     }
     if (Outside)
       Notifications.push_back(
           {{"level", "warning"},
-           {"message", {{"text", std::to_string(Outside) +
-                                     " finding(s) in files outside the source root '" + Root +
-                                     "' are not in this log, since code scanning cannot locate "
-                                     "them; pass --source-root to include them"}}},
+           {"message",
+            {{"text",
+              std::to_string(Outside) +
+                  " finding(s) in files outside the source root '" + Root +
+                  "' are not in this log, since code scanning cannot locate "
+                  "them; pass --source-root to include them"}}},
            {"descriptor", {{"id", "outside-source-root"}}}});
     ojson Invocation = {{"executionSuccessful", R.ExecutionSuccessful}};
     if (!Notifications.empty())
@@ -307,8 +329,10 @@ private:
       Result["ruleIndex"] = It->second;
     Result["level"] = sarifLevel(F.Level);
     Result["message"] = {{"text", F.Message}};
-    Result["locations"] = ojson::array({{{"physicalLocation", physical(F.Where)}}});
-    Result["partialFingerprints"] = {{"primaryLocationLineHash", F.Fingerprint}};
+    Result["locations"] =
+        ojson::array({{{"physicalLocation", physical(F.Where)}}});
+    Result["partialFingerprints"] = {
+        {"primaryLocationLineHash", F.Fingerprint}};
     if (!F.BaselineState.empty())
       Result["baselineState"] = F.BaselineState;
     if (!F.Notes.empty()) {
@@ -323,10 +347,12 @@ private:
       if (Info && Info->CodeFlow) {
         ojson Steps = ojson::array();
         for (const FindingNote &N : F.Notes)
-          Steps.push_back({{"location", {{"physicalLocation", physical(N.Where)},
-                                         {"message", {{"text", N.Message}}}}}});
-        Steps.push_back({{"location", {{"physicalLocation", physical(F.Where)},
-                                       {"message", {{"text", "sink: " + F.Message}}}}}});
+          Steps.push_back({{"location",
+                            {{"physicalLocation", physical(N.Where)},
+                             {"message", {{"text", N.Message}}}}}});
+        Steps.push_back({{"location",
+                          {{"physicalLocation", physical(F.Where)},
+                           {"message", {{"text", "sink: " + F.Message}}}}}});
         Result["codeFlows"] = ojson::array(
             {{{"threadFlows", ojson::array({{{"locations", Steps}}})}}});
       } else if (Info && Info->CallPathFlow && F.Notes.size() >= 2) {
@@ -334,8 +360,9 @@ private:
         // the flow runs from the context through the call the finding is at
         // to the blocking call.
         auto Step = [&](const TextRange &Where, const std::string &Text) {
-          return ojson{{"location", {{"physicalLocation", physical(Where)},
-                                     {"message", {{"text", Text}}}}}};
+          return ojson{{"location",
+                        {{"physicalLocation", physical(Where)},
+                         {"message", {{"text", Text}}}}}};
         };
         ojson Steps = ojson::array();
         Steps.push_back(Step(F.Notes.back().Where, F.Notes.back().Message));
@@ -364,8 +391,10 @@ private:
     if (Opts.Items) {
       ojson Taxa = ojson::array(), Ids = ojson::array();
       for (const ChecklistItem *Item : Opts.Items->itemsForRule(F.Rule)) {
-        Taxa.push_back({{"id", Item->Id},
-                        {"toolComponent", {{"name", ChecklistTaxonomy}, {"guid", ChecklistGuid}}}});
+        Taxa.push_back(
+            {{"id", Item->Id},
+             {"toolComponent",
+              {{"name", ChecklistTaxonomy}, {"guid", ChecklistGuid}}}});
         Ids.push_back(Item->Id);
       }
       if (!Taxa.empty()) {
@@ -388,24 +417,27 @@ ojson toSarif(const Report &R, const SarifOptions &Opts) {
   return SarifBuilder(R, Opts).build();
 }
 
-static llvm::Expected<Report> readSarifUnchecked(llvm::StringRef Text, llvm::StringRef Origin,
-                                 std::string &SourceRoot) {
+static llvm::Expected<Report> readSarifUnchecked(llvm::StringRef Text,
+                                                 llvm::StringRef Origin,
+                                                 std::string &SourceRoot) {
   auto Fail = [&](const std::string &Problem) {
     return llvm::createStringError(std::errc::invalid_argument, "%s: %s",
                                    Origin.str().c_str(), Problem.c_str());
   };
-  nlohmann::json Log = nlohmann::json::parse(Text.begin(), Text.end(), nullptr, false);
+  nlohmann::json Log =
+      nlohmann::json::parse(Text.begin(), Text.end(), nullptr, false);
   if (Log.is_discarded())
     return Fail("not valid JSON");
-  if (!Log.is_object() || Log.value("version", "") != "2.1.0" || !Log.contains("runs") ||
-      !Log["runs"].is_array())
+  if (!Log.is_object() || Log.value("version", "") != "2.1.0" ||
+      !Log.contains("runs") || !Log["runs"].is_array())
     return Fail("not a SARIF 2.1.0 log");
   Report R;
   for (const auto &Run : Log["runs"]) {
     if (!Run.is_object())
       return Fail("a run is not an object");
     std::string Root;
-    if (Run.contains("originalUriBaseIds") && Run["originalUriBaseIds"].is_object() &&
+    if (Run.contains("originalUriBaseIds") &&
+        Run["originalUriBaseIds"].is_object() &&
         Run["originalUriBaseIds"].contains("%SRCROOT%")) {
       std::string Uri = Run["originalUriBaseIds"]["%SRCROOT%"].value("uri", "");
       llvm::StringRef U(Uri);
@@ -453,9 +485,11 @@ static llvm::Expected<Report> readSarifUnchecked(llvm::StringRef Text, llvm::Str
                  It != Inv["properties"]["filesOutOfScope"].end(); ++It)
               if (It->is_number_unsigned())
                 R.OutOfScope[It.key()] += It->get<unsigned>();
-          if (Inv["properties"].contains("rulesRun") && Inv["properties"]["rulesRun"].is_array())
+          if (Inv["properties"].contains("rulesRun") &&
+              Inv["properties"]["rulesRun"].is_array())
             for (const auto &Rule : Inv["properties"]["rulesRun"])
-              if (Rule.is_string() && !llvm::is_contained(R.Rules, Rule.get<std::string>()))
+              if (Rule.is_string() &&
+                  !llvm::is_contained(R.Rules, Rule.get<std::string>()))
                 R.Rules.push_back(Rule.get<std::string>());
         }
         if (Inv.contains("toolExecutionNotifications") &&
@@ -498,18 +532,26 @@ static llvm::Expected<Report> readSarifUnchecked(llvm::StringRef Text, llvm::Str
       F.Level = Res.value("level", Rule ? Rule->Level : std::string("warning"));
       if (Res.contains("message") && Res["message"].is_object())
         F.Message = Res["message"].value("text", "");
-      if (F.Rule.empty() || !Res.contains("locations") || !Res["locations"].is_array() ||
-          Res["locations"].empty() || !Res["locations"][0].is_object() ||
-          !RangeOf(Res["locations"][0].value("physicalLocation", nlohmann::json()), F.Where))
+      if (F.Rule.empty() || !Res.contains("locations") ||
+          !Res["locations"].is_array() || Res["locations"].empty() ||
+          !Res["locations"][0].is_object() ||
+          !RangeOf(
+              Res["locations"][0].value("physicalLocation", nlohmann::json()),
+              F.Where))
         return Fail("a result has no ruleId or no physical location");
-      if (Res.contains("partialFingerprints") && Res["partialFingerprints"].is_object())
-        F.Fingerprint = Res["partialFingerprints"].value("primaryLocationLineHash", "");
+      if (Res.contains("partialFingerprints") &&
+          Res["partialFingerprints"].is_object())
+        F.Fingerprint =
+            Res["partialFingerprints"].value("primaryLocationLineHash", "");
       if (Res.contains("baselineState") && Res["baselineState"].is_string())
         F.BaselineState = Res["baselineState"].get<std::string>();
-      if (Res.contains("relatedLocations") && Res["relatedLocations"].is_array())
+      if (Res.contains("relatedLocations") &&
+          Res["relatedLocations"].is_array())
         for (const auto &Rel : Res["relatedLocations"]) {
           FindingNote N;
-          if (!Rel.is_object() || !RangeOf(Rel.value("physicalLocation", nlohmann::json()), N.Where))
+          if (!Rel.is_object() ||
+              !RangeOf(Rel.value("physicalLocation", nlohmann::json()),
+                       N.Where))
             continue;
           if (Rel.contains("message") && Rel["message"].is_object())
             N.Message = Rel["message"].value("text", "");
@@ -521,7 +563,6 @@ static llvm::Expected<Report> readSarifUnchecked(llvm::StringRef Text, llvm::Str
   return R;
 }
 
-
 // Malformed input may have the right syntax but wrong types (a string where
 // a number belongs): nlohmann_json reports that by throwing.
 llvm::Expected<Report> readSarif(llvm::StringRef Text, llvm::StringRef Origin,
@@ -529,7 +570,8 @@ llvm::Expected<Report> readSarif(llvm::StringRef Text, llvm::StringRef Origin,
   try {
     return readSarifUnchecked(Text, Origin, SourceRoot);
   } catch (const nlohmann::json::exception &E) {
-    return llvm::createStringError(std::errc::invalid_argument, "%s: malformed SARIF: %s",
+    return llvm::createStringError(std::errc::invalid_argument,
+                                   "%s: malformed SARIF: %s",
                                    Origin.str().c_str(), E.what());
   }
 }

@@ -62,7 +62,9 @@ json toJson(const CallSummaries &S) {
       for (const ParameterSummary::Forwarded &F : P.Forwards)
         Forwards.push_back(
             json::array({F.Index, F.Param, toJson(F.Call), F.CalleeIndex}));
-      Parameters.push_back({{"key", P.Key}, {"name", P.Name}, {"logs", Logs},
+      Parameters.push_back({{"key", P.Key},
+                            {"name", P.Name},
+                            {"logs", Logs},
                             {"forwards", Forwards}});
     }
     Result["parameters"] = std::move(Parameters);
@@ -103,8 +105,7 @@ static bool fromJson(const json &J, SummaryPoint &P) {
 }
 
 static bool fromJson(const json &J, SummaryCall &C) {
-  if (!J.is_array() || J.size() != 3 || !J[0].is_string() ||
-      !J[1].is_string())
+  if (!J.is_array() || J.size() != 3 || !J[0].is_string() || !J[1].is_string())
     return false;
   C.Callee = J[0].get<std::string>();
   C.Name = J[1].get<std::string>();
@@ -120,8 +121,9 @@ static bool getString(const json &J, const char *Key, std::string &Out) {
 }
 
 static bool fromJsonUnchecked(const json &J, CallSummaries &S) {
-  if (!J.is_object() || !J.contains("functions") || !J["functions"].is_array() ||
-      !J.contains("asyncCalls") || !J["asyncCalls"].is_array())
+  if (!J.is_object() || !J.contains("functions") ||
+      !J["functions"].is_array() || !J.contains("asyncCalls") ||
+      !J["asyncCalls"].is_array())
     return false;
   for (const json &Item : J["functions"]) {
     FunctionSummary F;
@@ -283,7 +285,8 @@ bool suppressedByNoLint(llvm::StringRef Source, unsigned Offset,
   llvm::StringRef Previous;
   if (LineStart > 0) {
     size_t PreviousStart = Source.take_front(LineStart - 1).rfind('\n');
-    PreviousStart = PreviousStart == llvm::StringRef::npos ? 0 : PreviousStart + 1;
+    PreviousStart =
+        PreviousStart == llvm::StringRef::npos ? 0 : PreviousStart + 1;
     Previous = Source.slice(PreviousStart, LineStart - 1);
   }
   auto Each = [](llvm::StringRef Text, auto &&Visit) {
@@ -306,7 +309,7 @@ bool suppressedByNoLint(llvm::StringRef Source, unsigned Offset,
   // NOLINTBEGIN ... NOLINTEND around the line.
   int Open = 0;
   Each(Source.take_front(LineEnd == llvm::StringRef::npos ? Source.size()
-                                                           : LineEnd),
+                                                          : LineEnd),
        [&](llvm::StringRef Rest) {
          if (Rest.consume_front("BEGIN") && namesCheck(Rest, Check))
            ++Open;
@@ -340,9 +343,9 @@ static void linkSecretArguments(const CallSummaries &All,
   if (All.SecretArguments.empty())
     return;
   auto FirstPoint = [](const ParameterSummary &P) {
-    return P.Logs.empty() ? (P.Forwards.empty() ? SummaryPoint()
-                                                : P.Forwards[0].Call.At)
-                          : P.Logs[0].At;
+    return P.Logs.empty()
+               ? (P.Forwards.empty() ? SummaryPoint() : P.Forwards[0].Call.At)
+               : P.Logs[0].At;
   };
   std::vector<const ParameterSummary *> Order;
   for (const ParameterSummary &P : All.Parameters)
@@ -374,7 +377,8 @@ static void linkSecretArguments(const CallSummaries &All,
         if (LevelOf(I, F.Index))
           continue;
         auto It = Index.find(F.Call.Callee);
-        if (It != Index.end() && LevelOf(It->second, F.CalleeIndex) == Depth - 1) {
+        if (It != Index.end() &&
+            LevelOf(It->second, F.CalleeIndex) == Depth - 1) {
           Level[{unsigned(I), F.Index}] = Depth;
           Grew = true;
         }
@@ -391,16 +395,18 @@ static void linkSecretArguments(const CallSummaries &All,
   std::vector<const SecretArgumentSite *> Sites;
   for (const SecretArgumentSite &Site : All.SecretArguments)
     Sites.push_back(&Site);
-  llvm::sort(Sites, [](const SecretArgumentSite *A, const SecretArgumentSite *B) {
-    return std::tie(A->ArgumentAt.File, A->ArgumentAt.Offset, A->Index) <
-           std::tie(B->ArgumentAt.File, B->ArgumentAt.Offset, B->Index);
-  });
+  llvm::sort(
+      Sites, [](const SecretArgumentSite *A, const SecretArgumentSite *B) {
+        return std::tie(A->ArgumentAt.File, A->ArgumentAt.Offset, A->Index) <
+               std::tie(B->ArgumentAt.File, B->ArgumentAt.Offset, B->Index);
+      });
   for (const SecretArgumentSite *Site : Sites) {
     auto It = Index.find(Site->Call.Callee);
     if (It == Index.end() || !LevelOf(It->second, Site->Index))
       continue;
-    if (!Reported.insert({Site->ArgumentAt.File, Site->ArgumentAt.Line,
-                          Site->ArgumentAt.Column})
+    if (!Reported
+             .insert({Site->ArgumentAt.File, Site->ArgumentAt.Line,
+                      Site->ArgumentAt.Column})
              .second)
       continue;
     Finding F;
@@ -534,8 +540,9 @@ std::vector<Finding> linkCallSummaries(const CallSummaries &All,
     unsigned I = It->second;
     if (!Level[I] || Level[I] > Site->MaxDepth)
       continue;
-    if (!Reported.insert({Site->Call.At.File, Site->Call.At.Line,
-                          Site->Call.At.Column})
+    if (!Reported
+             .insert(
+                 {Site->Call.At.File, Site->Call.At.Line, Site->Call.At.Column})
              .second)
       continue;
     Finding F;
@@ -578,8 +585,8 @@ std::vector<Finding> linkCallSummaries(const CallSummaries &All,
       Current = Next;
     }
     F.Notes.push_back({Site->ContextNote, rangeOf(Site->ContextAt)});
-    F.Message = reachesBlockingMessage(Site->Call.Name, Site->Context, Chain,
-                                       CpuBound);
+    F.Message =
+        reachesBlockingMessage(Site->Call.Name, Site->Context, Chain, CpuBound);
     Linked.push_back(std::move(F));
   }
   linkSecretArguments(All, Existing, Linked);
@@ -588,9 +595,9 @@ std::vector<Finding> linkCallSummaries(const CallSummaries &All,
     Stats->Functions += All.Parameters.size();
     Stats->Sites = All.AsyncCalls.size() + All.SecretArguments.size();
     Stats->Findings = Linked.size();
-    Stats->Seconds = std::chrono::duration<double>(
-                         std::chrono::steady_clock::now() - Start)
-                         .count();
+    Stats->Seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
+            .count();
   }
   return Linked;
 }

@@ -22,7 +22,8 @@
 namespace prodready {
 
 /// The rule the linked paths are findings of.
-inline constexpr const char *BlockingInAsyncRule = "prodready-blocking-in-async";
+inline constexpr const char *BlockingInAsyncRule =
+    "prodready-blocking-in-async";
 
 nlohmann::json toJson(const CallSummaries &S);
 /// Reading never aborts: malformed input yields false.

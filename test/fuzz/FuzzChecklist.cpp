@@ -1,7 +1,7 @@
 // libFuzzer target: the checklist catalogue reader (JSON and YAML).
 #include "Catalog.h"
-#include <cstdint>
 #include <cstddef>
+#include <cstdint>
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
   llvm::StringRef Text(reinterpret_cast<const char *>(Data), Size);

@@ -4,8 +4,8 @@
 #include "Catalog.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "llvm/Support/MemoryBuffer.h"
-#include <cstdint>
 #include <cstddef>
+#include <cstdint>
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
   llvm::StringRef Text(reinterpret_cast<const char *>(Data), Size);
@@ -14,7 +14,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
     return 0;
   }
   auto Parsed = clang::tidy::parseConfigurationWithDiags(
-      llvm::MemoryBufferRef(Text, ".clang-tidy"), [](const llvm::SMDiagnostic &) {});
+      llvm::MemoryBufferRef(Text, ".clang-tidy"),
+      [](const llvm::SMDiagnostic &) {});
   (void)Parsed;
   return 0;
 }

@@ -18,8 +18,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
   bool PlainWord = Secret.size() <= 10 && llvm::all_of(Secret, [](char C) {
                      return C >= 'a' && C <= 'z';
                    });
-  if (Secret.size() >= 6 && !PlainWord && !Secret.contains('[') && !Secret.contains(']') &&
-      llvm::StringRef(Out).contains(Secret))
+  if (Secret.size() >= 6 && !PlainWord && !Secret.contains('[') &&
+      !Secret.contains(']') && llvm::StringRef(Out).contains(Secret))
     abort();
   (void)prodready::containsCredential(Text);
   (void)prodready::stringLiteralsOn(Text);

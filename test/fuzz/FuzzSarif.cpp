@@ -2,8 +2,8 @@
 // the unit-result reader (cache entries, worker results).
 #include "Finding.h"
 #include "Sarif.h"
-#include <cstdint>
 #include <cstddef>
+#include <cstdint>
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
   llvm::StringRef Text(reinterpret_cast<const char *>(Data), Size);
@@ -11,7 +11,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *Data, size_t Size) {
   auto Log = prodready::readSarif(Text, "fuzz.sarif", Root);
   if (!Log)
     llvm::consumeError(Log.takeError());
-  nlohmann::json J = nlohmann::json::parse(Text.begin(), Text.end(), nullptr, false);
+  nlohmann::json J =
+      nlohmann::json::parse(Text.begin(), Text.end(), nullptr, false);
   if (!J.is_discarded()) {
     prodready::UnitResult U;
     (void)prodready::fromJson(J, U);

@@ -17,17 +17,20 @@ TEST(Catalog, BuiltInRulesAndChecklist) {
 }
 
 TEST(Catalog, UserChecklistYamlAndJson) {
-  auto Yaml = parseChecklist("title: Ours\nsections:\n  - title: Errors\n    items:\n"
-                             "      - id: OURS-1\n        title: No swallowed errors\n"
-                             "        rules: [swallowed-exception]\n"
-                             "      - id: OURS-2\n        title: Runbook\n",
-                             "ours.yaml");
+  auto Yaml =
+      parseChecklist("title: Ours\nsections:\n  - title: Errors\n    items:\n"
+                     "      - id: OURS-1\n        title: No swallowed errors\n"
+                     "        rules: [swallowed-exception]\n"
+                     "      - id: OURS-2\n        title: Runbook\n",
+                     "ours.yaml");
   ASSERT_TRUE(static_cast<bool>(Yaml)) << llvm::toString(Yaml.takeError());
   ASSERT_EQ(Yaml->Items.size(), 2u);
-  EXPECT_EQ(Yaml->Items[0].Rules, std::vector<std::string>{"prodready-swallowed-exception"});
+  EXPECT_EQ(Yaml->Items[0].Rules,
+            std::vector<std::string>{"prodready-swallowed-exception"});
   EXPECT_FALSE(Yaml->Items[1].automated());
-  auto Json = parseChecklist(R"({"sections":[{"title":"S","items":[{"id":"A","title":"t"}]}]})",
-                             "ours.json");
+  auto Json = parseChecklist(
+      R"({"sections":[{"title":"S","items":[{"id":"A","title":"t"}]}]})",
+      "ours.json");
   EXPECT_TRUE(static_cast<bool>(Json));
 }
 
@@ -39,17 +42,22 @@ static std::string errorOf(const char *Text, const char *Origin) {
 }
 
 TEST(Catalog, MalformedChecklistNamesFileLineAndProblem) {
-  EXPECT_EQ(errorOf("{\"sections\": [\n  {\"title\": \"S\",\n   \"items\": [}\n]}", "c.json")
-                .substr(0, 9),
-            "c.json:3:");
-  std::string Unknown = errorOf("sections:\n  - title: S\n    items:\n      - id: X-1\n"
-                                "        title: t\n        rules: [no-such-rule]\n",
-                                "c.yaml");
+  EXPECT_EQ(
+      errorOf("{\"sections\": [\n  {\"title\": \"S\",\n   \"items\": [}\n]}",
+              "c.json")
+          .substr(0, 9),
+      "c.json:3:");
+  std::string Unknown =
+      errorOf("sections:\n  - title: S\n    items:\n      - id: X-1\n"
+              "        title: t\n        rules: [no-such-rule]\n",
+              "c.yaml");
   EXPECT_NE(Unknown.find("c.yaml:4"), std::string::npos) << Unknown;
-  EXPECT_NE(Unknown.find("unknown rule 'no-such-rule'"), std::string::npos) << Unknown;
-  std::string Dup = errorOf("sections:\n  - title: S\n    items:\n      - {id: A, title: t}\n"
-                            "      - {id: A, title: u}\n",
-                            "d.yaml");
+  EXPECT_NE(Unknown.find("unknown rule 'no-such-rule'"), std::string::npos)
+      << Unknown;
+  std::string Dup =
+      errorOf("sections:\n  - title: S\n    items:\n      - {id: A, title: t}\n"
+              "      - {id: A, title: u}\n",
+              "d.yaml");
   EXPECT_NE(Dup.find("used twice"), std::string::npos) << Dup;
   std::string Syntax = errorOf("sections: [\n  - oops\n", "e.yaml");
   EXPECT_NE(Syntax.find("e.yaml:"), std::string::npos) << Syntax;

@@ -3,7 +3,8 @@
 
 using namespace prodready;
 
-static Finding makeFinding(const std::string &File, unsigned Line, const std::string &Hash) {
+static Finding makeFinding(const std::string &File, unsigned Line,
+                           const std::string &Hash) {
   Finding F;
   F.Rule = "prodready-swallowed-exception";
   F.Level = "warning";
@@ -37,9 +38,10 @@ TEST(Finding, MalformedJsonIsRejectedNotFatal) {
   UnitResult U;
   EXPECT_FALSE(fromJson(nlohmann::json::parse(R"({"file": 3})"), U));
   EXPECT_FALSE(fromJson(nlohmann::json::parse(R"([1,2])"), U));
-  EXPECT_FALSE(fromJson(nlohmann::json::parse(
-                            R"({"file":"a","parsed":true,"crashed":false,"findings":[{"rule":1}],"notifications":[],"dependencies":[]})"),
-                        U));
+  EXPECT_FALSE(fromJson(
+      nlohmann::json::parse(
+          R"({"file":"a","parsed":true,"crashed":false,"findings":[{"rule":1}],"notifications":[],"dependencies":[]})"),
+      U));
 }
 
 TEST(Finding, FingerprintIgnoresLineNumbers) {

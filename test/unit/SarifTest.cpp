@@ -16,7 +16,8 @@ static Report sampleReport() {
   Finding Outside = F;
   Outside.Where.File = "/elsewhere/x.cpp";
   R.Findings.push_back(Outside);
-  R.Notifications.push_back({"/repo/src/b.cpp", "error", "broken", "parse-error"});
+  R.Notifications.push_back(
+      {"/repo/src/b.cpp", "error", "broken", "parse-error"});
   R.Rules = {"prodready-swallowed-exception"};
   R.FilesAnalysed = 2;
   return R;
@@ -42,11 +43,13 @@ TEST(Sarif, ResultsAreRelativeToTheSourceRoot) {
   std::set<std::string> Taxa;
   for (const auto &Taxonomy : Run["taxonomies"])
     for (const auto &T : Taxonomy["taxa"])
-      Taxa.insert(Taxonomy["name"].get<std::string>() + "/" + T["id"].get<std::string>());
+      Taxa.insert(Taxonomy["name"].get<std::string>() + "/" +
+                  T["id"].get<std::string>());
   for (const auto &Rule : Run["tool"]["driver"]["rules"])
     for (const auto &Rel : Rule["relationships"])
-      EXPECT_TRUE(Taxa.count(Rel["target"]["toolComponent"]["name"].get<std::string>() + "/" +
-                             Rel["target"]["id"].get<std::string>()))
+      EXPECT_TRUE(
+          Taxa.count(Rel["target"]["toolComponent"]["name"].get<std::string>() +
+                     "/" + Rel["target"]["id"].get<std::string>()))
           << Rule["id"];
 }
 
@@ -64,18 +67,23 @@ TEST(Sarif, DeterministicAndReadableBack) {
   ASSERT_EQ(Back->Findings.size(), 1u);
   EXPECT_EQ(Back->Findings[0].Where.File, "/repo/src/a b.cpp");
   EXPECT_EQ(Back->Findings[0].Fingerprint, "abc:1");
-  EXPECT_EQ(Back->Rules, std::vector<std::string>{"prodready-swallowed-exception"});
+  EXPECT_EQ(Back->Rules,
+            std::vector<std::string>{"prodready-swallowed-exception"});
 }
 
 TEST(Sarif, MalformedLogsAreErrorsNotCrashes) {
   std::string Root;
-  for (const char *Text :
-       {"", "{", "[]", R"({"version":"2.1.0"})", R"({"version":"2.1.0","runs":[1]})",
-        R"({"version":"2.1.0","runs":[{"results":[{"ruleId":"x"}]}]})",
-        R"({"version":"2.1.0","runs":[{"results":[{"ruleId":"x","locations":[{"physicalLocation":{"artifactLocation":{"uri":1}}}]}]}]})",
-        R"({"version":"2.1.0","runs":[{"invocations":[{"properties":{"filesAnalysed":"x"}}]}]})"}) {
+  for (
+      const char *Text :
+      {"", "{", "[]", R"({"version":"2.1.0"})",
+       R"({"version":"2.1.0","runs":[1]})",
+       R"({"version":"2.1.0","runs":[{"results":[{"ruleId":"x"}]}]})",
+       R"({"version":"2.1.0","runs":[{"results":[{"ruleId":"x","locations":[{"physicalLocation":{"artifactLocation":{"uri":1}}}]}]}]})",
+       R"({"version":"2.1.0","runs":[{"invocations":[{"properties":{"filesAnalysed":"x"}}]}]})"}) {
     auto Log = readSarif(Text, "bad.sarif", Root);
     if (!Log)
-      EXPECT_NE(llvm::toString(Log.takeError()).find("bad.sarif"), std::string::npos) << Text;
+      EXPECT_NE(llvm::toString(Log.takeError()).find("bad.sarif"),
+                std::string::npos)
+          << Text;
   }
 }

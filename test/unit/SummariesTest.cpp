@@ -56,9 +56,9 @@ TEST(Summaries, JsonRoundTrip) {
   EXPECT_EQ(Back.AsyncCalls[0].MaxDepth, 3u);
   EXPECT_EQ(Back.AsyncCalls[0].Call.At.Line, 7u);
   EXPECT_FALSE(fromJson(nlohmann::json::parse(R"({"functions": 1})"), Back));
-  EXPECT_FALSE(fromJson(nlohmann::json::parse(
-                            R"({"functions": [{"key": 1}], "asyncCalls": []})"),
-                        Back));
+  EXPECT_FALSE(fromJson(
+      nlohmann::json::parse(R"({"functions": [{"key": 1}], "asyncCalls": []})"),
+      Back));
 }
 
 TEST(Summaries, LinksShortestPathAndEndsCycles) {
@@ -148,7 +148,8 @@ TEST(Summaries, SecretArgumentsReachALogThroughParameters) {
   // A cycle that never logs.
   ParameterSummary Tell;
   Tell.Key = Tell.Name = "tell";
-  Tell.Forwards.push_back({0, "text", {"relay", "relay", at("/p/t.cpp", 1)}, 0});
+  Tell.Forwards.push_back(
+      {0, "text", {"relay", "relay", at("/p/t.cpp", 1)}, 0});
   ParameterSummary Relay;
   Relay.Key = Relay.Name = "relay";
   Relay.Forwards.push_back({0, "text", {"tell", "tell", at("/p/t.cpp", 2)}, 0});
@@ -160,7 +161,8 @@ TEST(Summaries, SecretArgumentsReachALogThroughParameters) {
     Site.Index = Index;
     Site.Secret = "password";
     Site.ArgumentAt = at("/p/main.cpp", Line);
-    Site.Steps.push_back({"secret 'password' comes from here", at("/p/main.cpp", 1)});
+    Site.Steps.push_back(
+        {"secret 'password' comes from here", at("/p/main.cpp", 1)});
     return Site;
   };
   S.SecretArguments.push_back(Site("record", 0, 8));
