@@ -490,7 +490,9 @@ static bool isUnwrittenStream(const Expr *E) {
       Source = Assignments.front()->getRHS();
     const auto *Open = dyn_cast<CallExpr>(Source->IgnoreParenCasts());
     const FunctionDecl *FD = Open ? Open->getDirectCallee() : nullptr;
-    if (!FD || !FD->getIdentifier() || !FD->isExternC() ||
+    // fopen itself, or a project's portable wrapper of it with the same
+    // arguments (TarsCpp's TC_Port::fopen).
+    if (!FD || !FD->getIdentifier() ||
         (FD->getName() != "fopen" && FD->getName() != "fdopen") ||
         Open->getNumArgs() < 2)
       return false;
@@ -765,6 +767,10 @@ bool UncheckedErrorCheck::isTeardownCall(const FunctionDecl &FD,
   // A logger removing its old files (retention) is teardown too.
   if (Name == "unlink" || Name == "remove" || Name == "rmdir")
     return teardownContext(Call, Ctx) != TeardownContext::None;
+  // So is a logger rotating its files (TarsCpp's TC_RollLogger renames
+  // app.N.log to app.N+1.log): it has nowhere to report the failure.
+  if (Name == "rename")
+    return teardownContext(Call, Ctx) == TeardownContext::Logger;
   // Finalizing a statement or closing a database repeats an error the last
   // step already reported; it is teardown like close.
   if (Name == "sqlite3_finalize" || Name == "sqlite3_close" ||

@@ -538,6 +538,26 @@ struct Thread {
     // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: return value of 'pthread_detach' is discarded
   }
 };
+// A rolling logger shifting its files (TarsCpp's TC_RollLogger) and a load
+// through the project's fopen wrapper (TC_Port::fopen) with a read mode.
+struct RollLogger {
+  void roll(const char *from, const char *to) { rename(from, to); }
+};
+namespace port {
+FILE *fopen(const char *path, const char *mode);
+}
+unsigned long readAll(const char *path, char *buf) {
+  FILE *fd = port::fopen(path, "rb");
+  if (!fd)
+    return 0;
+  unsigned long n = fread(buf, 1, 64, fd);
+  fclose(fd);
+  return n;
+}
+void moveAside(const char *from, const char *to) {
+  rename(from, to);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: return value of 'rename' is discarded
+}
 // Flushing a producer in a sink's destructor (spdlog's kafka_sink): its
 // error result has nowhere to go.
 enum class ProducerError { NoError, TimedOut, Failed };
