@@ -836,6 +836,36 @@ static bool namesErrorType(QualType Type) {
          SaysError(Enum->getDecl()->getName());
 }
 
+// Whether the statement right after a member call tests the state of the
+// object it was called on (`trans->sendRequest(buf); if
+// (!trans->isValid()) return -1;`, TarsCpp's connection): the failure is
+// observed there, as the object records it.
+static bool statusTestedAfter(const CallExpr &Call, ASTContext &Ctx) {
+  const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call);
+  const Expr *Object =
+      Member ? Member->getImplicitObjectArgument()->IgnoreParenImpCasts()
+             : nullptr;
+  const Decl *ObjectDecl = Object ? referencedDecl(Object) : nullptr;
+  if (!ObjectDecl)
+    return false;
+  const auto *If =
+      dyn_cast_or_null<IfStmt>(nextStatementAfter(Call, Ctx));
+  if (!If || !If->getCond())
+    return false;
+  llvm::SmallVector<const Stmt *, 16> Work = {If->getCond()};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (const auto *Test = dyn_cast_or_null<CXXMemberCallExpr>(S))
+      if (const Expr *On = Test->getImplicitObjectArgument();
+          On && referencedDecl(On->IgnoreParenImpCasts()) == ObjectDecl &&
+          Test->getType()->isBooleanType())
+        return true;
+    if (S)
+      llvm::append_range(Work, S->children());
+  }
+  return false;
+}
+
 static bool hasErrorCodeOutArgument(const CallExpr &Call) {
   const FunctionDecl *FD = Call.getDirectCallee();
   if (!FD)
@@ -952,6 +982,8 @@ void UncheckedErrorCheck::checkDiscarded(const Expr *E, ASTContext &Ctx) {
     if (!IsErrorEnum)
       return;
   }
+  if (statusTestedAfter(*Call, Ctx))
+    return;
   if (!Reported.insert(Loc.getRawEncoding()).second)
     return;
   PrintingPolicy Policy(Ctx.getLangOpts());

@@ -90,3 +90,26 @@ struct WebSocket {
   SendStatus send(const char *message);
 };
 void broadcast(WebSocket &ws) { ws.send("hello"); }
+
+// The object records the failure and the statement right after tests it
+// (TarsCpp's connection: sendRequest closes the transceiver on an error and
+// the caller tests isValid()); a test of another object observes nothing.
+struct Transceiver {
+  enum ReturnStatus { eRetOk, eRetError, eRetNotSend };
+  ReturnStatus sendRequest(const char *buf);
+  bool isValid() const;
+};
+int sendOrClose(Transceiver *trans, const char *buf) {
+  trans->sendRequest(buf);
+  if (!trans->isValid())
+    return -1;
+  return 0;
+}
+int sendAndTestAnother(Transceiver *trans, Transceiver *other,
+                       const char *buf) {
+  trans->sendRequest(buf);
+  // CHECK-MESSAGES: :[[@LINE-1]]:10: warning: error result of type 'Transceiver::ReturnStatus' returned by 'Transceiver::sendRequest' is discarded
+  if (!other->isValid())
+    return -1;
+  return 0;
+}
