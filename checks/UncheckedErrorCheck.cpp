@@ -848,8 +848,7 @@ static bool statusTestedAfter(const CallExpr &Call, ASTContext &Ctx) {
   const Decl *ObjectDecl = Object ? referencedDecl(Object) : nullptr;
   if (!ObjectDecl)
     return false;
-  const auto *If =
-      dyn_cast_or_null<IfStmt>(nextStatementAfter(Call, Ctx));
+  const auto *If = dyn_cast_or_null<IfStmt>(nextStatementAfter(Call, Ctx));
   if (!If || !If->getCond())
     return false;
   llvm::SmallVector<const Stmt *, 16> Work = {If->getCond()};
