@@ -400,6 +400,33 @@ static bool endsFatalLog(const CallExpr &Call, const FunctionDecl &Caller,
   return false;
 }
 
+// Whether the statement before \p Call is an assertion (`assert(0 &&
+// "unsupported"); abort();`, the cpp-driver's RingBufferBio): the abort is
+// the assertion's release-build half.
+static bool followsAssertion(const CallExpr &Call, ASTContext &Ctx) {
+  DynTypedNode Node = DynTypedNode::create(Call);
+  for (int Depth = 0; Depth < 4; ++Depth) {
+    DynTypedNodeList Parents = Ctx.getParents(Node);
+    if (Parents.size() != 1)
+      return false;
+    const Stmt *Child = Node.get<Stmt>();
+    if (const auto *Block = Parents[0].get<CompoundStmt>()) {
+      const auto *It = llvm::find(Block->body(), Child);
+      if (It == Block->body_begin() || It == Block->body_end())
+        return false;
+      const Stmt *Prev = *(It - 1);
+      while (const auto *Case = dyn_cast<SwitchCase>(Prev))
+        Prev = Case->getSubStmt();
+      return expandsAssertionMacro(Prev->getBeginLoc(), Ctx.getSourceManager(),
+                                   Ctx.getLangOpts());
+    }
+    if (Parents[0].get<SwitchCase>())
+      return false; // the first statement of its case
+    Node = Parents[0];
+  }
+  return false;
+}
+
 void ProcessExitCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
   const auto *Callee = Result.Nodes.getNodeAs<FunctionDecl>("callee");
@@ -434,7 +461,8 @@ void ProcessExitCheck::check(const MatchFinder::MatchResult &Result) {
       return;
   }
   if (expandsAssertionMacro(Call->getBeginLoc(), SM,
-                            Result.Context->getLangOpts()))
+                            Result.Context->getLangOpts()) ||
+      followsAssertion(*Call, *Result.Context))
     return;
   std::string Where = Caller ? "'" + qualifiedName(*Caller) + "'"
                              : std::string("this initializer");

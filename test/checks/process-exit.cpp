@@ -4,6 +4,8 @@
 // RUN: %check_prodready %s prodready-process-exit -config="{CheckOptions: {prodready-process-exit.TestFileRegex: '_test\.cpp$'}}"
 // RUN: %check_prodready -check-suffix=ALLOW %s prodready-process-exit -config="{CheckOptions: {prodready-process-exit.TestFileRegex: '_test\.cpp$', prodready-process-exit.AllowedFunctionRegex: '^(fatal_.*|app::die)$'}}"
 
+#include <cassert>
+#include <cstdio>
 #include <cstdlib>
 #include <exception>
 
@@ -100,6 +102,23 @@ void handle(LogLevel level) {
 // CHECK-MESSAGES-ALLOW: :[[@LINE-2]]:5: warning: 'abort' called in 'logging::handle' kills
 }
 } // namespace logging
+
+// An abort right after an assertion is the assertion's release-build half
+// (the cpp-driver's RingBufferBio::ctrl); one after other code is reported.
+long bioCtrl(int cmd) {
+  switch (cmd) {
+  case 1:
+    assert(0 && "unsupported control");
+    std::abort();
+  case 2:
+    return 0;
+  default:
+    std::puts("unknown");
+    std::abort();
+// CHECK-MESSAGES: :[[@LINE-1]]:5: warning: 'abort' called in 'bioCtrl' kills
+// CHECK-MESSAGES-ALLOW: :[[@LINE-2]]:5: warning: 'abort' called in 'bioCtrl' kills
+  }
+}
 
 // Negatives: a function merely named like one of them, a member called exit,
 // and everything in main (including lambdas in main).
