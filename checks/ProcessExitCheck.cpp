@@ -347,7 +347,13 @@ static bool expandsAssertionMacro(SourceLocation Loc, const SourceManager &SM,
                                   const LangOptions &LangOpts) {
   for (int Depth = 0; Loc.isMacroID() && Depth < 16; ++Depth) {
     StringRef Name = Lexer::getImmediateMacroName(Loc, SM, LangOpts);
-    if (Name.contains_insensitive("assert"))
+    // poco_assert, OATPP_ASSERT; Poco's poco_check_ptr and poco_bugcheck,
+    // glog's CHECK/DCHECK family: a check of an invariant that crashes when
+    // it breaks. (A CHECK_OR_DIE of a runtime result stays reported.)
+    static const llvm::Regex InvariantCheck(
+        "bugcheck|check_?ptr|^D?CHECK(_(EQ|NE|LT|LE|GT|GE|NOTNULL))?$",
+        llvm::Regex::IgnoreCase);
+    if (Name.contains_insensitive("assert") || InvariantCheck.match(Name))
       return true;
     Loc = SM.getImmediateMacroCallerLoc(Loc);
   }

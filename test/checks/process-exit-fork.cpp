@@ -76,6 +76,22 @@ int invariant(int *p) {
   SERVICE_ASSERT(p != nullptr);
   return *p;
 }
+// Poco's invariant checks, named check_ptr and bugcheck (Bugcheck.h).
+#define lib_check_ptr(ptr)                                                     \
+  do {                                                                         \
+    if (!(ptr))                                                                \
+      std::abort();                                                            \
+  } while (0)
+#define lib_bugcheck()                                                         \
+  do {                                                                         \
+    std::abort();                                                              \
+  } while (0)
+int checkedInvariant(int *p) {
+  lib_check_ptr(p);
+  if (*p < 0)
+    lib_bugcheck();
+  return *p;
+}
 int listenOrDie(int fd) {
   CHECK_OR_DIE(fd >= 0);
   return fd;
