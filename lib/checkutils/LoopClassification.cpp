@@ -722,6 +722,12 @@ CallRole LoopClassifier::roleOf(const CallExpr &C) {
   else if (const auto *MD = dyn_cast<CXXMethodDecl>(FD);
            MD && observesObject(*MD))
     K = CallRole::Query;
+  // An event loop's or a queue's poll() runs ready handlers or takes an
+  // item (Poco's SocketProactor::poll, Asio's io_context::poll): work, not
+  // a question. (poll(2), a free function, stays a readiness query.)
+  else if (isa<CXXMethodDecl>(FD) &&
+           (Name == "poll" || Name == "poll_one" || Name == "pollOne"))
+    K = CallRole::Action;
   else if (!Name.empty() && isQueryName(Name))
     K = CallRole::Query;
   RoleCache[FD] = K;
@@ -1422,7 +1428,9 @@ static void addReaching(const Stmt *S,
 bool LoopClassifier::pathToSleepDoesWork(const CallExpr &Sleep,
                                          const Expr *&PathCond) {
   ParentMap PM(const_cast<Stmt *>(&Loop));
-  llvm::SmallVector<const Stmt *, 16> Path;
+  // The sleep's own arguments run first each turn (Poco's SocketProactor:
+  // `sleep(poll(&handled) || handled)`).
+  llvm::SmallVector<const Stmt *, 16> Path(Sleep.arg_begin(), Sleep.arg_end());
   const Stmt *Child = &Sleep;
   bool Jumped = false;
   PathCond = nullptr;

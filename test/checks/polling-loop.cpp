@@ -394,3 +394,23 @@ struct EventLoopThread {
     }
   }
 };
+
+// An event loop whose poll() runs the ready handlers, inside the argument of
+// its own sleep (Poco's SocketProactor::run): work each turn, a scheduler;
+// the same sleep around a mere state test still polls.
+struct Proactor {
+  std::atomic<bool> stop_;
+  std::atomic<bool> ready_;
+  bool poll(int *handled);
+  void sleep(bool handled);
+  void run() {
+    int handled = 0;
+    while (!stop_)
+      this->sleep(poll(&handled) || handled);
+  }
+  void awaitReady() {
+    while (!ready_)
+      this->sleep(false);
+    // CHECK-MESSAGES: :[[@LINE-2]]:5: warning: loop polls 'ready_' by sleeping in 'Proactor::sleep'
+  }
+};
