@@ -185,6 +185,39 @@ static bool walksList(const Stmt &Loop) {
   return false;
 }
 
+// Whether the loop walks a container with an iterator (`while (it !=
+// end)`): each turn handles another element, not another attempt (Poco's
+// SocketProactor::send over its handler list).
+static bool walksContainer(const Stmt &Loop) {
+  const Expr *Cond = loopCondition(Loop);
+  if (!Cond)
+    return false;
+  Cond = Cond->IgnoreParenImpCasts();
+  const Expr *Lhs = nullptr;
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Cond);
+      Op && Op->getNumArgs() == 2 &&
+      (Op->getOperator() == OO_ExclaimEqual || Op->getOperator() == OO_Less))
+    Lhs = Op->getArg(0);
+  else if (const auto *Bin = dyn_cast<BinaryOperator>(Cond);
+           Bin && (Bin->getOpcode() == BO_NE || Bin->getOpcode() == BO_LT))
+    Lhs = Bin->getLHS();
+  // C++20 rewrites `it != end` as `!(it == end)`.
+  else if (const auto *Rewritten = dyn_cast<CXXRewrittenBinaryOperator>(Cond);
+           Rewritten && (Rewritten->getOperator() == BO_NE ||
+                         Rewritten->getOperator() == BO_LT))
+    Lhs = Rewritten->getLHS();
+  if (!Lhs)
+    return false;
+  QualType T = Lhs->IgnoreParenImpCasts()->getType().getNonReferenceType();
+  const auto *Record = T->getAsCXXRecordDecl();
+  if (!Record)
+    return false;
+  std::string Name = T.getUnqualifiedType().getAsString();
+  return StringRef(Name).contains_insensitive("iterator") ||
+         (Record->getIdentifier() &&
+          Record->getName().contains_insensitive("iterator"));
+}
+
 void RetryWithoutBackoffCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *LoopStmt = Result.Nodes.getNodeAs<Stmt>("loop");
   const LoopClassification &Loop =
@@ -205,7 +238,7 @@ void RetryWithoutBackoffCheck::check(const MatchFinder::MatchResult &Result) {
   if (!Loop.RetriedOperationIsRemote && Loop.RetriedOperation &&
       isLocalLockAcquisition(*Loop.RetriedOperation))
     return;
-  if (walksList(*LoopStmt) ||
+  if (walksList(*LoopStmt) || walksContainer(*LoopStmt) ||
       (Loop.RetriedOperation &&
        leavesOnFailure(*LoopStmt, *Loop.RetriedOperation, *Result.Context)))
     return;

@@ -515,6 +515,58 @@ HandshakeTask handshakeYielding(IoScheduler *sched, SSL *ssl) {
     co_await sched->yield();
   }
 }
+// Walking a container with an iterator, each turn another element (Poco's
+// SocketProactor::send over its handler list): no retry. The same body
+// under a plain counter is judged as before.
+struct WriteHandler;
+struct HandlerList {
+  struct iterator {
+    bool operator==(const iterator &) const;
+    WriteHandler *operator*() const;
+  };
+  iterator begin();
+  iterator end();
+  bool empty() const;
+};
+struct SocketRef {
+  bool isStream();
+};
+struct Proactor {
+  HandlerList handlers;
+  void send(SocketRef &sock, HandlerList::iterator &it);
+  void drop(HandlerList::iterator &it);
+  int sendAll(SocketRef &sock) {
+    HandlerList::iterator it = handlers.begin();
+    HandlerList::iterator end = handlers.end();
+    while (it != end) {
+      if (sock.isStream()) {
+        send(sock, it);
+      } else {
+        drop(it);
+        throw 1;
+      }
+      drop(it);
+      if (handlers.empty())
+        break;
+    }
+    return 0;
+  }
+  int sendCounted(SocketRef &sock, HandlerList::iterator &it, int pending) {
+    while (pending != 0) {
+      // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: retry loop around 'Proactor::send'
+      if (sock.isStream()) {
+        send(sock, it);
+      } else {
+        drop(it);
+        throw 1;
+      }
+      drop(it);
+      if (handlers.empty())
+        break;
+    }
+    return 0;
+  }
+};
 // Five project calls deep is past the bound: the helper is taken for the
 // operation and the unbounded retry is reported.
 int wait5(int fd) { return selectRead(fd, 1); }
