@@ -507,7 +507,7 @@ static bool isUnwrittenStream(const Expr *E) {
 }
 
 // The statement that follows the one holding \p E in its block, or null.
-static const Stmt *nextStatementAfter(const Expr &E, ASTContext &Ctx) {
+static const Stmt *nextStatementAfter(const Stmt &E, ASTContext &Ctx) {
   DynTypedNode Node = DynTypedNode::create(E);
   for (int Guard = 0; Guard < 32; ++Guard) {
     auto Parents = Ctx.getParents(Node);
@@ -848,7 +848,27 @@ static bool statusTestedAfter(const CallExpr &Call, ASTContext &Ctx) {
   const Decl *ObjectDecl = Object ? referencedDecl(Object) : nullptr;
   if (!ObjectDecl)
     return false;
-  const auto *If = dyn_cast_or_null<IfStmt>(nextStatementAfter(Call, Ctx));
+  const Stmt *Next = nextStatementAfter(Call, Ctx);
+  // The call ends an `if` without else (`if (queue.empty()) {
+  // trans->sendRequest(buf); }`): the test may follow that `if`.
+  if (!Next) {
+    DynTypedNode Node = DynTypedNode::create(Call);
+    const IfStmt *Around = nullptr;
+    for (int Depth = 0; Depth < 6 && !Around; ++Depth) {
+      DynTypedNodeList Up = Ctx.getParents(Node);
+      if (Up.size() != 1)
+        break;
+      Node = Up[0];
+      if (const auto *Enclosing = Node.get<IfStmt>();
+          Enclosing && !Enclosing->getElse())
+        Around = Enclosing;
+      else if (!Node.get<Expr>() && !Node.get<CompoundStmt>())
+        break;
+    }
+    if (Around)
+      Next = nextStatementAfter(*Around, Ctx);
+  }
+  const auto *If = dyn_cast_or_null<IfStmt>(Next);
   if (!If || !If->getCond())
     return false;
   llvm::SmallVector<const Stmt *, 16> Work = {If->getCond()};

@@ -105,6 +105,14 @@ int sendOrClose(Transceiver *trans, const char *buf) {
     return -1;
   return 0;
 }
+int sendIfIdle(Transceiver *trans, bool idle, const char *buf) {
+  if (idle) {
+    trans->sendRequest(buf);
+  }
+  if (!trans->isValid())
+    return -1;
+  return 0;
+}
 int sendAndTestAnother(Transceiver *trans, Transceiver *other,
                        const char *buf) {
   trans->sendRequest(buf);
