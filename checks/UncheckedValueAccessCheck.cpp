@@ -19,8 +19,6 @@ using namespace clang::dataflow;
 
 namespace prodready {
 
-std::atomic<unsigned> UncheckedValueAccessCheck::SkippedFunctions{0};
-
 // Budget per function and model; a function that exceeds it is skipped.
 static constexpr std::int64_t MaxSATIterations = 20'000'000;
 static constexpr std::int32_t MaxBlockVisits = 20'000;
@@ -252,7 +250,6 @@ void UncheckedValueAccessCheck::check(const MatchFinder::MatchResult &Result) {
   if (VerifyProofs && Slice && Complete)
     verifySlice(*Func, Ctx, Locs, NeedBuiltin, NeedHolder);
   if (!Complete) {
-    ++SkippedFunctions;
     // The driver reports it in its summary.
     countStatistic("unchecked-value-access.functions-over-dataflow-budget");
   }

@@ -6,7 +6,6 @@
 #include "ProdReadyCheck.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/DenseSet.h"
-#include <atomic>
 
 namespace prodready {
 
@@ -31,13 +30,7 @@ public:
     return LangOpts.CPlusPlus;
   }
 
-  /// Functions skipped in this process because the dataflow analysis
-  /// exceeded its budget (or could not build a CFG). A driver can print this
-  /// as a statistic after the run.
-  static unsigned skippedFunctions() { return SkippedFunctions.load(); }
-
 private:
-  static std::atomic<unsigned> SkippedFunctions;
   llvm::DenseSet<unsigned> Reported;
 };
 
