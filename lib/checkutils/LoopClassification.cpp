@@ -723,10 +723,15 @@ CallRole LoopClassifier::roleOf(const CallExpr &C) {
            MD && observesObject(*MD))
     K = CallRole::Query;
   // An event loop's or a queue's poll() runs ready handlers or takes an
-  // item (Poco's SocketProactor::poll, Asio's io_context::poll): work, not
-  // a question. (poll(2), a free function, stays a readiness query.)
+  // item (Poco's SocketProactor::poll(int *handled), Asio's
+  // io_context::poll()): work, not a question. One given a timeout waits
+  // for readiness (Poco's PollSet::poll(timeout)) and, like poll(2), stays
+  // a query.
   else if (isa<CXXMethodDecl>(FD) &&
-           (Name == "poll" || Name == "poll_one" || Name == "pollOne"))
+           (Name == "poll" || Name == "poll_one" || Name == "pollOne") &&
+           llvm::all_of(FD->parameters(), [](const ParmVarDecl *P) {
+             return P->getType()->isPointerType();
+           }))
     K = CallRole::Action;
   else if (!Name.empty() && isQueryName(Name))
     K = CallRole::Query;

@@ -567,6 +567,40 @@ struct Proactor {
     return 0;
   }
 };
+// A reactor's loop around a poll set's poll(timeout), a readiness wait,
+// sleeping only when idle (Poco's SocketReactor::run): no retry.
+struct Timespan {
+  long us;
+};
+struct ReadySet {
+  int poll(const Timespan &timeout);
+};
+struct Reactor {
+  bool stop_;
+  ReadySet set_;
+  Timespan timeout_;
+  bool hasHandlers();
+  void dispatch(int ready);
+  void onIdle();
+  void sleep();
+  void run() {
+    while (!stop_) {
+      try {
+        if (hasHandlers()) {
+          int ready = set_.poll(timeout_);
+          if (stop_)
+            break;
+          dispatch(ready);
+        } else {
+          onIdle();
+          sleep();
+        }
+      } catch (...) {
+        throw;
+      }
+    }
+  }
+};
 // Five project calls deep is past the bound: the helper is taken for the
 // operation and the unbounded retry is reported.
 int wait5(int fd) { return selectRead(fd, 1); }
