@@ -841,11 +841,17 @@ static bool namesErrorType(QualType Type) {
 // (!trans->isValid()) return -1;`, TarsCpp's connection): the failure is
 // observed there, as the object records it.
 static bool statusTestedAfter(const CallExpr &Call, ASTContext &Ctx) {
+  // The object's variable or field, also through a smart pointer's `->`.
+  auto ObjectOf = [](const Expr *E) -> const Decl * {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *Arrow = dyn_cast<CXXOperatorCallExpr>(E);
+        Arrow && Arrow->getOperator() == OO_Arrow && Arrow->getNumArgs() == 1)
+      E = Arrow->getArg(0)->IgnoreParenImpCasts();
+    return referencedDecl(E);
+  };
   const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call);
-  const Expr *Object =
-      Member ? Member->getImplicitObjectArgument()->IgnoreParenImpCasts()
-             : nullptr;
-  const Decl *ObjectDecl = Object ? referencedDecl(Object) : nullptr;
+  const Decl *ObjectDecl =
+      Member ? ObjectOf(Member->getImplicitObjectArgument()) : nullptr;
   if (!ObjectDecl)
     return false;
   const Stmt *Next = nextStatementAfter(Call, Ctx);
@@ -876,8 +882,7 @@ static bool statusTestedAfter(const CallExpr &Call, ASTContext &Ctx) {
     const Stmt *S = Work.pop_back_val();
     if (const auto *Test = dyn_cast_or_null<CXXMemberCallExpr>(S))
       if (const Expr *On = Test->getImplicitObjectArgument();
-          On && referencedDecl(On->IgnoreParenImpCasts()) == ObjectDecl &&
-          Test->getType()->isBooleanType())
+          On && ObjectOf(On) == ObjectDecl && Test->getType()->isBooleanType())
         return true;
     if (S)
       llvm::append_range(Work, S->children());

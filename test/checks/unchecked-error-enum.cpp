@@ -113,6 +113,19 @@ int sendIfIdle(Transceiver *trans, bool idle, const char *buf) {
     return -1;
   return 0;
 }
+// The same through a smart pointer's -> (TarsCpp's unique_ptr member).
+template <class T> struct Owner {
+  T *operator->() const;
+};
+struct Connection {
+  Owner<Transceiver> trans_;
+  int send(const char *buf) {
+    trans_->sendRequest(buf);
+    if (!trans_->isValid())
+      return -1;
+    return 0;
+  }
+};
 int sendAndTestAnother(Transceiver *trans, Transceiver *other,
                        const char *buf) {
   trans->sendRequest(buf);
