@@ -166,14 +166,18 @@ static cl::opt<bool>
     IgnoredProfile("enable-check-profile",
                    cl::desc("Ignored (accepted for clang-tidy compatibility)"),
                    cl::cat(Category), cl::Hidden);
-static cl::opt<unsigned>
-    ProgressInterval("progress-interval",
-                     cl::desc("Without a terminal, print a progress line this "
-                              "often (seconds; default 30)"),
-                     cl::init(30), cl::cat(Category));
+static cl::opt<double> ProgressInterval(
+    "progress-interval",
+    cl::desc("Without a terminal, print a progress line at least this often, "
+             "also while one file takes long (seconds; default 10)"),
+    cl::init(10), cl::cat(Category));
 static cl::opt<std::string> DebugCrashOn(
     "debug-crash-on",
     cl::desc("Testing: crash the worker of units whose path contains this"),
+    cl::Hidden, cl::cat(Category));
+static cl::opt<std::string> DebugStallOn(
+    "debug-stall-on",
+    cl::desc("Testing: units whose path contains this take 2 s longer"),
     cl::Hidden, cl::cat(Category));
 
 // The subcommands, as `prodready --help` and `prodready merge|report --help`
@@ -397,6 +401,7 @@ int main(int Argc, const char **Argv) {
   Opts.ListChecks = ListChecks;
   Opts.Fix = Fix;
   Opts.DebugCrashOn = DebugCrashOn;
+  Opts.DebugStallOn = DebugStallOn;
   if (!Shard.empty()) {
     auto [K, N] = StringRef(Shard).split('/');
     unsigned Index = 0, Count = 0;

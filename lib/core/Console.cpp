@@ -53,6 +53,30 @@ void Progress::update(size_t Done, llvm::StringRef Current) {
   errs().flush();
 }
 
+void Progress::heartbeat(size_t Done, llvm::StringRef Oldest,
+                         double OldestSeconds) {
+  if (!Enabled || Oldest.empty())
+    return;
+  double Elapsed = seconds();
+  std::string Name = llvm::sys::path::filename(Oldest).str();
+  if (!Terminal) {
+    if (Elapsed < NextLog)
+      return;
+    NextLog = Elapsed + LogInterval;
+    errs() << "prodready: " << Done << "/" << Total << " file(s) analysed, "
+           << llvm::format("%.0fs elapsed; still analysing ", Elapsed) << Name
+           << llvm::format(" (%.0fs)\n", OldestSeconds);
+    return;
+  }
+  if (Elapsed < NextRedraw)
+    return;
+  NextRedraw = Elapsed + 1;
+  errs() << "\r\033[K[" << Done << "/" << Total << "] "
+         << llvm::format("%.0fs elapsed, analysing ", Elapsed) << Name
+         << llvm::format(" (%.0fs)", OldestSeconds);
+  errs().flush();
+}
+
 void Progress::finish() {
   if (Enabled && Terminal)
     errs() << "\r\033[K";
