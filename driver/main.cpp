@@ -4,6 +4,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Ansi.h"
 #include "Driver.h"
 #include "LspServer.h"
 #include "OutputFormats.h"
@@ -13,6 +14,7 @@
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/WithColor.h"
+#include <unistd.h>
 
 using namespace llvm;
 
@@ -338,8 +340,25 @@ int main(int Argc, const char **Argv) {
                   "production ready.\n\n  prodready -p build/ [files...]\n"
                   "  prodready file.cpp -- -std=c++20\n\nSUBCOMMANDS:\n\n") +
       SubcommandUsage;
+  // LLVM registers a boolean --color of its own (WithColor's, with the
+  // common options HideUnrelatedOptions registered): prodready's takes
+  // auto|always|never and, once decided for stderr, sets LLVM's so that the
+  // errors and warnings WithColor prints follow it.
+  cl::Option *LLVMColor = cl::getRegisteredOptions().lookup("color");
+  if (LLVMColor)
+    LLVMColor->removeArgument();
+  static cl::opt<std::string> Color(
+      "color",
+      cl::desc("Colour the text findings and the summary: auto (when the "
+               "stream is a terminal and NO_COLOR is unset), always or never"),
+      cl::value_desc("auto|always|never"), cl::init("auto"), cl::cat(Category));
   if (!cl::ParseCommandLineOptions(ArgcBefore, Argv, Overview, &errs()))
     return prodready::ExitUsage;
+  if (auto Choice = prodready::parseColorChoice(Color); Choice && LLVMColor)
+    LLVMColor->addOccurrence(
+        0, "color",
+        prodready::colorFor(*Choice, STDERR_FILENO) ? "true" : "false");
+  Opts.Color = Color;
 
   Opts.BuildPath = BuildPath;
   Opts.Files = Files;

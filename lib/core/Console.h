@@ -53,6 +53,10 @@ private:
   std::chrono::steady_clock::time_point Start;
 };
 
+/// Whether what prodready says on stderr is coloured (--color, decided for
+/// stderr); the summary follows it.
+void setStderrColor(bool Color);
+
 /// "N file(s) out of scope, not judged (2 generated, 5 test, ...); ...".
 std::string outOfScopeMessage(const std::map<std::string, unsigned> &Counts);
 

@@ -44,9 +44,10 @@ struct DriverOptions {
   unsigned ShardIndex = 0, ShardCount = 0; // --shard K/N (1-based K)
   std::string FailOn = "warning";
   bool Quiet = false, Strict = false, ListChecks = false;
-  bool Fix = false;         // --fix: apply the fix-its
-  std::string DebugCrashOn; // hidden: crash in units matching it
-  std::string DebugStallOn; // hidden: units matching it take 2 s longer
+  bool Fix = false;           // --fix: apply the fix-its
+  std::string Color = "auto"; // --color: auto, always or never
+  std::string DebugCrashOn;   // hidden: crash in units matching it
+  std::string DebugStallOn;   // hidden: units matching it take 2 s longer
 };
 
 } // namespace prodready

@@ -1,5 +1,6 @@
 //===--- Output.cpp - text and Markdown outputs ---------------------------===//
 
+#include "Ansi.h"
 #include "Redact.h"
 #include "Sarif.h"
 #include "Writers.h"
@@ -30,12 +31,25 @@ static void writeDiagnostic(
     llvm::raw_ostream &OS, const TextRange &Where, llvm::StringRef Level,
     llvm::StringRef Message, llvm::StringRef Rule, bool ShowSource,
     std::map<std::string, std::unique_ptr<llvm::MemoryBuffer>> &Cache,
-    const std::set<std::pair<std::string, unsigned>> &SecretLines) {
-  OS << Where.File << ":" << Where.Line << ":" << Where.Column << ": " << Level
-     << ": " << redactCredentials(Message);
+    const std::set<std::pair<std::string, unsigned>> &SecretLines, bool Color) {
+  // As clang colours it: a bold location, the level in its colour (magenta
+  // warning, red error, grey note), a bold message, a green caret.
+  auto Paint = [&](llvm::StringRef Code) -> llvm::raw_ostream & {
+    return Color ? OS << Code : OS;
+  };
+  llvm::StringRef LevelColor = Level == "error"     ? ansi::Red
+                               : Level == "warning" ? ansi::Magenta
+                                                    : ansi::Grey;
+  Paint(ansi::Bold) << Where.File << ":" << Where.Line << ":" << Where.Column
+                    << ": ";
+  Paint(LevelColor) << Level << ": ";
+  Paint(ansi::Reset);
+  if (Level != "note")
+    Paint(ansi::Bold);
+  OS << redactCredentials(Message);
   if (!Rule.empty())
     OS << " [" << Rule << "]";
-  OS << "\n";
+  Paint(ansi::Reset) << "\n";
   // A line that holds a detected credential is never echoed, whichever
   // finding or note points at it; nor is a line with a credential in a
   // well-known format.
@@ -49,10 +63,12 @@ static void writeDiagnostic(
   OS << "      | ";
   for (unsigned I = 1; I < Where.Column && I <= Line.size(); ++I)
     OS << (Line[I - 1] == '\t' ? '\t' : ' ');
-  OS << "^\n";
+  Paint(ansi::Green) << "^";
+  Paint(ansi::Reset) << "\n";
 }
 
-void writeText(const Report &R, llvm::raw_ostream &OS, bool ShowSource) {
+void writeText(const Report &R, llvm::raw_ostream &OS, bool ShowSource,
+               bool Color) {
   std::map<std::string, std::unique_ptr<llvm::MemoryBuffer>> Cache;
   // The lines of hard-coded secrets (also those filtered out by a baseline
   // or diff, which the driver passes in R.SecretLines) hold the secret.
@@ -70,10 +86,10 @@ void writeText(const Report &R, llvm::raw_ostream &OS, bool ShowSource) {
     std::string Name =
         F.WarningAsError ? F.Rule + ",-warnings-as-errors" : F.Rule;
     writeDiagnostic(OS, F.Where, F.Level, F.Message, Name, Show, Cache,
-                    SecretLines);
+                    SecretLines, Color);
     for (const FindingNote &N : F.Notes)
       writeDiagnostic(OS, N.Where, "note", N.Message, "", Show, Cache,
-                      SecretLines);
+                      SecretLines, Color);
   }
 }
 

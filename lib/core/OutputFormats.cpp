@@ -13,7 +13,7 @@ namespace {
 
 void writeTextFormat(const Report &R, const OutputContext &Context,
                      llvm::raw_ostream &OS) {
-  writeText(R, OS, Context.ShowSource);
+  writeText(R, OS, Context.ShowSource, Context.Color);
 }
 
 void writeSarifFormat(const Report &R, const OutputContext &Context,

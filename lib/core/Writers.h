@@ -15,8 +15,9 @@
 namespace prodready {
 
 /// clang-style text: `file:line:col: warning: message [rule]`, the source
-/// line and a caret, then the notes.
-void writeText(const Report &R, llvm::raw_ostream &OS, bool ShowSource);
+/// line and a caret, then the notes; with \p Color, coloured as clang does.
+void writeText(const Report &R, llvm::raw_ostream &OS, bool ShowSource,
+               bool Color = false);
 
 /// GitHub Actions workflow commands (`::warning file=...,line=...::msg`), one
 /// per finding: inline annotations without code scanning.
