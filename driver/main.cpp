@@ -177,6 +177,21 @@ static cl::opt<std::string> DebugCrashOn(
     "debug-crash-on",
     cl::desc("Testing: crash the worker of units whose path contains this"),
     cl::Hidden, cl::cat(Category));
+static cl::opt<std::string> LinkBase(
+    "link-base",
+    cl::desc("Markdown: prefix of the links to files, e.g. "
+             "https://github.com/ORG/REPO/blob/SHA/ (default: relative links)"),
+    cl::value_desc("url"), cl::cat(Category));
+static cl::opt<std::string> ProjectName(
+    "project-name",
+    cl::desc("Markdown: the project named at the top (default: the source "
+             "root's directory name; empty: none)"),
+    cl::cat(Category));
+static cl::opt<std::string>
+    Commit("commit",
+           cl::desc("Markdown: the commit named at the top (default: git "
+                    "rev-parse HEAD in the source root; empty: none)"),
+           cl::cat(Category));
 static cl::opt<std::string> DebugStallOn(
     "debug-stall-on",
     cl::desc("Testing: units whose path contains this take 2 s longer"),
@@ -187,7 +202,9 @@ static cl::opt<std::string> DebugStallOn(
 static const std::string SubcommandUsage =
     "  prodready report [--format=" +
     join(prodready::reportFormatNames(), "|") +
-    "] [--checklist F] [-o OUT] IN.sarif\n"
+    "] [--checklist F] [-o OUT]\n"
+    "                   [--link-base URL] [--project-name N] [--commit SHA] "
+    "IN.sarif\n"
     "      the readiness scorecard (or the findings as text) of a SARIF file\n"
     "  prodready merge [--checklist F] [-o OUT] IN.sarif...\n"
     "      one SARIF file from several (e.g. the shards of a --shard run)\n"
@@ -207,7 +224,8 @@ static void printVersion(raw_ostream &OS) {
 static int subcommand(int Argc, const char **Argv) {
   StringRef Command = Argv[1];
   std::string Out = "-", ReportFormat = prodready::DefaultReportFormat.str(),
-              List;
+              List, LinkBaseArg, ProjectNameArg, CommitArg;
+  bool HasProjectName = false, HasCommit = false;
   std::vector<std::string> Inputs;
   for (int I = 2; I < Argc; ++I) {
     StringRef Arg = Argv[I];
@@ -226,8 +244,17 @@ static int subcommand(int Argc, const char **Argv) {
       return false;
     };
     if (Value("o", Out) || Value("format", ReportFormat) ||
-        Value("checklist", List))
+        Value("checklist", List) ||
+        (Command == "report" && Value("link-base", LinkBaseArg)))
       continue;
+    if (Command == "report" && Value("project-name", ProjectNameArg)) {
+      HasProjectName = true;
+      continue;
+    }
+    if (Command == "report" && Value("commit", CommitArg)) {
+      HasCommit = true;
+      continue;
+    }
     if (Arg == "-h" || Arg == "--help") {
       outs() << "usage:\n" << SubcommandUsage;
       return prodready::ExitClean;
@@ -246,7 +273,16 @@ static int subcommand(int Argc, const char **Argv) {
         << "report takes exactly one SARIF file\n";
     return prodready::ExitUsage;
   }
-  return prodready::runReport(Inputs.front(), ReportFormat, Out, List);
+  prodready::ReportOptions Report;
+  Report.Format = ReportFormat;
+  Report.Output = Out;
+  Report.ChecklistPath = List;
+  Report.LinkBase = LinkBaseArg;
+  if (HasProjectName)
+    Report.ProjectName = ProjectNameArg;
+  if (HasCommit)
+    Report.Commit = CommitArg;
+  return prodready::runReport(Inputs.front(), Report);
 }
 
 // `prodready lsp [-p DIR] [--checks=G] [--config=Y|--config-file=F]
@@ -421,6 +457,11 @@ int main(int Argc, const char **Argv) {
   Opts.Fix = Fix;
   Opts.DebugCrashOn = DebugCrashOn;
   Opts.DebugStallOn = DebugStallOn;
+  Opts.LinkBase = LinkBase;
+  if (ProjectName.getNumOccurrences())
+    Opts.ProjectName = ProjectName;
+  if (Commit.getNumOccurrences())
+    Opts.Commit = Commit;
   if (!Shard.empty()) {
     auto [K, N] = StringRef(Shard).split('/');
     unsigned Index = 0, Count = 0;

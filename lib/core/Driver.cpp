@@ -21,6 +21,7 @@
 #include "Redact.h"
 #include "Scheduling.h"
 #include "UnitCache.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
 #include <chrono>
@@ -237,6 +238,12 @@ int runDriver(const DriverOptions &Opts) {
   Context.Category = Opts.Category;
   Context.Items = *Items;
   Context.ShowSource = true;
+  Context.LinkBase = Opts.LinkBase;
+  Context.ProjectName = Opts.ProjectName
+                            ? *Opts.ProjectName
+                            : llvm::sys::path::filename(Root).str();
+  if (Format.Name == "markdown")
+    Context.Commit = Opts.Commit ? *Opts.Commit : gitHeadCommit(Root);
   bool ToStdout = Opts.Output.empty() || Opts.Output == "-";
   Context.Color =
       ToStdout ? colorFor(Color, STDOUT_FILENO) : Color == ColorChoice::Always;

@@ -46,8 +46,12 @@ struct DriverOptions {
   bool Quiet = false, Strict = false, ListChecks = false;
   bool Fix = false;           // --fix: apply the fix-its
   std::string Color = "auto"; // --color: auto, always or never
-  std::string DebugCrashOn;   // hidden: crash in units matching it
-  std::string DebugStallOn;   // hidden: units matching it take 2 s longer
+  /// The scorecard: links under --link-base; --project-name and --commit
+  /// (default: the source root's name and its git HEAD; "" omits them).
+  std::string LinkBase;
+  std::optional<std::string> ProjectName, Commit;
+  std::string DebugCrashOn; // hidden: crash in units matching it
+  std::string DebugStallOn; // hidden: units matching it take 2 s longer
 };
 
 } // namespace prodready

@@ -30,6 +30,8 @@ struct OutputContext {
   bool ShowSource = false;
   /// Text: ANSI colours (--color, decided for the stream written to).
   bool Color = false;
+  /// Markdown: --link-base, --project-name, --commit.
+  std::string LinkBase, ProjectName, Commit;
 };
 
 using ReportWriter = void (*)(const Report &R, const OutputContext &Context,
