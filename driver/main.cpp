@@ -204,7 +204,7 @@ static const std::string SubcommandUsage =
     join(prodready::reportFormatNames(), "|") +
     "] [--checklist F] [-o OUT]\n"
     "                   [--link-base URL] [--project-name N] [--commit SHA] "
-    "IN.sarif\n"
+    "[--color=WHEN] IN.sarif\n"
     "      the readiness scorecard (or the findings as text) of a SARIF file\n"
     "  prodready merge [--checklist F] [-o OUT] IN.sarif...\n"
     "      one SARIF file from several (e.g. the shards of a --shard run)\n"
@@ -224,7 +224,7 @@ static void printVersion(raw_ostream &OS) {
 static int subcommand(int Argc, const char **Argv) {
   StringRef Command = Argv[1];
   std::string Out = "-", ReportFormat = prodready::DefaultReportFormat.str(),
-              List, LinkBaseArg, ProjectNameArg, CommitArg;
+              List, LinkBaseArg, ProjectNameArg, CommitArg, ColorArg = "auto";
   bool HasProjectName = false, HasCommit = false;
   std::vector<std::string> Inputs;
   for (int I = 2; I < Argc; ++I) {
@@ -245,7 +245,8 @@ static int subcommand(int Argc, const char **Argv) {
     };
     if (Value("o", Out) || Value("format", ReportFormat) ||
         Value("checklist", List) ||
-        (Command == "report" && Value("link-base", LinkBaseArg)))
+        (Command == "report" &&
+         (Value("link-base", LinkBaseArg) || Value("color", ColorArg))))
       continue;
     if (Command == "report" && Value("project-name", ProjectNameArg)) {
       HasProjectName = true;
@@ -278,6 +279,7 @@ static int subcommand(int Argc, const char **Argv) {
   Report.Output = Out;
   Report.ChecklistPath = List;
   Report.LinkBase = LinkBaseArg;
+  Report.Color = ColorArg;
   if (HasProjectName)
     Report.ProjectName = ProjectNameArg;
   if (HasCommit)

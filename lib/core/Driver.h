@@ -48,6 +48,7 @@ struct ReportOptions {
   /// versionControlProvenance (the repository's name, revisionId), else the
   /// source root's name and no commit. "" omits them.
   std::optional<std::string> ProjectName, Commit;
+  std::string Color = "auto"; // --color, for --format=text
 };
 
 /// `prodready report [--format=markdown|text|...] IN`

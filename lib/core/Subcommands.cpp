@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Ansi.h"
 #include "Configuration.h"
 #include "Console.h"
 #include "Driver.h"
@@ -17,6 +18,7 @@
 #include "llvm/ADT/STLExtras.h"
 #include "llvm/Support/Path.h"
 #include <tuple>
+#include <unistd.h>
 
 namespace prodready {
 
@@ -105,6 +107,10 @@ static std::string repositoryName(llvm::StringRef RepositoryUri) {
 }
 
 int runReport(const std::string &Input, const ReportOptions &Opts) {
+  std::optional<ColorChoice> Color = parseColorChoice(Opts.Color);
+  if (!Color)
+    return usageError("report: unknown --color '" + Opts.Color +
+                      "'; use auto, always or never");
   Checklist CustomChecklist;
   auto Items = checklistFor(Opts.ChecklistPath, CustomChecklist);
   if (!Items)
@@ -129,6 +135,9 @@ int runReport(const std::string &Input, const ReportOptions &Opts) {
   // The sources may not be where the log was written.
   Context.ShowSource = false;
   Context.LinkBase = Opts.LinkBase;
+  Context.Color = Opts.Output.empty() || Opts.Output == "-"
+                      ? colorFor(*Color, STDOUT_FILENO)
+                      : *Color == ColorChoice::Always;
   std::string Named = !Log->RepositoryUri.empty()
                           ? repositoryName(Log->RepositoryUri)
                           : llvm::sys::path::filename(Root).str();
