@@ -4,6 +4,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Ansi.h"
 #include "Driver.h"
 #include "LspServer.h"
 #include "OutputFormats.h"
@@ -13,6 +14,7 @@
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/WithColor.h"
+#include <unistd.h>
 
 using namespace llvm;
 
@@ -166,14 +168,33 @@ static cl::opt<bool>
     IgnoredProfile("enable-check-profile",
                    cl::desc("Ignored (accepted for clang-tidy compatibility)"),
                    cl::cat(Category), cl::Hidden);
-static cl::opt<unsigned>
-    ProgressInterval("progress-interval",
-                     cl::desc("Without a terminal, print a progress line this "
-                              "often (seconds; default 30)"),
-                     cl::init(30), cl::cat(Category));
+static cl::opt<double> ProgressInterval(
+    "progress-interval",
+    cl::desc("Without a terminal, print a progress line at least this often, "
+             "also while one file takes long (seconds; default 10)"),
+    cl::init(10), cl::cat(Category));
 static cl::opt<std::string> DebugCrashOn(
     "debug-crash-on",
     cl::desc("Testing: crash the worker of units whose path contains this"),
+    cl::Hidden, cl::cat(Category));
+static cl::opt<std::string> LinkBase(
+    "link-base",
+    cl::desc("Markdown: prefix of the links to files, e.g. "
+             "https://github.com/ORG/REPO/blob/SHA/ (default: relative links)"),
+    cl::value_desc("url"), cl::cat(Category));
+static cl::opt<std::string> ProjectName(
+    "project-name",
+    cl::desc("Markdown: the project named at the top (default: the source "
+             "root's directory name; empty: none)"),
+    cl::cat(Category));
+static cl::opt<std::string>
+    Commit("commit",
+           cl::desc("Markdown: the commit named at the top (default: git "
+                    "rev-parse HEAD in the source root; empty: none)"),
+           cl::cat(Category));
+static cl::opt<std::string> DebugStallOn(
+    "debug-stall-on",
+    cl::desc("Testing: units whose path contains this take 2 s longer"),
     cl::Hidden, cl::cat(Category));
 
 // The subcommands, as `prodready --help` and `prodready merge|report --help`
@@ -181,7 +202,9 @@ static cl::opt<std::string> DebugCrashOn(
 static const std::string SubcommandUsage =
     "  prodready report [--format=" +
     join(prodready::reportFormatNames(), "|") +
-    "] [--checklist F] [-o OUT] IN.sarif\n"
+    "] [--checklist F] [-o OUT]\n"
+    "                   [--link-base URL] [--project-name N] [--commit SHA] "
+    "[--color=WHEN] IN.sarif\n"
     "      the readiness scorecard (or the findings as text) of a SARIF file\n"
     "  prodready merge [--checklist F] [-o OUT] IN.sarif...\n"
     "      one SARIF file from several (e.g. the shards of a --shard run)\n"
@@ -201,7 +224,8 @@ static void printVersion(raw_ostream &OS) {
 static int subcommand(int Argc, const char **Argv) {
   StringRef Command = Argv[1];
   std::string Out = "-", ReportFormat = prodready::DefaultReportFormat.str(),
-              List;
+              List, LinkBaseArg, ProjectNameArg, CommitArg, ColorArg = "auto";
+  bool HasProjectName = false, HasCommit = false;
   std::vector<std::string> Inputs;
   for (int I = 2; I < Argc; ++I) {
     StringRef Arg = Argv[I];
@@ -220,8 +244,18 @@ static int subcommand(int Argc, const char **Argv) {
       return false;
     };
     if (Value("o", Out) || Value("format", ReportFormat) ||
-        Value("checklist", List))
+        Value("checklist", List) ||
+        (Command == "report" &&
+         (Value("link-base", LinkBaseArg) || Value("color", ColorArg))))
       continue;
+    if (Command == "report" && Value("project-name", ProjectNameArg)) {
+      HasProjectName = true;
+      continue;
+    }
+    if (Command == "report" && Value("commit", CommitArg)) {
+      HasCommit = true;
+      continue;
+    }
     if (Arg == "-h" || Arg == "--help") {
       outs() << "usage:\n" << SubcommandUsage;
       return prodready::ExitClean;
@@ -240,7 +274,17 @@ static int subcommand(int Argc, const char **Argv) {
         << "report takes exactly one SARIF file\n";
     return prodready::ExitUsage;
   }
-  return prodready::runReport(Inputs.front(), ReportFormat, Out, List);
+  prodready::ReportOptions Report;
+  Report.Format = ReportFormat;
+  Report.Output = Out;
+  Report.ChecklistPath = List;
+  Report.LinkBase = LinkBaseArg;
+  Report.Color = ColorArg;
+  if (HasProjectName)
+    Report.ProjectName = ProjectNameArg;
+  if (HasCommit)
+    Report.Commit = CommitArg;
+  return prodready::runReport(Inputs.front(), Report);
 }
 
 // `prodready lsp [-p DIR] [--checks=G] [--config=Y|--config-file=F]
@@ -334,8 +378,25 @@ int main(int Argc, const char **Argv) {
                   "production ready.\n\n  prodready -p build/ [files...]\n"
                   "  prodready file.cpp -- -std=c++20\n\nSUBCOMMANDS:\n\n") +
       SubcommandUsage;
+  // LLVM registers a boolean --color of its own (WithColor's, with the
+  // common options HideUnrelatedOptions registered): prodready's takes
+  // auto|always|never and, once decided for stderr, sets LLVM's so that the
+  // errors and warnings WithColor prints follow it.
+  cl::Option *LLVMColor = cl::getRegisteredOptions().lookup("color");
+  if (LLVMColor)
+    LLVMColor->removeArgument();
+  static cl::opt<std::string> Color(
+      "color",
+      cl::desc("Colour the text findings and the summary: auto (when the "
+               "stream is a terminal and NO_COLOR is unset), always or never"),
+      cl::value_desc("auto|always|never"), cl::init("auto"), cl::cat(Category));
   if (!cl::ParseCommandLineOptions(ArgcBefore, Argv, Overview, &errs()))
     return prodready::ExitUsage;
+  if (auto Choice = prodready::parseColorChoice(Color); Choice && LLVMColor)
+    LLVMColor->addOccurrence(
+        0, "color",
+        prodready::colorFor(*Choice, STDERR_FILENO) ? "true" : "false");
+  Opts.Color = Color;
 
   Opts.BuildPath = BuildPath;
   Opts.Files = Files;
@@ -397,6 +458,12 @@ int main(int Argc, const char **Argv) {
   Opts.ListChecks = ListChecks;
   Opts.Fix = Fix;
   Opts.DebugCrashOn = DebugCrashOn;
+  Opts.DebugStallOn = DebugStallOn;
+  Opts.LinkBase = LinkBase;
+  if (ProjectName.getNumOccurrences())
+    Opts.ProjectName = ProjectName;
+  if (Commit.getNumOccurrences())
+    Opts.Commit = Commit;
   if (!Shard.empty()) {
     auto [K, N] = StringRef(Shard).split('/');
     unsigned Index = 0, Count = 0;

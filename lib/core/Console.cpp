@@ -1,6 +1,7 @@
 //===--- Console.cpp - what a run says on stderr --------------------------===//
 
 #include "Console.h"
+#include "Ansi.h"
 #include "DriverOptions.h"
 #include "Redact.h"
 #include "llvm/Support/Format.h"
@@ -12,6 +13,15 @@
 namespace prodready {
 
 static llvm::raw_ostream &errs() { return llvm::errs(); }
+
+static bool StderrColor = false;
+
+void setStderrColor(bool Color) { StderrColor = Color; }
+
+/// \p Code on stderr when it is coloured.
+static llvm::raw_ostream &paint(llvm::StringRef Code) {
+  return StderrColor ? errs() << Code : errs();
+}
 
 int usageError(const llvm::Twine &Message) {
   // Errors quote configuration files and arguments: they pass the redaction
@@ -50,6 +60,30 @@ void Progress::update(size_t Done, llvm::StringRef Current) {
   std::string Name = llvm::sys::path::filename(Current).str();
   errs() << "\r\033[K[" << Done << "/" << Total << "] "
          << llvm::format("%.0fs elapsed, ETA %.0fs ", Elapsed, Eta) << Name;
+  errs().flush();
+}
+
+void Progress::heartbeat(size_t Done, llvm::StringRef Oldest,
+                         double OldestSeconds) {
+  if (!Enabled || Oldest.empty())
+    return;
+  double Elapsed = seconds();
+  std::string Name = llvm::sys::path::filename(Oldest).str();
+  if (!Terminal) {
+    if (Elapsed < NextLog)
+      return;
+    NextLog = Elapsed + LogInterval;
+    errs() << "prodready: " << Done << "/" << Total << " file(s) analysed, "
+           << llvm::format("%.0fs elapsed; still analysing ", Elapsed) << Name
+           << llvm::format(" (%.0fs)\n", OldestSeconds);
+    return;
+  }
+  if (Elapsed < NextRedraw)
+    return;
+  NextRedraw = Elapsed + 1;
+  errs() << "\r\033[K[" << Done << "/" << Total << "] "
+         << llvm::format("%.0fs elapsed, analysing ", Elapsed) << Name
+         << llvm::format(" (%.0fs)", OldestSeconds);
   errs().flush();
 }
 
@@ -92,9 +126,23 @@ void printSummary(const Report &R,
   std::map<std::string, unsigned> PerRule;
   for (const Finding &F : R.Findings)
     ++PerRule[F.Rule];
+  // Coloured: failures red, findings magenta (red with an error among
+  // them), none green.
+  bool AnyError = llvm::any_of(
+      R.Findings, [](const Finding &F) { return F.Level == "error"; });
   errs() << "prodready: " << R.FilesAnalysed << " file(s) analysed, "
-         << R.FilesFromCache << " from cache, " << R.FilesFailed << " failed; "
-         << R.Findings.size() << " finding(s)";
+         << R.FilesFromCache << " from cache, ";
+  if (R.FilesFailed)
+    paint(ansi::Red);
+  errs() << R.FilesFailed << " failed";
+  if (R.FilesFailed)
+    paint(ansi::Reset);
+  errs() << "; ";
+  paint(R.Findings.empty() ? ansi::Green
+        : AnyError         ? ansi::Red
+                           : ansi::Magenta)
+      << R.Findings.size() << " finding(s)";
+  paint(ansi::Reset);
   if (!PerRule.empty()) {
     errs() << " (";
     bool First = true;

@@ -28,12 +28,18 @@ int usageError(const llvm::Twine &Message);
 int usageError(llvm::Error Errors);
 
 /// Progress on stderr: a line redrawn in place on a terminal; without one
-/// (CI logs), a plain line every LogInterval seconds, so that a long run is
-/// not silent for minutes.
+/// (CI logs), a plain line at most every LogInterval seconds when files
+/// finish, and at least every LogInterval seconds while one file takes long
+/// (heartbeat), so that a long run is never silent for minutes.
 class Progress {
 public:
   Progress(size_t Total, bool Enabled, double LogInterval);
+  /// \p Done files are finished, the last one \p Current.
   void update(size_t Done, llvm::StringRef Current);
+  /// Called while waiting for the workers: \p Oldest is the file analysed
+  /// longest, for \p OldestSeconds. Prints a line when none was printed for
+  /// LogInterval seconds (on a terminal: redraws the line every second).
+  void heartbeat(size_t Done, llvm::StringRef Oldest, double OldestSeconds);
   void finish();
 
 private:
@@ -42,9 +48,14 @@ private:
   bool Enabled;
   double LogInterval;
   double NextLog;
+  double NextRedraw = 1;
   bool Terminal;
   std::chrono::steady_clock::time_point Start;
 };
+
+/// Whether what prodready says on stderr is coloured (--color, decided for
+/// stderr); the summary follows it.
+void setStderrColor(bool Color);
 
 /// "N file(s) out of scope, not judged (2 generated, 5 test, ...); ...".
 std::string outOfScopeMessage(const std::map<std::string, unsigned> &Counts);

@@ -2,7 +2,9 @@
 
 #include "Diff.h"
 #include "FileIO.h"
+#include "llvm/ADT/STLExtras.h"
 #include "llvm/ADT/SmallVector.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Program.h"
 #include <optional>
@@ -180,6 +182,29 @@ void keepChangedLines(std::vector<Finding> &Findings,
     auto It = Changed.find(Rel.str());
     return It == Changed.end() || !It->second.count(F.Where.Line);
   });
+}
+
+std::string gitHeadCommit(const std::string &Root) {
+  auto Git = llvm::sys::findProgramByName("git");
+  if (!Git)
+    return "";
+  llvm::SmallString<128> Out;
+  if (llvm::sys::fs::createTemporaryFile("prodready-head", "txt", Out))
+    return "";
+  std::optional<llvm::StringRef> Redirects[] = {
+      std::nullopt, llvm::StringRef(Out), llvm::StringRef("")};
+  // No hook of the analysed repository may run (fsmonitor).
+  std::vector<llvm::StringRef> Args = {
+      *Git,        "-C",       Root, "-c",  "core.fsmonitor=false",
+      "rev-parse", "--verify", "-q", "HEAD"};
+  int RC = llvm::sys::ExecuteAndWait(*Git, Args, std::nullopt, Redirects, 0, 0);
+  bool Ok;
+  std::string Commit = llvm::StringRef(readFile(Out, Ok)).trim().str();
+  llvm::sys::fs::remove(Out);
+  if (RC != 0 || !Ok || Commit.size() < 40 ||
+      !llvm::all_of(Commit, [](char C) { return llvm::isHexDigit(C); }))
+    return "";
+  return Commit;
 }
 
 } // namespace prodready

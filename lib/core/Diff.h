@@ -35,6 +35,10 @@ llvm::Expected<ChangedLines> changedLines(const std::string &DiffFile,
 void keepChangedLines(std::vector<Finding> &Findings,
                       const ChangedLines &Changed, const std::string &Root);
 
+/// The commit checked out in the git work tree that holds \p Root (`git
+/// rev-parse HEAD`), or "" when \p Root is in none or git is missing.
+std::string gitHeadCommit(const std::string &Root);
+
 } // namespace prodready
 
 #endif // PRODREADY_LIB_CORE_DIFF_H

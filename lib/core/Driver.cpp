@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Driver.h"
+#include "Ansi.h"
 #include "Baseline.h"
 #include "Configuration.h"
 #include "Console.h"
@@ -20,10 +21,12 @@
 #include "Redact.h"
 #include "Scheduling.h"
 #include "UnitCache.h"
+#include "llvm/Support/Path.h"
 #include "llvm/Support/WithColor.h"
 #include "llvm/Support/raw_ostream.h"
 #include <chrono>
 #include <optional>
+#include <unistd.h>
 
 namespace prodready {
 
@@ -43,6 +46,9 @@ llvm::Error checkOptionValues(const DriverOptions &Opts) {
                    "'; use error, warning, note or none");
   if (!Opts.DiffBase.empty() && !Opts.DiffFile.empty())
     return Invalid("--diff-base and --diff cannot be combined");
+  if (!parseColorChoice(Opts.Color))
+    return Invalid("unknown --color '" + Opts.Color +
+                   "'; use auto, always or never");
   return llvm::Error::success();
 }
 
@@ -154,6 +160,8 @@ int runDriver(const DriverOptions &Opts) {
   if (llvm::Error E = checkOptionValues(Opts))
     return usageError(std::move(E));
   const OutputFormat &Format = *findOutputFormat(Opts.Format);
+  ColorChoice Color = *parseColorChoice(Opts.Color);
+  setStderrColor(colorFor(Color, STDERR_FILENO));
   Checklist CustomChecklist;
   auto Items = checklistFor(Opts.ChecklistPath, CustomChecklist);
   if (!Items)
@@ -230,6 +238,15 @@ int runDriver(const DriverOptions &Opts) {
   Context.Category = Opts.Category;
   Context.Items = *Items;
   Context.ShowSource = true;
+  Context.LinkBase = Opts.LinkBase;
+  Context.ProjectName = Opts.ProjectName
+                            ? *Opts.ProjectName
+                            : llvm::sys::path::filename(Root).str();
+  if (Format.Name == "markdown")
+    Context.Commit = Opts.Commit ? *Opts.Commit : gitHeadCommit(Root);
+  bool ToStdout = Opts.Output.empty() || Opts.Output == "-";
+  Context.Color =
+      ToStdout ? colorFor(Color, STDOUT_FILENO) : Color == ColorChoice::Always;
   std::string Text =
       renderReport(Format.KeepsBaselined ? R : Shown, Format, Context);
   if (stopRequested())

@@ -27,6 +27,7 @@
 #include "DatabaseLoader.h"
 #include "DriverOptions.h"
 #include "Workers.h"
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -39,9 +40,19 @@ int runDriver(const DriverOptions &Opts);
 int runMerge(const std::vector<std::string> &Inputs, const std::string &Output,
              const std::string &ChecklistPath);
 
+/// What `prodready report` is asked for besides its input.
+struct ReportOptions {
+  std::string Format, Output, ChecklistPath;
+  std::string LinkBase; // --link-base
+  /// --project-name, --commit; default: from the log's
+  /// versionControlProvenance (the repository's name, revisionId), else the
+  /// source root's name and no commit. "" omits them.
+  std::optional<std::string> ProjectName, Commit;
+  std::string Color = "auto"; // --color, for --format=text
+};
+
 /// `prodready report [--format=markdown|text|...] IN`
-int runReport(const std::string &Input, const std::string &Format,
-              const std::string &Output, const std::string &ChecklistPath);
+int runReport(const std::string &Input, const ReportOptions &Opts);
 
 } // namespace prodready
 

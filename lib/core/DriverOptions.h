@@ -39,13 +39,19 @@ struct DriverOptions {
   std::string Baseline, WriteBaseline;
   bool ShowBaselined = false; // --show-baselined: also in text
   double ProgressIntervalSeconds =
-      30; // without a TTY: a progress line this often
+      10; // without a TTY: a progress line at least this often
   std::string DiffBase, DiffFile;
   unsigned ShardIndex = 0, ShardCount = 0; // --shard K/N (1-based K)
   std::string FailOn = "warning";
   bool Quiet = false, Strict = false, ListChecks = false;
-  bool Fix = false;         // --fix: apply the fix-its
+  bool Fix = false;           // --fix: apply the fix-its
+  std::string Color = "auto"; // --color: auto, always or never
+  /// The scorecard: links under --link-base; --project-name and --commit
+  /// (default: the source root's name and its git HEAD; "" omits them).
+  std::string LinkBase;
+  std::optional<std::string> ProjectName, Commit;
   std::string DebugCrashOn; // hidden: crash in units matching it
+  std::string DebugStallOn; // hidden: units matching it take 2 s longer
 };
 
 } // namespace prodready

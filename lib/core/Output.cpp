@@ -1,8 +1,10 @@
 //===--- Output.cpp - text and Markdown outputs ---------------------------===//
 
+#include "Ansi.h"
 #include "Redact.h"
 #include "Sarif.h"
 #include "Writers.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include <map>
@@ -30,12 +32,25 @@ static void writeDiagnostic(
     llvm::raw_ostream &OS, const TextRange &Where, llvm::StringRef Level,
     llvm::StringRef Message, llvm::StringRef Rule, bool ShowSource,
     std::map<std::string, std::unique_ptr<llvm::MemoryBuffer>> &Cache,
-    const std::set<std::pair<std::string, unsigned>> &SecretLines) {
-  OS << Where.File << ":" << Where.Line << ":" << Where.Column << ": " << Level
-     << ": " << redactCredentials(Message);
+    const std::set<std::pair<std::string, unsigned>> &SecretLines, bool Color) {
+  // As clang colours it: a bold location, the level in its colour (magenta
+  // warning, red error, grey note), a bold message, a green caret.
+  auto Paint = [&](llvm::StringRef Code) -> llvm::raw_ostream & {
+    return Color ? OS << Code : OS;
+  };
+  llvm::StringRef LevelColor = Level == "error"     ? ansi::Red
+                               : Level == "warning" ? ansi::Magenta
+                                                    : ansi::Grey;
+  Paint(ansi::Bold) << Where.File << ":" << Where.Line << ":" << Where.Column
+                    << ": ";
+  Paint(LevelColor) << Level << ": ";
+  Paint(ansi::Reset);
+  if (Level != "note")
+    Paint(ansi::Bold);
+  OS << redactCredentials(Message);
   if (!Rule.empty())
     OS << " [" << Rule << "]";
-  OS << "\n";
+  Paint(ansi::Reset) << "\n";
   // A line that holds a detected credential is never echoed, whichever
   // finding or note points at it; nor is a line with a credential in a
   // well-known format.
@@ -49,10 +64,12 @@ static void writeDiagnostic(
   OS << "      | ";
   for (unsigned I = 1; I < Where.Column && I <= Line.size(); ++I)
     OS << (Line[I - 1] == '\t' ? '\t' : ' ');
-  OS << "^\n";
+  Paint(ansi::Green) << "^";
+  Paint(ansi::Reset) << "\n";
 }
 
-void writeText(const Report &R, llvm::raw_ostream &OS, bool ShowSource) {
+void writeText(const Report &R, llvm::raw_ostream &OS, bool ShowSource,
+               bool Color) {
   std::map<std::string, std::unique_ptr<llvm::MemoryBuffer>> Cache;
   // The lines of hard-coded secrets (also those filtered out by a baseline
   // or diff, which the driver passes in R.SecretLines) hold the secret.
@@ -70,10 +87,10 @@ void writeText(const Report &R, llvm::raw_ostream &OS, bool ShowSource) {
     std::string Name =
         F.WarningAsError ? F.Rule + ",-warnings-as-errors" : F.Rule;
     writeDiagnostic(OS, F.Where, F.Level, F.Message, Name, Show, Cache,
-                    SecretLines);
+                    SecretLines, Color);
     for (const FindingNote &N : F.Notes)
       writeDiagnostic(OS, N.Where, "note", N.Message, "", Show, Cache,
-                      SecretLines);
+                      SecretLines, Color);
   }
 }
 
@@ -84,8 +101,45 @@ std::string relativeTo(const std::string &Root, const std::string &File) {
   return File;
 }
 
+/// \p Text as Markdown text, not markup: a message quoting code (`*p`,
+/// `a[i]`, `<T>`) is shown as written, and HTML cannot reach a job summary.
+static std::string escapeMarkdown(llvm::StringRef Text) {
+  std::string Out;
+  for (size_t I = 0; I < Text.size(); ++I) {
+    char C = Text[I];
+    if (C == '\n' || C == '\r') {
+      Out += ' ';
+      continue;
+    }
+    // An underscore inside a word (has_value) never emphasises.
+    bool InWord = C == '_' && I > 0 && I + 1 < Text.size() &&
+                  llvm::isAlnum(Text[I - 1]) && llvm::isAlnum(Text[I + 1]);
+    if (llvm::StringRef("\\`*_[]<>|").contains(C) && !InWord)
+      Out += '\\';
+    Out += C;
+  }
+  return Out;
+}
+
+/// The link to \p Line of \p File (relative to the source root): under
+/// --link-base when given, else relative. A file outside the source root
+/// has no link under a base.
+static std::string fileLink(const ScorecardOptions &Options,
+                            const std::string &File, unsigned Line) {
+  std::string Target = encodeUriPath(File) + "#L" + std::to_string(Line);
+  if (Options.LinkBase.empty() || llvm::StringRef(File).starts_with("/"))
+    return Target;
+  return Options.LinkBase +
+         (llvm::StringRef(Options.LinkBase).ends_with("/") ? "" : "/") + Target;
+}
+
+/// At most this many findings are listed under one item: a job summary
+/// holds 1 MiB.
+static constexpr size_t MaxListedFindings = 50;
+
 void writeMarkdown(const Report &R, const Checklist &Items,
-                   const std::string &SourceRoot, llvm::raw_ostream &OS) {
+                   const ScorecardOptions &Options, llvm::raw_ostream &OS) {
+  const std::string &SourceRoot = Options.SourceRoot;
   std::map<std::string, std::vector<const Finding *>> ByRule;
   for (const Finding &F : R.Findings)
     ByRule[F.Rule].push_back(&F);
@@ -123,6 +177,14 @@ void writeMarkdown(const Report &R, const Checklist &Items,
 
   OS << "# " << Items.Title << "\n";
   OS << "**Automated assessment by prodready " << PRODREADY_VERSION << "**\n\n";
+  if (!Options.ProjectName.empty())
+    OS << "**Project**: " << escapeMarkdown(Options.ProjectName) << "\n";
+  if (!Options.ProjectName.empty() && !Options.Commit.empty())
+    OS << "\n"; // a paragraph each, in every renderer
+  if (!Options.Commit.empty())
+    OS << "**Commit**: `" << escapeMarkdown(Options.Commit) << "`\n";
+  if (!Options.ProjectName.empty() || !Options.Commit.empty())
+    OS << "\n";
   bool Ready =
       Checkable == Automated && Passing == Checkable && R.ExecutionSuccessful;
   OS << "**Overall Status**: "
@@ -161,16 +223,31 @@ void writeMarkdown(const Report &R, const Checklist &Items,
       else if (RanAll(Item))
         OS << "- [x] ✅ **" << Item.Title << "** (" << Item.Id
            << ") - PASSED\n";
-      else
+      else {
+        // Nothing ran, so there is no evidence: say which rules would check
+        // the item.
         OS << "- [ ] ⚪ **" << Item.Title << "** (" << Item.Id
            << ") - NOT CHECKED\n";
+        OS << "  - **Rules not enabled**: ";
+        bool First = true;
+        for (const std::string &Rule : Item.Rules)
+          if (!RulesRun.empty() && !RulesRun.count(Rule)) {
+            OS << (First ? "" : ", ") << "`" << Rule << "`";
+            First = false;
+          }
+        OS << "\n";
+        continue;
+      }
       OS << "  - **Evidence**: ";
       for (size_t I = 0; I < Item.Rules.size(); ++I) {
         llvm::StringRef Rule(Item.Rules[I]);
         unsigned Count =
             ByRule.count(Item.Rules[I]) ? ByRule[Item.Rules[I]].size() : 0;
-        OS << (I ? ", " : "") << "`" << Rule << "` (" << Count << " finding"
-           << (Count == 1 ? "" : "s") << ")";
+        OS << (I ? ", " : "") << "`" << Rule << "` (";
+        if (!Count && !RulesRun.empty() && !RulesRun.count(Item.Rules[I]))
+          OS << "not enabled)";
+        else
+          OS << Count << " finding" << (Count == 1 ? "" : "s") << ")";
       }
       OS << "\n";
       if (Found.empty())
@@ -192,7 +269,7 @@ void writeMarkdown(const Report &R, const Checklist &Items,
             [](const Finding *A, const Finding *B) { return *A < *B; });
         OS << (I ? ", " : "") << "[`" << File << "` (" << List.size()
            << " finding" << (List.size() == 1 ? "" : "s") << ")]("
-           << encodeUriPath(File) << "#L" << First->Where.Line << ")";
+           << fileLink(Options, File, First->Where.Line) << ")";
       }
       if (Files.size() > 5)
         OS << ", and " << Files.size() - 5 << " more file(s)";
@@ -202,14 +279,16 @@ void writeMarkdown(const Report &R, const Checklist &Items,
       OS << "  - **Findings**:\n";
       std::sort(Found.begin(), Found.end(),
                 [](const Finding *A, const Finding *B) { return *A < *B; });
-      for (size_t I = 0; I < Found.size() && I < 10; ++I) {
-        std::string File = relativeTo(SourceRoot, Found[I]->Where.File);
-        OS << "    - [" << File << ":" << Found[I]->Where.Line << "]("
-           << encodeUriPath(File) << "#L" << Found[I]->Where.Line << ") `"
-           << Found[I]->Rule << "`\n";
+      for (size_t I = 0; I < Found.size() && I < MaxListedFindings; ++I) {
+        const Finding &F = *Found[I];
+        std::string File = relativeTo(SourceRoot, F.Where.File);
+        OS << "    - [" << escapeMarkdown(File) << ":" << F.Where.Line << "]("
+           << fileLink(Options, File, F.Where.Line) << ") `" << F.Rule
+           << "`: " << escapeMarkdown(F.Message) << "\n";
       }
-      if (Found.size() > 10)
-        OS << "    - ... and " << Found.size() - 10 << " more\n";
+      if (Found.size() > MaxListedFindings)
+        OS << "    - ... and " << Found.size() - MaxListedFindings
+           << " more (every finding is in the text and SARIF outputs)\n";
     }
   }
   OS << "\n## Needs a human (outside what code analysis can show)\n\n";

@@ -13,7 +13,7 @@ namespace {
 
 void writeTextFormat(const Report &R, const OutputContext &Context,
                      llvm::raw_ostream &OS) {
-  writeText(R, OS, Context.ShowSource);
+  writeText(R, OS, Context.ShowSource, Context.Color);
 }
 
 void writeSarifFormat(const Report &R, const OutputContext &Context,
@@ -27,7 +27,12 @@ void writeSarifFormat(const Report &R, const OutputContext &Context,
 
 void writeMarkdownFormat(const Report &R, const OutputContext &Context,
                          llvm::raw_ostream &OS) {
-  writeMarkdown(R, *Context.Items, Context.SourceRoot, OS);
+  ScorecardOptions Options;
+  Options.SourceRoot = Context.SourceRoot;
+  Options.LinkBase = Context.LinkBase;
+  Options.ProjectName = Context.ProjectName;
+  Options.Commit = Context.Commit;
+  writeMarkdown(R, *Context.Items, Options, OS);
 }
 
 /// The findings as the units recorded them, for scripts.

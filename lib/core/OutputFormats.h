@@ -28,6 +28,10 @@ struct OutputContext {
   /// Text: quote the source line under each finding. Off when rendering a
   /// SARIF log whose sources may be elsewhere (`prodready report`).
   bool ShowSource = false;
+  /// Text: ANSI colours (--color, decided for the stream written to).
+  bool Color = false;
+  /// Markdown: --link-base, --project-name, --commit.
+  std::string LinkBase, ProjectName, Commit;
 };
 
 using ReportWriter = void (*)(const Report &R, const OutputContext &Context,

@@ -33,6 +33,9 @@ struct Report {
   /// The units' call summaries: written into the SARIF of a --shard run so
   /// that `prodready merge` links paths across shards.
   CallSummaries Summaries;
+  /// Where the analysed code came from (SARIF versionControlProvenance:
+  /// repositoryUri, revisionId), when known.
+  std::string RepositoryUri, Commit;
 };
 
 } // namespace prodready

@@ -449,6 +449,19 @@ static llvm::Expected<Report> readSarifUnchecked(llvm::StringRef Text,
     }
     if (SourceRoot.empty())
       SourceRoot = Root;
+    if (R.Commit.empty() && Run.contains("versionControlProvenance") &&
+        Run["versionControlProvenance"].is_array() &&
+        !Run["versionControlProvenance"].empty() &&
+        Run["versionControlProvenance"][0].is_object()) {
+      const auto &Provenance = Run["versionControlProvenance"][0];
+      auto Text = [&](const char *Key) {
+        return Provenance.contains(Key) && Provenance[Key].is_string()
+                   ? Provenance[Key].get<std::string>()
+                   : std::string();
+      };
+      R.RepositoryUri = Text("repositoryUri");
+      R.Commit = Text("revisionId");
+    }
     auto PathOf = [&](const nlohmann::json &Artifact) -> std::string {
       std::string Uri = Artifact.value("uri", "");
       llvm::StringRef U(Uri);

@@ -6,6 +6,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Ansi.h"
 #include "Configuration.h"
 #include "Console.h"
 #include "Driver.h"
@@ -15,7 +16,9 @@
 #include "Redact.h"
 #include "Sarif.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/Path.h"
 #include <tuple>
+#include <unistd.h>
 
 namespace prodready {
 
@@ -95,19 +98,30 @@ int runMerge(const std::vector<std::string> &Inputs, const std::string &Output,
   return ExitClean;
 }
 
-int runReport(const std::string &Input, const std::string &FormatName,
-              const std::string &Output, const std::string &ChecklistPath) {
+/// The project's name in \p RepositoryUri (".../org/name.git" -> "name").
+static std::string repositoryName(llvm::StringRef RepositoryUri) {
+  llvm::StringRef Name = RepositoryUri.rtrim("/");
+  Name = Name.substr(Name.find_last_of("/:") + 1);
+  Name.consume_back(".git");
+  return Name.str();
+}
+
+int runReport(const std::string &Input, const ReportOptions &Opts) {
+  std::optional<ColorChoice> Color = parseColorChoice(Opts.Color);
+  if (!Color)
+    return usageError("report: unknown --color '" + Opts.Color +
+                      "'; use auto, always or never");
   Checklist CustomChecklist;
-  auto Items = checklistFor(ChecklistPath, CustomChecklist);
+  auto Items = checklistFor(Opts.ChecklistPath, CustomChecklist);
   if (!Items)
     return usageError(Items.takeError());
   std::string Root;
   auto Log = loadSarifFile(Input, Root);
   if (!Log)
     return usageError("report: " + llvm::toString(Log.takeError()));
-  const OutputFormat *Format = findOutputFormat(FormatName);
+  const OutputFormat *Format = findOutputFormat(Opts.Format);
   if (!Format || !Format->RenderedFromSarif)
-    return usageError("report: unknown --format '" + FormatName + "'; use " +
+    return usageError("report: unknown --format '" + Opts.Format + "'; use " +
                       joinAsAlternatives(reportFormatNames()));
   redactReport(*Log);
   // As in the driver's own outputs: results a baseline already holds are
@@ -120,7 +134,17 @@ int runReport(const std::string &Input, const std::string &FormatName,
   Context.Items = *Items;
   // The sources may not be where the log was written.
   Context.ShowSource = false;
-  if (llvm::Error E = writeOutput(Output, renderReport(*Log, *Format, Context)))
+  Context.LinkBase = Opts.LinkBase;
+  Context.Color = Opts.Output.empty() || Opts.Output == "-"
+                      ? colorFor(*Color, STDOUT_FILENO)
+                      : *Color == ColorChoice::Always;
+  std::string Named = !Log->RepositoryUri.empty()
+                          ? repositoryName(Log->RepositoryUri)
+                          : llvm::sys::path::filename(Root).str();
+  Context.ProjectName = Opts.ProjectName ? *Opts.ProjectName : Named;
+  Context.Commit = Opts.Commit ? *Opts.Commit : Log->Commit;
+  if (llvm::Error E =
+          writeOutput(Opts.Output, renderReport(*Log, *Format, Context)))
     return usageError(std::move(E));
   return ExitClean;
 }

@@ -6,6 +6,7 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
+#include <algorithm>
 #include <chrono>
 #include <csignal>
 #include <cstring>
@@ -286,6 +287,10 @@ std::vector<UnitResult> analyseInWorkers(const tooling::CompilationDatabase &DB,
           volatile int *Null = nullptr;
           *Null = 1;
         }
+        if (!Opts.DebugStallOn.empty() &&
+            llvm::StringRef(Files[I]).contains(Opts.DebugStallOn))
+          sleep(2); // a slow unit, for the progress heartbeat's test
+
         UnitResult U = analyzeUnit(DB, Files[I], Opts.Analysis);
         std::vector<std::uint8_t> Bytes = json::to_cbor(toJson(U));
         std::error_code EC;
@@ -336,6 +341,19 @@ std::vector<UnitResult> analyseInWorkers(const tooling::CompilationDatabase &DB,
           kill(WorkerPid, SIGKILL);
           W.TimedOut = true;
         }
+    }
+    if (!Running.empty()) {
+      // No file finished: say which one the run waits for, so that a CI log
+      // is not silent while a long unit is analysed.
+      auto Oldest = std::min_element(
+          Running.begin(), Running.end(), [](const auto &A, const auto &B) {
+            return A.second.Started < B.second.Started;
+          });
+      Bar.heartbeat(
+          AlreadyDone + Done, Files[Oldest->second.Index],
+          std::chrono::duration<double>(std::chrono::steady_clock::now() -
+                                        Oldest->second.Started)
+              .count());
     }
     usleep(10000); // a signal ends the sleep early
   }

@@ -15,8 +15,9 @@
 namespace prodready {
 
 /// clang-style text: `file:line:col: warning: message [rule]`, the source
-/// line and a caret, then the notes.
-void writeText(const Report &R, llvm::raw_ostream &OS, bool ShowSource);
+/// line and a caret, then the notes; with \p Color, coloured as clang does.
+void writeText(const Report &R, llvm::raw_ostream &OS, bool ShowSource,
+               bool Color = false);
 
 /// GitHub Actions workflow commands (`::warning file=...,line=...::msg`), one
 /// per finding: inline annotations without code scanning.
@@ -28,9 +29,20 @@ void writeGithubAnnotations(const Report &R, const std::string &SourceRoot,
 void writeCodeClimate(const Report &R, const std::string &SourceRoot,
                       llvm::raw_ostream &OS);
 
-/// The readiness scorecard in the checklists' shape.
+/// What the scorecard says about where it comes from, and how it links.
+struct ScorecardOptions {
+  std::string SourceRoot; // absolute; paths under it are shown relative
+  /// Prefix of every link to a file (e.g.
+  /// https://github.com/org/repo/blob/SHA/), so that links work in a job
+  /// summary or an artifact; empty: links relative to the source root.
+  std::string LinkBase;
+  std::string ProjectName, Commit; // shown at the top when not empty
+};
+
+/// The readiness scorecard in the checklists' shape: each finding with its
+/// message under the checklist item it fails.
 void writeMarkdown(const Report &R, const Checklist &Items,
-                   const std::string &SourceRoot, llvm::raw_ostream &OS);
+                   const ScorecardOptions &Options, llvm::raw_ostream &OS);
 
 /// \p File relative to \p Root when it lies under it, else unchanged.
 std::string relativeTo(const std::string &Root, const std::string &File);

@@ -41,13 +41,19 @@ def driver_options(prodready):
     """The options of the driver and of its subcommands, from --help."""
     text = subprocess.run([prodready, "--help"], capture_output=True, text=True).stdout
     main, sub = set(), {"merge": set(), "report": set()}
+    current = None  # a subcommand's usage may go on over indented "[...]" lines
     for line in text.splitlines():
         m = re.match(r"^\s+(--?[A-Za-z][\w-]*)", line)
         if m:
             main.add(m.group(1))
         m = re.match(r"^\s+prodready (merge|report) (.*)", line)
         if m:
-            sub[m.group(1)] = set(re.findall(r"(--?[A-Za-z][\w-]*)", m.group(2)))
+            current = m.group(1)
+            sub[current] = set(re.findall(r"(--?[A-Za-z][\w-]*)", m.group(2)))
+        elif current and re.match(r"^\s+\[", line):
+            sub[current] |= set(re.findall(r"(--?[A-Za-z][\w-]*)", line))
+        else:
+            current = None
     if "--format" not in main or not sub["merge"]:
         fail("cannot read the options from %s --help" % prodready)
     return main, sub
@@ -212,6 +218,11 @@ def is_install_step(step):
     return installs_prodready(step_script(step))
 
 
+def git_head(workspace):
+    return subprocess.run(["git", "-C", workspace, "rev-parse", "HEAD"], check=True,
+                          capture_output=True, text=True).stdout.strip()
+
+
 def run_action(action, with_, context, env, cwd, runner_temp, uploaded):
     inputs = {k: str(v.get("default", "")) for k, v in action["inputs"].items()}
     for k, v in (with_ or {}).items():
@@ -282,11 +293,18 @@ def run_github(args):
             os.symlink(os.path.abspath(args.prodready),
                        os.path.join(runner_temp, "prodready-build", "driver", "prodready"))
             env = dict(os.environ)
+            # What a runner says about the repository and the commit (the
+            # checkout's own HEAD), as variables and in the github context.
+            head = git_head(workspace)
+            env.update({"GITHUB_SERVER_URL": "https://github.com",
+                        "GITHUB_REPOSITORY": "ci/project", "GITHUB_SHA": head})
             env.update({"GITHUB_WORKSPACE": workspace, "RUNNER_TEMP": runner_temp,
                         "GITHUB_STEP_SUMMARY": os.path.join(work, "summary-%s.md" % label),
                         "PATH": os.path.dirname(os.path.abspath(args.prodready)) + os.pathsep +
                                 env["PATH"]})
-            context = dict(base_context)
+            context = {"github.server_url": "https://github.com",
+                       "github.repository": "ci/project", "github.sha": head}
+            context.update(base_context)
             context.update({"matrix." + k: v for k, v in zip(keys, values)})
             for step in job["steps"]:
                 uses = step.get("uses", "")
@@ -363,6 +381,9 @@ def run_gitlab(args):
         checkout(args.project, workspace)
         env = dict(os.environ)
         env["PATH"] = os.path.dirname(os.path.abspath(args.prodready)) + os.pathsep + env["PATH"]
+        # GitLab's predefined variables for the project and the commit.
+        env.update({"CI_PROJECT_URL": "https://gitlab.example.com/ci/project",
+                    "CI_PROJECT_PATH": "ci/project", "CI_COMMIT_SHA": git_head(workspace)})
         print("+ (before_script installs prodready: the built driver is on PATH)", flush=True)
         for line in job["script"]:
             code = run_bash(line, workspace, env)
