@@ -218,6 +218,16 @@ static bool opensForWriting(const CallExpr &Open, ASTContext &Ctx) {
 
 static bool isConsoleStream(const Expr *E, int Depth);
 
+// Whether the stdio mode argument \p ModeArg opens for reading only ("r",
+// "rb", not "r+"); std::nullopt when it is not a narrow string literal.
+static std::optional<bool> readOnlyStreamMode(const Expr *ModeArg) {
+  const auto *Mode = dyn_cast<StringLiteral>(ModeArg->IgnoreParenImpCasts());
+  if (!Mode || Mode->getCharByteWidth() != 1)
+    return std::nullopt;
+  StringRef M = Mode->getString();
+  return M.starts_with("r") && !M.contains('+');
+}
+
 // Whether an fopen-family call opens its stream for reading only (a literal
 // mode "r"/"rb" without '+'; popen's "r").
 static bool opensStreamReadOnly(const CallExpr &Open) {
@@ -226,10 +236,7 @@ static bool opensStreamReadOnly(const CallExpr &Open) {
   if (Name == "tmpfile" || Name == "open_memstream" ||
       ModeArg >= Open.getNumArgs())
     return false;
-  const auto *Mode =
-      dyn_cast<StringLiteral>(Open.getArg(ModeArg)->IgnoreParenImpCasts());
-  return Mode && Mode->getCharByteWidth() == 1 &&
-         Mode->getString().starts_with("r") && !Mode->getString().contains('+');
+  return readOnlyStreamMode(Open.getArg(ModeArg)).value_or(false);
 }
 
 void UncheckedErrorCheck::collectUnitFacts(ASTContext &Ctx) {
@@ -498,12 +505,8 @@ static bool isUnwrittenStream(const Expr *E) {
       return false;
     ModeArg = Open->getArg(1);
   }
-  const auto *Mode = dyn_cast<StringLiteral>(ModeArg->IgnoreParenImpCasts());
-  if (!Mode || Mode->getCharByteWidth() != 1)
-    return false;
-  StringRef M = Mode->getString();
-  bool ReadOnly = M.starts_with("r") && !M.contains('+');
-  return ReadOnly || OnlyTested;
+  std::optional<bool> ReadOnly = readOnlyStreamMode(ModeArg);
+  return ReadOnly && (*ReadOnly || OnlyTested);
 }
 
 // The statement that follows the one holding \p E in its block, or null.
