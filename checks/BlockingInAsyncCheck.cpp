@@ -100,7 +100,7 @@ static bool refersToStdCin(const Expr *E) {
 
 BlockingInAsyncCheck::BlockingKind
 BlockingInAsyncCheck::blockingKind(const CallExpr &Call,
-                                   const FunctionDecl &Callee) const {
+                                   const FunctionDecl &Callee) {
   if (matchesCallList(Call, Callee, BlockingFunctions) ||
       isSyncGrpcStubCall(Callee)) {
     StringRef Name =
@@ -114,7 +114,8 @@ BlockingInAsyncCheck::blockingKind(const CallExpr &Call,
         isZeroDuration(Call.getArg(Call.getNumArgs() - 1),
                        Callee.getASTContext()))
       return BlockingKind::None;
-    return BlockingKind::Blocking;
+    return returnsAtOnce(Call, Callee) ? BlockingKind::None
+                                       : BlockingKind::Blocking;
   }
   if (matchesFunctionList(Callee, CpuBoundFunctions))
     return BlockingKind::CpuBound;
@@ -696,15 +697,34 @@ void BlockingInAsyncCheck::recordCallSummaries(
 static bool isSocketIo(StringRef Callee) {
   StringRef Name =
       Callee.rsplit("::").second.empty() ? Callee : Callee.rsplit("::").second;
-  return llvm::is_contained(
-      {"recv", "recvfrom", "recvmsg", "send", "sendto", "sendmsg", "accept",
-       "accept4", "connect", "read", "write", "readv", "writev", "SSL_read",
-       "SSL_write", "SSL_connect", "SSL_accept", "SSL_do_handshake"},
-      Name);
+  return llvm::is_contained({"recv",        "recvfrom",     "recvmsg",
+                             "send",        "sendto",       "sendmsg",
+                             "accept",      "accept4",      "connect",
+                             "read",        "write",        "readv",
+                             "writev",      "SSL_read",     "SSL_write",
+                             "SSL_connect", "SSL_accept",   "SSL_do_handshake",
+                             "send_to",     "receive_from", "receive",
+                             "read_some",   "write_some"},
+                            Name);
+}
+
+// Error enumerators a non-blocking socket call reports instead of waiting
+// (`boost::asio::error::would_block`, `std::errc::operation_would_block`).
+static bool isWouldBlockEnumerator(const Stmt *S) {
+  const auto *Ref = dyn_cast<DeclRefExpr>(S);
+  const auto *Enumerator =
+      Ref ? dyn_cast<EnumConstantDecl>(Ref->getDecl()) : nullptr;
+  return Enumerator && llvm::is_contained(
+                           {"would_block", "try_again", "operation_would_block",
+                            "resource_unavailable_try_again", "in_progress",
+                            "operation_in_progress"},
+                           Enumerator->getName());
 }
 
 // Whether \p Body handles a would-block result: it names EAGAIN,
-// EWOULDBLOCK or EINPROGRESS, asks a status whether to try again
+// EWOULDBLOCK or EINPROGRESS (as macros or as Asio/std error enumerators,
+// i2pd's `ec == boost::asio::error::would_block`), asks a status whether to
+// try again
 // (`status.try_again()`), or awaits a readiness poll (`co_await
 // scheduler->poll(sock, op, timeout)`). Its socket calls are then made on a
 // non-blocking descriptor and return at once (libcoro's tcp client).
@@ -724,6 +744,8 @@ static bool handlesWouldBlock(const Stmt *Body, const ASTContext &Ctx) {
       if (Macro == "EAGAIN" || Macro == "EWOULDBLOCK" || Macro == "EINPROGRESS")
         return true;
     }
+    if (isWouldBlockEnumerator(S))
+      return true;
     if (const auto *Call = dyn_cast<CallExpr>(S))
       if (const FunctionDecl *Callee = Call->getDirectCallee();
           Callee && Callee->getIdentifier()) {
@@ -759,6 +781,22 @@ bool BlockingInAsyncCheck::nonBlockingSocketCall(const Expr &S,
   if (Inserted)
     It->second = handlesWouldBlock(Body, *Ctx);
   return It->second;
+}
+
+// Whether the listed blocking \p Call returns at once where it is made: a
+// socket call in a function that handles would-block results, a read of
+// bytes the stream already holds, a `get()` of a future polled ready.
+bool BlockingInAsyncCheck::returnsAtOnce(const CallExpr &Call,
+                                         const FunctionDecl &Callee) {
+  if (!Ctx)
+    return false;
+  const LambdaExpr *Lambda = nullptr;
+  const FunctionDecl *FD = enclosingCallable(Call, Lambda);
+  const Stmt *Body = Lambda ? Lambda->getBody() : FD ? FD->getBody() : nullptr;
+  return Body && (readsOnlyAvailableBytes(Call, Callee, Body,
+                                          Ctx->getSourceManager()) ||
+                  futureKnownReady(Call, Callee, Body, *Ctx) ||
+                  nonBlockingSocketCall(Call, callDisplayName(Call, Callee)));
 }
 
 void BlockingInAsyncCheck::onEndOfTranslationUnit() {

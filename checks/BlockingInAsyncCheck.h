@@ -81,7 +81,9 @@ private:
                       const clang::FunctionDecl &Callee,
                       const clang::SourceManager &SM);
   BlockingKind blockingKind(const clang::CallExpr &Call,
-                            const clang::FunctionDecl &Callee) const;
+                            const clang::FunctionDecl &Callee);
+  bool returnsAtOnce(const clang::CallExpr &Call,
+                     const clang::FunctionDecl &Callee);
   bool isBlockingConstruction(const clang::CXXConstructExpr &Construct) const;
   const BlockingPath &pathFrom(const clang::FunctionDecl &FD);
   bool offloadedBefore(const clang::FunctionDecl *FD,

@@ -774,8 +774,10 @@ void MissingTimeoutCheck::checkAsioSync(const CallExpr &Call,
         << callDisplayName(Call, Callee) << Holder->getName();
     return;
   }
+  // A read of what `available()` said has arrived does not wait.
   if (const FunctionDecl *Caller = enclosingFunction(Call, *Ctx);
-      Caller && hasTimedOverload(*Caller))
+      Caller && (hasTimedOverload(*Caller) ||
+                 readsOnlyAvailableBytes(Call, Callee, Caller->getBody(), SM)))
     return;
   diag(reportLocation(Call.getBeginLoc(), SM),
        "synchronous Asio operation '%0' has no timeout, so a peer or DNS "

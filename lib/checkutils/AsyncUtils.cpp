@@ -338,6 +338,90 @@ void collectHandlerCallables(const Expr *E,
     addCallOperators(RD, Out);
 }
 
+// The variable or member an object expression names: `s`, `m_Socket`,
+// `*m_Socket`, `p->sock` (the member), `p.get()`.
+static const ValueDecl *objectDecl(const Expr *E) {
+  if (!E)
+    return nullptr;
+  E = stripValue(E)->IgnoreParenImpCasts();
+  if (const Expr *Pointer = unwrappedPointer(E))
+    E = stripValue(Pointer)->IgnoreParenImpCasts();
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+    return Ref->getDecl();
+  if (const auto *Member = dyn_cast<MemberExpr>(E))
+    return Member->getMemberDecl();
+  return nullptr;
+}
+
+// The object a call works on: the object of a member call, or the first
+// argument of a free stream function (`boost::asio::read(sock, ...)`).
+static const ValueDecl *callObjectDecl(const CallExpr &Call) {
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call))
+    return objectDecl(Member->getImplicitObjectArgument());
+  return Call.getNumArgs() > 0 ? objectDecl(Call.getArg(0)) : nullptr;
+}
+
+// Whether \p Body has a member call before \p Before on the object \p Object
+// that \p Matches accepts.
+static bool hasEarlierMemberCall(
+    const Stmt *Body, const ValueDecl *Object, SourceLocation Before,
+    const SourceManager &SM,
+    llvm::function_ref<bool(const CXXMemberCallExpr &)> Matches) {
+  if (!Body || !Object)
+    return false;
+  llvm::SmallVector<const Stmt *, 64> Work = {Body};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(S))
+      if (SM.isBeforeInTranslationUnit(Member->getBeginLoc(), Before) &&
+          objectDecl(Member->getImplicitObjectArgument()) == Object &&
+          Matches(*Member))
+        return true;
+    llvm::append_range(Work, S->children());
+  }
+  return false;
+}
+
+static StringRef methodName(const CXXMemberCallExpr &Member) {
+  const CXXMethodDecl *Method = Member.getMethodDecl();
+  return Method ? identifierOf(Method) : StringRef();
+}
+
+bool readsOnlyAvailableBytes(const CallExpr &Call, const FunctionDecl &Callee,
+                             const Stmt *Body, const SourceManager &SM) {
+  StringRef Name = identifierOf(&Callee);
+  if (!llvm::is_contained(
+          {"read", "read_some", "receive", "receive_from", "recv", "recvfrom"},
+          Name))
+    return false;
+  return hasEarlierMemberCall(
+      Body, callObjectDecl(Call), Call.getBeginLoc(), SM,
+      [](const CXXMemberCallExpr &M) { return methodName(M) == "available"; });
+}
+
+bool futureKnownReady(const CallExpr &Call, const FunctionDecl &Callee,
+                      const Stmt *Body, const ASTContext &Ctx) {
+  StringRef Name = identifierOf(&Callee);
+  const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call);
+  if (!Member || (Name != "get" && Name != "wait"))
+    return false;
+  const CXXRecordDecl *Class = Member->getRecordDecl();
+  if (!Class || !StringRef(recordName(*Class)).contains("future"))
+    return false;
+  return hasEarlierMemberCall(
+      Body, callObjectDecl(Call), Call.getBeginLoc(), Ctx.getSourceManager(),
+      [&](const CXXMemberCallExpr &M) {
+        StringRef Poll = methodName(M);
+        if (Poll == "is_ready")
+          return true;
+        return (Poll == "wait_for" || Poll == "wait_until") &&
+               M.getNumArgs() >= 1 &&
+               isZeroDuration(M.getArg(M.getNumArgs() - 1), Ctx);
+      });
+}
+
 bool isZeroDuration(const Expr *E, const ASTContext &Ctx) {
   for (int Depth = 0; E && Depth < 8; ++Depth) {
     E = stripValue(E)->IgnoreParenImpCasts();

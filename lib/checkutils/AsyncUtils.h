@@ -88,6 +88,22 @@ void collectHandlerCallables(
 /// `std::chrono::seconds(0)`, `std::chrono::milliseconds{0}`.
 bool isZeroDuration(const clang::Expr *E, const clang::ASTContext &Ctx);
 
+/// Whether the read or receive \p Call (a member call on a stream or socket,
+/// or a free `read(stream, ...)`) only takes bytes the stream already holds:
+/// \p Body asks the same stream's `available()` before it (i2pd's "read the
+/// rest at once if it has arrived"). Such a read returns without waiting.
+bool readsOnlyAvailableBytes(const clang::CallExpr &Call,
+                             const clang::FunctionDecl &Callee,
+                             const clang::Stmt *Body,
+                             const clang::SourceManager &SM);
+
+/// Whether the `get()` or `wait()` \p Call on a future is known to return at
+/// once: \p Body polls the same future with a zero `wait_for`/`wait_until`
+/// (or asks `is_ready()`) before it.
+bool futureKnownReady(const clang::CallExpr &Call,
+                      const clang::FunctionDecl &Callee,
+                      const clang::Stmt *Body, const clang::ASTContext &Ctx);
+
 /// The loop statements (for, while, do, range-for) whose body encloses \p S
 /// within the same function or lambda, innermost first.
 llvm::SmallVector<const clang::Stmt *, 4>
