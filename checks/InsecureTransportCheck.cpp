@@ -79,6 +79,13 @@ void InsecureTransportCheck::registerMatchers(MatchFinder *Finder) {
                               User)
                          .bind("client_evidence"),
                      this);
+  Finder->addMatcher(
+      callExpr(Fn("::SSL_CTX_use_certificate", "::SSL_CTX_use_certificate_file",
+                  "::SSL_CTX_use_certificate_chain_file",
+                  "::SSL_CTX_use_PrivateKey", "::SSL_CTX_use_PrivateKey_file"),
+               User)
+          .bind("own_certificate"),
+      this);
   Finder->addMatcher(callExpr(Fn("::SSL_CTX_set_cert_verify_callback",
                                  "::SSL_get_verify_result"),
                               User)
@@ -186,6 +193,7 @@ void InsecureTransportCheck::onStartOfTranslationUnit() {
   UnixSocketHandles.clear();
   AnyVerificationWithoutCtx = false;
   ServerEvidence = ClientEvidence = false;
+  OwnCertificateCtx.clear();
   AsioVerificationSeen = false;
 }
 
@@ -417,6 +425,12 @@ void InsecureTransportCheck::check(const MatchFinder::MatchResult &Result) {
     if (Call->getNumArgs() > 0)
       if (const ValueDecl *Object = contextDecl(Call->getArg(0)))
         ServerObjects.insert(Object);
+    return;
+  }
+  if (const auto *Call = Nodes.getNodeAs<CallExpr>("own_certificate")) {
+    if (Call->getNumArgs() > 0)
+      if (const ValueDecl *Object = contextDecl(Call->getArg(0)))
+        OwnCertificateCtx.insert(Object);
     return;
   }
   if (const auto *Call = Nodes.getNodeAs<CallExpr>("client_evidence")) {
@@ -813,6 +827,12 @@ void InsecureTransportCheck::onEndOfTranslationUnit() {
     if (!C.Target || EscapedCtx.contains(C.Target) ||
         VerifiedCtx.contains(C.Target) || AnyVerificationWithoutCtx ||
         (C.Asio && AsioVerificationSeen))
+      continue;
+    // A generic context that loads its own certificate or key and whose
+    // objects connect nowhere serves or only parses the file (i2pd reads a
+    // certificate through SSL_new + SSL_get_certificate).
+    if (C.Role == TlsRole::Generic && OwnCertificateCtx.contains(C.Target) &&
+        roleOf(C.Target, /*UseUnitEvidence=*/false) != TlsRole::Client)
       continue;
     // A context configured with SSL_VERIFY_NONE is already reported there.
     if (llvm::any_of(VerifyNones, [&](const VerifyNone &V) {

@@ -85,6 +85,8 @@ private:
   std::vector<CtxCreation> Creations;
   std::vector<VerifyNone> VerifyNones;
   llvm::DenseSet<const clang::ValueDecl *> VerifiedCtx, EscapedCtx;
+  /// Contexts given their own certificate or private key.
+  llvm::DenseSet<const clang::ValueDecl *> OwnCertificateCtx;
   // Role of a context by its method (TLS_client_method, tls_server, ...).
   llvm::DenseMap<const clang::ValueDecl *, TlsRole> CtxRoles;
   // SSL objects and Asio streams -> the context they were created from.

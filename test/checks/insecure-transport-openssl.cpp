@@ -113,3 +113,25 @@ void instantiate() {
   templated(1);
   templated(1.0);
 }
+
+// A generic context that only loads a certificate to read it back (i2pd's
+// Families::LoadCertificate) connects nowhere: not reported. One that loads
+// a client certificate and connects is a client (mutual TLS): reported.
+X509 *read_certificate(const char *file) {
+  SSL_CTX *ctx = SSL_CTX_new(TLS_method());
+  X509 *cert = nullptr;
+  if (SSL_CTX_use_certificate_file(ctx, file, SSL_FILETYPE_PEM)) {
+    SSL *ssl = SSL_new(ctx);
+    cert = SSL_get_certificate(ssl);
+    SSL_free(ssl);
+  }
+  return cert;
+}
+int mutual_tls_client(int fd, const char *file) {
+  SSL_CTX *ctx = SSL_CTX_new(TLS_method());
+  // CHECK-MESSAGES: :[[@LINE-1]]:18: warning: TLS client context created with TLS_method() is never asked
+  SSL_CTX_use_certificate_file(ctx, file, SSL_FILETYPE_PEM);
+  SSL *ssl = SSL_new(ctx);
+  SSL_set_fd(ssl, fd);
+  return SSL_connect(ssl);
+}

@@ -45,6 +45,10 @@ int SSL_CTX_load_verify_locations(SSL_CTX *ctx, const char *CAfile,
                                   const char *CApath);
 int SSL_CTX_use_certificate_file(SSL_CTX *ctx, const char *file, int type);
 int SSL_CTX_use_PrivateKey_file(SSL_CTX *ctx, const char *file, int type);
+struct x509_st;
+typedef struct x509_st X509;
+X509 *SSL_get_certificate(const SSL *ssl);
+#define SSL_FILETYPE_PEM 1
 int SSL_CTX_set_cipher_list(SSL_CTX *, const char *str);
 long SSL_CTX_set_options(SSL_CTX *ctx, long op);
 
