@@ -302,6 +302,23 @@ bool ProcessExitCheck::reachedOnlyFromMain(const FunctionDecl &F,
   return Only;
 }
 
+// Whether \p F receives main's own arguments: an `int` and a `char **` (or
+// `char *[]`) parameter. Only start-up code is handed the raw command line,
+// so it ends the program as main would, whichever unit calls it (i2pd's
+// `i2p::config::ParseCmdline(int argc, char *argv[], bool)`).
+static bool takesRawCommandLine(const FunctionDecl &F) {
+  bool Count = false, Vector = false;
+  for (const ParmVarDecl *Param : F.parameters()) {
+    QualType T = Param->getType();
+    if (T->isSpecificBuiltinType(BuiltinType::Int))
+      Count = true;
+    else if (const auto *Pointer = T->getAs<PointerType>())
+      if (const auto *Inner = Pointer->getPointeeType()->getAs<PointerType>())
+        Vector |= Inner->getPointeeType()->isCharType();
+  }
+  return Count && Vector;
+}
+
 // Whether \p F handles the command line: named so (usage, help, version,
 // parse_args, options, ...), given argc/argv, or calling getopt.
 static bool handlesCommandLine(const FunctionDecl &F) {
@@ -462,8 +479,9 @@ void ProcessExitCheck::check(const MatchFinder::MatchResult &Result) {
       return;
     // Command-line handling reached only from main (usage, --help, a bad
     // option): exiting is the program's contract there.
-    if (handlesCommandLine(*Caller) &&
-        reachedOnlyFromMain(*Caller, *Result.Context))
+    if (takesRawCommandLine(*Caller) ||
+        (handlesCommandLine(*Caller) &&
+         reachedOnlyFromMain(*Caller, *Result.Context)))
       return;
   }
   if (expandsAssertionMacro(Call->getBeginLoc(), SM,
