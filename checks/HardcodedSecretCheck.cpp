@@ -347,6 +347,15 @@ void HardcodedSecretCheck::checkSigningKey(const FunctionDecl &Callee,
   }
 }
 
+// gettext and Qt's and znc's translation helpers: `_("...")`, `tr(...)`,
+// `t_s(...)`, `dgettext(...)`.
+static bool isTranslationFunction(const FunctionDecl &F) {
+  static const llvm::Regex Translation(
+      "^(_|N_|tr|trUtf8|t_[a-z]|[dn]?gettext|dc?n?gettext|translate|i18n)$",
+      llvm::Regex::IgnoreCase);
+  return F.getIdentifier() && Translation.match(F.getName());
+}
+
 void HardcodedSecretCheck::checkCall(const Expr &Call,
                                      const FunctionDecl *Callee,
                                      ArrayRef<const Expr *> Args,
@@ -424,7 +433,11 @@ void HardcodedSecretCheck::checkCall(const Expr &Call,
       }
     }
   }
-  // Key/value pairs: emplace("password", "..."), {"api_key", "..."}.
+  // Key/value pairs: emplace("password", "..."), {"api_key", "..."}. A
+  // translation call's second string is a context or a plural, not a value
+  // (znc's t_s("Password", "listservers") is a column label).
+  if (isTranslationFunction(*Callee))
+    return;
   for (unsigned I = 0; I + 1 < Args.size(); ++I) {
     // Header setters: set("Authorization", "..."), insert/emplace,
     // add_header, Beast's set(http::field::authorization, "...").

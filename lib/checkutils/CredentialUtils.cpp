@@ -51,6 +51,13 @@ bool isPlaceholderValue(llvm::StringRef Value) {
         "required", "optional"})
     if (L == Stand)
       return true;
+  // A command-line option spelled out (`#define CRYPT_ASK_PASS
+  // "--ask-pass"`, znc) names a flag, not a secret.
+  if (L.starts_with("-") && L.size() > 2 &&
+      llvm::all_of(L.ltrim('-'), [](char C) {
+        return llvm::isLower(C) || llvm::isDigit(C) || C == '-';
+      }))
+    return true;
   return L.starts_with("your") || L.starts_with("insert") ||
          L.starts_with("replace") || L.starts_with("enter");
 }

@@ -128,3 +128,17 @@ bool authorised(const std::string &authorisation) {
 bool colourHeader(const std::string &value) {
   return value == "Basic VGVzdA==";
 }
+
+// A translation call's second string is a context, not a value (znc's
+// t_s("Password", "listservers") names a table column); a command-line
+// option spelled out is a flag, not a password (znc's savebuff module).
+std::string t_s(const char *english, const char *context);
+void listServers(std::map<std::string, std::string> &table) {
+  table.emplace(t_s("Password", "listservers"), "******");
+  t_s("Password", "listservers");
+  table.emplace("Password", "listservers");
+  // CHECK-MESSAGES: :[[@LINE-1]]:29: warning: the value for key 'Password' is a hard-coded credential (li****)
+}
+#define CRYPT_ASK_PASS "--ask-pass"
+#define CRYPT_LAME_PASS "::__:NOPASS:__::"
+// CHECK-MESSAGES: :[[@LINE-1]]:25: warning: the value of macro 'CRYPT_LAME_PASS' is a hard-coded credential (::__****)
