@@ -752,6 +752,37 @@ static bool closesSameObjectNext(const CallExpr &Call, ASTContext &Ctx) {
 // flushing or closing the console. Removing a temporary file or directory
 // (`unlink`, `remove`, `rmdir`, the C forms of `remove(path, ec)`) is
 // best effort in a destructor, a cleanup function or a failing path.
+// Whether \p Buffer is a local variable (or its address) that no expression
+// after \p Call reads.
+static bool readsIntoUnusedLocal(const Expr &Buffer, const CallExpr &Call) {
+  const Expr *E = Buffer.IgnoreParenImpCasts();
+  if (const auto *Address = dyn_cast<UnaryOperator>(E);
+      Address && Address->getOpcode() == UO_AddrOf)
+    E = Address->getSubExpr()->IgnoreParenImpCasts();
+  const auto *Ref = dyn_cast<DeclRefExpr>(E);
+  const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  if (!Var || !Var->hasLocalStorage() || isa<ParmVarDecl>(Var) ||
+      Var->getType()->isPointerType() || Var->getType()->isReferenceType())
+    return false;
+  const auto *Fn =
+      dyn_cast_or_null<FunctionDecl>(Var->getParentFunctionOrMethod());
+  if (!Fn || !Fn->getBody())
+    return false;
+  const SourceManager &SM = Fn->getASTContext().getSourceManager();
+  llvm::SmallVector<const Stmt *, 64> Work = {Fn->getBody()};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *Use = dyn_cast<DeclRefExpr>(S);
+        Use && Use->getDecl() == Var &&
+        SM.isBeforeInTranslationUnit(Call.getEndLoc(), Use->getBeginLoc()))
+      return false;
+    llvm::append_range(Work, S->children());
+  }
+  return true;
+}
+
 bool UncheckedErrorCheck::isTeardownCall(const FunctionDecl &FD,
                                          const CallExpr &Call,
                                          ASTContext &Ctx) {
@@ -784,6 +815,12 @@ bool UncheckedErrorCheck::isTeardownCall(const FunctionDecl &FD,
   // destructor has nowhere to report it.
   if (Name == "pthread_detach")
     return teardownContext(Call, Ctx) == TeardownContext::Destructor;
+  // Draining a wake-up pipe into a local nothing reads afterwards (znc's
+  // signal pipe: `int sig; read(fd, &sig, sizeof(sig));`): neither the data
+  // nor a failure matters.
+  if ((Name == "read" || Name == "recv") && Call.getNumArgs() >= 2 &&
+      readsIntoUnusedLocal(*Call.getArg(1), Call))
+    return true;
   if (Name != "close" && Name != "fclose" && Name != "fflush" &&
       Name != "shutdown")
     return false;
@@ -802,6 +839,13 @@ bool UncheckedErrorCheck::isTeardownCall(const FunctionDecl &FD,
         return true;
     }
     if (Name == "close") {
+      // Closing a standard descriptor (daemonising: close(0), then open
+      // /dev/null) loses nothing written.
+      Expr::EvalResult Fd;
+      if (Call.getArg(0)->EvaluateAsInt(Fd, Ctx) &&
+          Fd.Val.getInt().getExtValue() >= 0 &&
+          Fd.Val.getInt().getExtValue() <= 2)
+        return true;
       collectUnitFacts(Ctx);
       if (mentionsSocketLike(Call.getArg(0), SocketLikeDecls))
         return true;
@@ -1326,6 +1370,22 @@ bool UncheckedErrorCheck::isSignalTimerWait(const CallExpr &AsyncWait,
   return !ReadsExpiry.empty();
 }
 
+// A handler whose every statement tears down (`s->Terminate()`, i2pd's "read
+// something, then terminate") ends the operation the same way on success
+// and on failure: there is no result to act on.
+static bool onlyTearsDown(const Stmt *Body) {
+  const auto *Compound = dyn_cast<CompoundStmt>(Body);
+  if (!Compound || Compound->body_empty())
+    return false;
+  return llvm::all_of(Compound->body(), [](const Stmt *S) {
+    const auto *E = dyn_cast<Expr>(S);
+    const auto *Call = E ? dyn_cast<CallExpr>(E->IgnoreImplicit()) : nullptr;
+    const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+    return Callee && Callee->getIdentifier() &&
+           isTeardownFunctionName(Callee->getName());
+  });
+}
+
 void UncheckedErrorCheck::checkHandler(const CallExpr *AsyncCall,
                                        ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
@@ -1365,7 +1425,7 @@ void UncheckedErrorCheck::checkHandler(const CallExpr *AsyncCall,
         break;
       }
     if (!ErrorParam || ErrorParam->isReferenced() || !Handler->getBody() ||
-        !doesWork(Handler->getBody()) ||
+        !doesWork(Handler->getBody()) || onlyTearsDown(Handler->getBody()) ||
         isSignalTimerWait(*AsyncCall, Handler, Ctx) ||
         isShutdownSignalWait(*AsyncCall, Handler))
       continue;

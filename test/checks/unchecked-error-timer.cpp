@@ -94,3 +94,20 @@ void read_into(asio::ip::tcp::socket &s) {
   async_read(s, asio::redirect_error(asio::use_awaitable, ec));
   // CHECK-MESSAGES: :[[@LINE-1]]:17: warning: the error reported by 'boost::asio::redirect_error' through 'ec' is never checked
 }
+
+// A handler that only tears down ends the operation the same way on success
+// and failure (i2pd's ReadSomethingAndTerminate); one that also acts on the
+// result is still reported.
+struct Session {
+  asio::steady_timer t_;
+  void Terminate();
+  void Process();
+  void readSomethingAndTerminate() {
+    t_.async_wait([this](const boost::system::error_code &ecode) { Terminate(); });
+    t_.async_wait([this](const boost::system::error_code &ecode) {
+      // CHECK-MESSAGES: :[[@LINE-1]]:26: warning: completion handler passed to 'boost::asio::steady_timer::async_wait' never reads its error_code parameter 'ecode' but still acts on the result
+      Process();
+      Terminate();
+    });
+  }
+};
