@@ -1659,6 +1659,11 @@ LoopClassification LoopClassifier::run() {
       continue;
     if (!Site.InNestedLoop && leavesLoopAfter(*Site.Call))
       continue;
+    // `f.wait_for(0s)` asks whether a future is ready; it waits for nothing
+    // (i2pd's NetDb thread polls its background saves that way).
+    if (Site.Role == CallRole::TimedWait && Site.Call->getNumArgs() >= 1 &&
+        isZeroDuration(Site.Call->getArg(Site.Call->getNumArgs() - 1), Ctx))
+      continue;
     LoopDelay Delay;
     Delay.Call = Site.Call;
     Delay.Kind =
