@@ -1372,7 +1372,8 @@ bool UncheckedErrorCheck::isSignalTimerWait(const CallExpr &AsyncWait,
 
 // A handler whose every statement tears down (`s->Terminate()`, i2pd's "read
 // something, then terminate") ends the operation the same way on success
-// and on failure: there is no result to act on.
+// and on failure: there is no result to act on. Not for a timer: a deadline
+// handler that closes on operation_aborted ends the work it was guarding.
 static bool onlyTearsDown(const Stmt *Body) {
   const auto *Compound = dyn_cast<CompoundStmt>(Body);
   if (!Compound || Compound->body_empty())
@@ -1381,8 +1382,7 @@ static bool onlyTearsDown(const Stmt *Body) {
     const auto *E = dyn_cast<Expr>(S);
     const auto *Call = E ? dyn_cast<CallExpr>(E->IgnoreImplicit()) : nullptr;
     const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
-    return Callee && Callee->getIdentifier() &&
-           isTeardownFunctionName(Callee->getName());
+    return Callee && Callee->getIdentifier() && namesCleanup(Callee->getName());
   });
 }
 
@@ -1425,7 +1425,9 @@ void UncheckedErrorCheck::checkHandler(const CallExpr *AsyncCall,
         break;
       }
     if (!ErrorParam || ErrorParam->isReferenced() || !Handler->getBody() ||
-        !doesWork(Handler->getBody()) || onlyTearsDown(Handler->getBody()) ||
+        !doesWork(Handler->getBody()) ||
+        (Initiator->getName() != "async_wait" &&
+         onlyTearsDown(Handler->getBody())) ||
         isSignalTimerWait(*AsyncCall, Handler, Ctx) ||
         isShutdownSignalWait(*AsyncCall, Handler))
       continue;

@@ -272,8 +272,6 @@ bool namesLogger(StringRef Name) {
          StringRef(Lower).ends_with("sink");
 }
 
-namespace {
-
 bool namesCleanup(StringRef Name) {
   static const llvm::StringSet<> Words = {
       "close",       "cleanup", "clean",     "teardown",   "tear",
@@ -284,6 +282,8 @@ bool namesCleanup(StringRef Name) {
       "unsubscribe", "unwatch", "invalidate"};
   return hasWord(Name, Words);
 }
+
+namespace {
 
 const Expr *strip(const Expr *E) {
   while (true) {

@@ -70,6 +70,10 @@ TeardownContext teardownContext(const clang::Expr &Call,
 /// "on_shutdown").
 bool isTeardownFunctionName(llvm::StringRef Name);
 
+/// Whether \p Name has a word that ends a resource's life (close, shutdown,
+/// stop, terminate, destroy, release, ...), without cancel.
+bool namesCleanup(llvm::StringRef Name);
+
 /// Whether \p Name (a qualified name without template arguments) matches a
 /// glob-like pattern where `*` stands for any run of characters.
 bool matchesGlob(llvm::StringRef Name, llvm::StringRef Pattern);

@@ -97,17 +97,21 @@ void read_into(asio::ip::tcp::socket &s) {
 
 // A handler that only tears down ends the operation the same way on success
 // and failure (i2pd's ReadSomethingAndTerminate); one that also acts on the
-// result is still reported.
+// result is still reported, and so is a timer's: a deadline handler that
+// closes on operation_aborted ends the work it was guarding.
 struct Session {
+  asio::ip::tcp::socket s_;
   asio::steady_timer t_;
   void Terminate();
   void Process();
   void readSomethingAndTerminate() {
-    t_.async_wait([this](const boost::system::error_code &ecode) { Terminate(); });
-    t_.async_wait([this](const boost::system::error_code &ecode) {
-      // CHECK-MESSAGES: :[[@LINE-1]]:26: warning: completion handler passed to 'boost::asio::steady_timer::async_wait' never reads its error_code parameter 'ecode' but still acts on the result
+    async_read(s_, [this](const boost::system::error_code &ecode, std::size_t) { Terminate(); });
+    async_read(s_, [this](const boost::system::error_code &ecode, std::size_t) {
+      // CHECK-MESSAGES: :[[@LINE-1]]:27: warning: completion handler passed to 'async_read' never reads its error_code parameter 'ecode' but still acts on the result
       Process();
       Terminate();
     });
+    t_.async_wait([this](const boost::system::error_code &ecode) { Terminate(); });
+    // CHECK-MESSAGES: :[[@LINE-1]]:26: warning: completion handler passed to 'boost::asio::steady_timer::async_wait' never reads its error_code parameter 'ecode' but still acts on the result
   }
 };
