@@ -69,7 +69,9 @@ public:
   explicit CurlPolicy(const ASTContext &Ctx) : Ctx(Ctx) {}
   unsigned configures(const CallExpr &Call, int ArgIndex) const override {
     std::optional<CurlSetopt> Setopt = getCurlSetopt(Call);
-    if (!Setopt || ArgIndex != 0)
+    // The handle is curl_easy_setopt's first argument, or the curlpp::Easy
+    // a setOpt is called on.
+    if (!Setopt || ArgIndex != (isa<CXXMemberCallExpr>(Call) ? -1 : 0))
       return 0;
     StringRef Option = Setopt->Option;
     bool Zero = isZeroDuration(Setopt->Value, Ctx);
@@ -91,7 +93,18 @@ public:
       return ConnectTimeout;
     return 0;
   }
+  // curlpp::Easy's other members (perform, the options that bound
+  // nothing) neither bound nor hide the transfer.
+  bool isNeutral(const CallExpr &Call) const override {
+    const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call);
+    return Member &&
+           isCurlppEasy(Member->getImplicitObjectArgument()->getType());
+  }
   Origin originOf(const Expr &E, const FunctionDecl *&Helper) const override {
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(&E);
+        Construct && isCurlppEasy(Construct->getType()) &&
+        !Construct->getConstructor()->isCopyOrMoveConstructor())
+      return Origin::Fresh;
     if (const Expr *Owned = ownedValue(E))
       return originOf(*Owned, Helper);
     if (isa<CXXConstructExpr>(E))
@@ -858,6 +871,22 @@ void MissingTimeoutCheck::check(const MatchFinder::MatchResult &Result) {
           {Call, Handle, nullptr, false, "curl_easy_perform"});
     return;
   }
+  // curlpp: `request.perform()`, and `std::cout << request`, which performs.
+  const Expr *CurlppHandle = nullptr;
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call);
+      Member && Name == "perform" &&
+      isCurlppEasy(Member->getImplicitObjectArgument()->getType()))
+    CurlppHandle = Member->getImplicitObjectArgument();
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Call);
+      Op && Op->getOperator() == OO_LessLess && Op->getNumArgs() == 2 &&
+      isCurlppEasy(Op->getArg(1)->getType()))
+    CurlppHandle = Op->getArg(1);
+  if (CurlppHandle) {
+    if (const ValueDecl *Handle = HandleTracker::handleDecl(CurlppHandle))
+      PendingCalls.push_back(
+          {Call, Handle, nullptr, false, "curlpp::Easy::perform"});
+    return;
+  }
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call))
     checkHttplib(*Member, SM, *Result.Context);
   if (getLangOpts().CPlusPlus) {
@@ -924,21 +953,22 @@ void MissingTimeoutCheck::onEndOfTranslationUnit() {
     auto Diag =
         M & ConnectTimeout
             ? diag(Loc,
-                   "'curl_easy_perform' on handle '%0' has only a connect "
+                   "'%1' on handle '%0' has only a connect "
                    "timeout, which "
                    "does not bound the transfer, so a server that stalls "
                    "after connecting "
                    "blocks this thread forever; also set CURLOPT_TIMEOUT_MS "
                    "(or CURLOPT_LOW_SPEED_LIMIT with CURLOPT_LOW_SPEED_TIME)")
             : diag(Loc,
-                   "'curl_easy_perform' on handle '%0' has no transfer "
+                   "'%1' on handle '%0' has no transfer "
                    "timeout, so a server "
                    "that stalls blocks this thread forever; set "
                    "CURLOPT_TIMEOUT_MS (or "
                    "CURLOPT_LOW_SPEED_LIMIT with CURLOPT_LOW_SPEED_TIME, or a "
                    "progress callback that aborts) before the transfer");
-    Diag << P.Handle->getName();
-    if (inScope(Loc))
+    Diag << P.Handle->getName() << P.Callee;
+    // The certain fix is a curl_easy_setopt line: libcurl's C API only.
+    if (inScope(Loc) && P.Callee == "curl_easy_perform")
       if (std::optional<FixItHint> Fix = curlTimeoutFix(*P.Call, *P.Handle))
         Diag << *Fix;
   }

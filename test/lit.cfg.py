@@ -81,7 +81,8 @@ for feature, header in [("curl", "x86_64-linux-gnu/curl/curl.h"),
                         ("jsoncpp", "jsoncpp/json/json.h"),
                         ("mysql", "mariadb/mysql.h"),
                         ("hiredis", "hiredis/hiredis.h"),
-                        ("pqxx", "pqxx/pqxx")]:
+                        ("pqxx", "pqxx/pqxx"),
+                        ("curlpp", "curlpp/Easy.hpp")]:
     if have_header(header) or have_header(header.replace("x86_64-linux-gnu/", "")):
         config.available_features.add(feature)
 import shutil

@@ -3,6 +3,8 @@
 #include "CurlUtils.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/Decl.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
 
 using namespace clang;
 using namespace clang::ast_matchers;
@@ -10,8 +12,87 @@ using namespace clang::ast_matchers;
 namespace prodready {
 
 StatementMatcher curlEasySetoptCall() {
-  return callExpr(callee(functionDecl(hasName("::curl_easy_setopt"))),
-                  argumentCountIs(3));
+  return callExpr(
+      anyOf(allOf(callee(functionDecl(hasName("::curl_easy_setopt"))),
+                  argumentCountIs(3)),
+            cxxMemberCallExpr(
+                callee(cxxMethodDecl(hasName("setOpt"),
+                                     ofClass(hasName("::curlpp::Easy")))),
+                argumentCountIs(1))));
+}
+
+bool isCurlppEasy(QualType T) {
+  T = T.getNonReferenceType();
+  if (const auto *Pointer = T->getAs<PointerType>())
+    T = Pointer->getPointeeType();
+  const CXXRecordDecl *RD = T->getAsCXXRecordDecl();
+  return RD && RD->getIdentifier() && RD->getName() == "Easy" &&
+         RD->getDeclContext()->isNamespace() &&
+         cast<NamespaceDecl>(RD->getDeclContext())->getName() == "curlpp";
+}
+
+// The CURLoption a curlpp option class stands for: the second template
+// argument of the `curlpp::OptionTrait<T, CURLOPT_...>` it is or derives from
+// (`curlpp::options::Timeout` is `OptionTrait<long, CURLOPT_TIMEOUT>`).
+static StringRef curlppOptionName(const CXXRecordDecl *RD, int Depth = 0) {
+  if (!RD || Depth > 4 || !RD->hasDefinition())
+    return {};
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(RD);
+      Spec && Spec->getIdentifier() && Spec->getName() == "OptionTrait" &&
+      Spec->getTemplateArgs().size() == 2 &&
+      Spec->getTemplateArgs()[1].getKind() == TemplateArgument::Integral) {
+    const TemplateArgument &Option = Spec->getTemplateArgs()[1];
+    if (const auto *Enum = Option.getIntegralType()->getAs<EnumType>())
+      for (const EnumConstantDecl *Constant : Enum->getDecl()->enumerators())
+        if (llvm::APSInt::isSameValue(Constant->getInitVal(),
+                                      Option.getAsIntegral()))
+          return Constant->getName();
+    return {};
+  }
+  for (const CXXBaseSpecifier &Base : RD->bases())
+    if (StringRef Name =
+            curlppOptionName(Base.getType()->getAsCXXRecordDecl(), Depth + 1);
+        !Name.empty())
+      return Name;
+  return {};
+}
+
+// `request.setOpt(new curlpp::options::Timeout(30))`,
+// `request.setOpt(Timeout(30))`, `request.setOpt(option)`: the option and the
+// value it was constructed with (the option itself when unknown).
+static std::optional<CurlSetopt> getCurlppSetopt(const CallExpr &Call) {
+  const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call);
+  const CXXMethodDecl *Method = Member ? Member->getMethodDecl() : nullptr;
+  if (!Method || !Method->getIdentifier() || Method->getName() != "setOpt" ||
+      Call.getNumArgs() != 1 ||
+      !isCurlppEasy(Member->getImplicitObjectArgument()->getType()))
+    return std::nullopt;
+  const Expr *Arg = Call.getArg(0)->IgnoreParenImpCasts();
+  QualType OptionType = Arg->getType().getNonReferenceType();
+  const Expr *Constructed = Arg;
+  if (const auto *New = dyn_cast<CXXNewExpr>(Arg)) {
+    OptionType = New->getAllocatedType();
+    Constructed = New->getConstructExpr();
+  } else if (const auto *Pointer = OptionType->getAs<PointerType>()) {
+    OptionType = Pointer->getPointeeType();
+  }
+  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(
+          Constructed ? Constructed->IgnoreParenImpCasts() : nullptr))
+    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+        Var && Var->getInit())
+      Constructed = Var->getInit();
+  CurlSetopt Result;
+  Result.Call = &Call;
+  Result.Handle = Member->getImplicitObjectArgument()->IgnoreParenImpCasts();
+  Result.Option = curlppOptionName(OptionType->getAsCXXRecordDecl());
+  Result.Value = Arg;
+  const Expr *Inner = Constructed ? Constructed->IgnoreImplicit() : nullptr;
+  if (const auto *Cast = dyn_cast_or_null<CXXFunctionalCastExpr>(Inner))
+    Inner = Cast->getSubExpr()->IgnoreImplicit();
+  if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Inner);
+      Construct && Construct->getNumArgs() >= 1)
+    Result.Value = Construct->getArg(0)->IgnoreParens();
+  return Result;
 }
 
 static const EnumDecl *enumOf(QualType T) {
@@ -60,6 +141,8 @@ StringRef curlOptionName(const Expr *Option) {
 }
 
 std::optional<CurlSetopt> getCurlSetopt(const CallExpr &Call) {
+  if (isa<CXXMemberCallExpr>(Call))
+    return getCurlppSetopt(Call);
   const FunctionDecl *Callee = Call.getDirectCallee();
   if (!Callee || Call.getNumArgs() != 3 ||
       !Callee->getDeclName().isIdentifier() ||

@@ -36,11 +36,20 @@ struct CurlSetopt {
 };
 
 /// Matches calls of the libcurl function `curl_easy_setopt` with three
-/// arguments, including the call inside curl's type-checking macro.
+/// arguments, including the call inside curl's type-checking macro, and
+/// curlpp's `curlpp::Easy::setOpt(option)`.
 clang::ast_matchers::StatementMatcher curlEasySetoptCall();
 
-/// Decomposes a call of `curl_easy_setopt`; std::nullopt for any other call.
+/// Decomposes a call of `curl_easy_setopt` or of curlpp's
+/// `curlpp::Easy::setOpt` (the handle is the object; the option comes from
+/// the option class, `curlpp::OptionTrait<T, CURLOPT_...>`; the value is the
+/// argument the option was constructed with); std::nullopt for any other
+/// call.
 std::optional<CurlSetopt> getCurlSetopt(const clang::CallExpr &Call);
+
+/// Whether \p T is curlpp's easy handle, `curlpp::Easy` (or a reference or
+/// pointer to one).
+bool isCurlppEasy(clang::QualType T);
 
 /// The CURLoption enumerator an option argument names, seen through implicit
 /// casts, parentheses, const locals (such as curl's `_curl_opt`) and integer
