@@ -784,8 +784,9 @@ bool BlockingInAsyncCheck::nonBlockingSocketCall(const Expr &S,
 }
 
 // Whether the listed blocking \p Call returns at once where it is made: a
-// socket call in a function that handles would-block results, a read of
-// bytes the stream already holds, a `get()` of a future polled ready.
+// socket call on a socket the unit made non-blocking or in a function that
+// handles would-block results, a read of bytes the stream already holds, a
+// `get()` of a future polled ready.
 bool BlockingInAsyncCheck::returnsAtOnce(const CallExpr &Call,
                                          const FunctionDecl &Callee) {
   if (!Ctx)
@@ -793,10 +794,20 @@ bool BlockingInAsyncCheck::returnsAtOnce(const CallExpr &Call,
   const LambdaExpr *Lambda = nullptr;
   const FunctionDecl *FD = enclosingCallable(Call, Lambda);
   const Stmt *Body = Lambda ? Lambda->getBody() : FD ? FD->getBody() : nullptr;
+  std::string Name = callDisplayName(Call, Callee);
+  if (isSocketIo(Name)) {
+    if (!NonBlockingScanned) {
+      collectNonBlockingSockets(*Ctx, NonBlockingSockets);
+      NonBlockingScanned = true;
+    }
+    if (const ValueDecl *Socket = callObjectDecl(Call);
+        Socket && NonBlockingSockets.contains(Socket))
+      return true;
+  }
   return Body && (readsOnlyAvailableBytes(Call, Callee, Body,
                                           Ctx->getSourceManager()) ||
                   futureKnownReady(Call, Callee, Body, *Ctx) ||
-                  nonBlockingSocketCall(Call, callDisplayName(Call, Callee)));
+                  nonBlockingSocketCall(Call, Name));
 }
 
 void BlockingInAsyncCheck::onEndOfTranslationUnit() {
@@ -812,6 +823,8 @@ void BlockingInAsyncCheck::onEndOfTranslationUnit() {
     Paths.clear();
     Offloads.clear();
     WouldBlockHandled.clear();
+    NonBlockingSockets.clear();
+    NonBlockingScanned = false;
     Ctx = nullptr;
   };
   if (!Ctx) {

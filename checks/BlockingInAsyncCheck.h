@@ -71,6 +71,9 @@ private:
   bool nonBlockingSocketCall(const clang::Expr &S, llvm::StringRef Callee);
   /// Per function or lambda body: whether it handles would-block results.
   llvm::DenseMap<const clang::Stmt *, bool> WouldBlockHandled;
+  /// Sockets the unit switches to non-blocking mode, collected on first need.
+  llvm::DenseSet<const clang::ValueDecl *> NonBlockingSockets;
+  bool NonBlockingScanned = false;
   struct ContextInfo {
     std::string Description;
     clang::SourceLocation NoteLoc;

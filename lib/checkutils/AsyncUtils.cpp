@@ -6,6 +6,7 @@
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Basic/SourceManager.h"
 #include "llvm/Support/Regex.h"
@@ -355,7 +356,7 @@ static const ValueDecl *objectDecl(const Expr *E) {
 
 // The object a call works on: the object of a member call, or the first
 // argument of a free stream function (`boost::asio::read(sock, ...)`).
-static const ValueDecl *callObjectDecl(const CallExpr &Call) {
+const ValueDecl *callObjectDecl(const CallExpr &Call) {
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call))
     return objectDecl(Member->getImplicitObjectArgument());
   return Call.getNumArgs() > 0 ? objectDecl(Call.getArg(0)) : nullptr;
@@ -387,6 +388,52 @@ static bool hasEarlierMemberCall(
 static StringRef methodName(const CXXMemberCallExpr &Member) {
   const CXXMethodDecl *Method = Member.getMethodDecl();
   return Method ? identifierOf(Method) : StringRef();
+}
+
+// The sockets a reference stands for: `auto &s = v6 ? m_SocketV6 :
+// m_SocketV4;` names both members.
+static void aliasedObjects(const ValueDecl *D,
+                           llvm::DenseSet<const ValueDecl *> &Out) {
+  const auto *Var = dyn_cast_or_null<VarDecl>(D);
+  if (!Var || !Var->getType()->isReferenceType() || !Var->getInit()) {
+    if (D)
+      Out.insert(D);
+    return;
+  }
+  const Expr *Init = Var->getInit()->IgnoreParenImpCasts();
+  if (const auto *Choice = dyn_cast<ConditionalOperator>(Init)) {
+    if (const ValueDecl *T = objectDecl(Choice->getTrueExpr()))
+      Out.insert(T);
+    if (const ValueDecl *F = objectDecl(Choice->getFalseExpr()))
+      Out.insert(F);
+    return;
+  }
+  if (const ValueDecl *Target = objectDecl(Init))
+    Out.insert(Target);
+}
+
+void collectNonBlockingSockets(ASTContext &Ctx,
+                               llvm::DenseSet<const ValueDecl *> &Out) {
+  struct Finder : RecursiveASTVisitor<Finder> {
+    llvm::DenseSet<const ValueDecl *> &Out;
+    ASTContext &Ctx;
+    Finder(llvm::DenseSet<const ValueDecl *> &Out, ASTContext &Ctx)
+        : Out(Out), Ctx(Ctx) {}
+    bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
+      const CXXMethodDecl *Method = Call->getMethodDecl();
+      StringRef Name = Method ? identifierOf(Method) : StringRef();
+      bool On = false;
+      if ((Name == "non_blocking" || Name == "native_non_blocking") &&
+          Call->getNumArgs() >= 1 &&
+          Call->getArg(0)->EvaluateAsBooleanCondition(On, Ctx) && On)
+        aliasedObjects(objectDecl(Call->getImplicitObjectArgument()), Out);
+      return true;
+    }
+  } Visitor(Out, Ctx);
+  const SourceManager &SM = Ctx.getSourceManager();
+  for (Decl *D : Ctx.getTranslationUnitDecl()->decls())
+    if (!SM.isInSystemHeader(D->getLocation()))
+      Visitor.TraverseDecl(D);
 }
 
 bool readsOnlyAvailableBytes(const CallExpr &Call, const FunctionDecl &Callee,

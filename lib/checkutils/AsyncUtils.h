@@ -13,6 +13,7 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 #include <string>
@@ -87,6 +88,17 @@ void collectHandlerCallables(
 /// Whether \p E is a constant zero duration or count: `0`, `0s`, `0ms`,
 /// `std::chrono::seconds(0)`, `std::chrono::milliseconds{0}`.
 bool isZeroDuration(const clang::Expr *E, const clang::ASTContext &Ctx);
+
+/// The variable or member a call works on: the object of a member call, or
+/// the first argument of a free stream function (`boost::asio::read(sock,
+/// ...)`); null when it is not a named object.
+const clang::ValueDecl *callObjectDecl(const clang::CallExpr &Call);
+
+/// The sockets of the unit's own code switched to non-blocking mode
+/// (`s.non_blocking(true)`, also through a reference that picks one of two
+/// members): their sends and receives return at once.
+void collectNonBlockingSockets(clang::ASTContext &Ctx,
+                               llvm::DenseSet<const clang::ValueDecl *> &Out);
 
 /// Whether the read or receive \p Call (a member call on a stream or socket,
 /// or a free `read(stream, ...)`) only takes bytes the stream already holds:

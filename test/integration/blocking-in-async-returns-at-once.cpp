@@ -102,3 +102,24 @@ void onTimer(asio::steady_timer &Timer, Transport &T, const udp::endpoint &To) {
     // CHECK-MESSAGES: :[[@LINE-10]]:20: note: async context: completion handler of 'async_wait'
   });
 }
+
+// A socket the unit switches to non-blocking mode, here through a reference
+// that picks one of two members (i2pd's SSU2Server::OpenSocket), returns at
+// once from every send, also where the sender does not look at would_block.
+struct Server {
+  udp::socket V4, V6;
+  explicit Server(asio::io_context &Io) : V4(Io), V6(Io) {}
+  void open(bool v6) {
+    auto &socket = v6 ? V6 : V4;
+    socket.non_blocking(true);
+  }
+  void sendThroughProxy(const udp::endpoint &To, const char *Data, size_t N) {
+    boost::system::error_code Ec;
+    V4.send_to(asio::buffer(Data, N), To, 0, Ec);
+  }
+};
+void onResend(asio::steady_timer &Timer, Server &S, const udp::endpoint &To) {
+  Timer.async_wait([&](const boost::system::error_code &) {
+    S.sendThroughProxy(To, "x", 1);
+  });
+}
