@@ -101,10 +101,12 @@ public:
            isCurlppEasy(Member->getImplicitObjectArgument()->getType());
   }
   Origin originOf(const Expr &E, const FunctionDecl *&Helper) const override {
+    // A default-constructed curlpp::Easy is a fresh handle; one made from
+    // another's curl handle (curlpp's own `Easy r(h.getCurlHandle().clone())`)
+    // carries that handle's options.
     if (const auto *Construct = dyn_cast<CXXConstructExpr>(&E);
-        Construct && isCurlppEasy(Construct->getType()) &&
-        !Construct->getConstructor()->isCopyOrMoveConstructor())
-      return Origin::Fresh;
+        Construct && isCurlppEasy(Construct->getType()))
+      return Construct->getNumArgs() == 0 ? Origin::Fresh : Origin::Unknown;
     if (const Expr *Owned = ownedValue(E))
       return originOf(*Owned, Helper);
     if (isa<CXXConstructExpr>(E))

@@ -70,3 +70,12 @@ void insecure(const std::string &url) {
   request.setOpt(new curlpp::options::SslVerifyPeer(true));
   request.perform();
 }
+
+// A handle made from another's curl handle carries its options (curlpp's own
+// operator<<): not judged.
+std::ostream &print(std::ostream &stream, const curlpp::Easy &request) {
+  curlpp::Easy r(request.getCurlHandle().clone());
+  r.setOpt(new curlpp::options::WriteStream(&stream));
+  r.perform();
+  return stream;
+}
