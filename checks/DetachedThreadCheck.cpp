@@ -28,9 +28,16 @@ void DetachedThreadCheck::registerMatchers(MatchFinder *Finder) {
   auto DetachOption = ifStmt(hasCondition(ignoringParenImpCasts(
       anyOf(memberExpr(member(namedDecl(matchesName("[Dd]etach")))),
             declRefExpr(to(varDecl(matchesName("[Dd]etach"))))))));
-  auto NotUnderDetachOption =
-      unless(anyOf(hasParent(DetachOption),
-                   hasParent(compoundStmt(hasParent(DetachOption)))));
+  // Or the other branch of a join: `if (block) t.join(); else t.detach();`
+  // (served's server::run(n, block)): the caller chose not to wait.
+  auto JoinOrDetach = ifStmt(
+      hasThen(anyOf(cxxMemberCallExpr(callee(cxxMethodDecl(hasName("join")))),
+                    hasDescendant(cxxMemberCallExpr(
+                        callee(cxxMethodDecl(hasName("join"))))))));
+  auto NotUnderDetachOption = unless(anyOf(
+      hasParent(DetachOption), hasParent(compoundStmt(hasParent(DetachOption))),
+      hasParent(JoinOrDetach),
+      hasParent(compoundStmt(hasParent(JoinOrDetach)))));
   Finder->addMatcher(
       cxxMemberCallExpr(
           InProject, NotForwardingDetach, NotUnderDetachOption,

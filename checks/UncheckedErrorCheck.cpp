@@ -710,8 +710,14 @@ static std::vector<std::string> accessPath(const Expr *E) {
   return Path;
 }
 
-// `asio::write(sock, buf, ec); sock.close();`: a last, best-effort write
-// right before the same connection is closed has no one left to tell.
+// `asio::write(sock, buf, ec); sock.close();`, `send(fd, msg, n, 0);
+// close(fd);`: a last, best-effort write right before the same connection is
+// closed has no one left to tell.
+static bool isWriteFunctionName(StringRef Name) {
+  return llvm::is_contained({"send", "write", "sendto", "sendmsg", "writev"},
+                            Name);
+}
+
 static bool closesSameObjectNext(const CallExpr &Call, ASTContext &Ctx) {
   const Stmt *Next = nextStatementAfter(Call, Ctx);
   const auto *NextExpr = dyn_cast_or_null<Expr>(Next);
@@ -725,6 +731,11 @@ static bool closesSameObjectNext(const CallExpr &Call, ASTContext &Ctx) {
   if (const auto *Member = dyn_cast<MemberExpr>(Callee)) {
     Name = Member->getMemberDecl()->getNameAsString();
     Closed = Member->getBase();
+  } else if (const auto *Fn = dyn_cast<DeclRefExpr>(Callee);
+             Fn && Teardown->getNumArgs() >= 1) {
+    // `send(fd, msg, n, 0); close(fd);`
+    Name = Fn->getDecl()->getNameAsString();
+    Closed = Teardown->getArg(0);
   } else if (const auto *Dependent =
                  dyn_cast<CXXDependentScopeMemberExpr>(Callee)) {
     Name = Dependent->getMember().getAsString();
@@ -746,12 +757,6 @@ static bool closesSameObjectNext(const CallExpr &Call, ASTContext &Ctx) {
                     ClosedPath.begin());
 }
 
-// RULES.md revision 2026-12-01: `fflush`, `fclose`, `close` and `shutdown`
-// are exempt in destructors, loggers/sinks and cleanup paths; `close` of a
-// socket or pipe never loses data and is exempt everywhere, and so is
-// flushing or closing the console. Removing a temporary file or directory
-// (`unlink`, `remove`, `rmdir`, the C forms of `remove(path, ec)`) is
-// best effort in a destructor, a cleanup function or a failing path.
 // Whether \p Buffer is a local variable (or its address) that no expression
 // after \p Call reads.
 static bool readsIntoUnusedLocal(const Expr &Buffer, const CallExpr &Call) {
@@ -783,6 +788,49 @@ static bool readsIntoUnusedLocal(const Expr &Buffer, const CallExpr &Call) {
   return true;
 }
 
+// Whether \p Call, made on `this`, calls a method that stores its status in
+// a member and returns that member (served's parser: `_status = ERROR; ...
+// return _status;`): the object keeps the result, as the caller's own
+// return of the member shows.
+static bool keepsResultInObject(const CallExpr &Call) {
+  const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call);
+  const CXXMethodDecl *Method = Member ? Member->getMethodDecl() : nullptr;
+  if (!Method ||
+      !isa<CXXThisExpr>(
+          Member->getImplicitObjectArgument()->IgnoreParenImpCasts()))
+    return false;
+  const FunctionDecl *Def = Method->getDefinition();
+  if (!Def || !Def->getBody())
+    return false;
+  const FieldDecl *Field = nullptr;
+  bool AllReturnField = true;
+  llvm::SmallVector<const Stmt *, 32> Work = {Def->getBody()};
+  while (!Work.empty() && AllReturnField) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *Return = dyn_cast<ReturnStmt>(S)) {
+      const auto *Value = dyn_cast_or_null<MemberExpr>(
+          Return->getRetValue() ? Return->getRetValue()->IgnoreParenImpCasts()
+                                : nullptr);
+      const auto *Returned =
+          Value ? dyn_cast<FieldDecl>(Value->getMemberDecl()) : nullptr;
+      if (!Returned || (Field && Field != Returned))
+        AllReturnField = false;
+      Field = Returned;
+      continue;
+    }
+    llvm::append_range(Work, S->children());
+  }
+  return AllReturnField && Field;
+}
+
+// RULES.md revision 2026-12-01: `fflush`, `fclose`, `close` and `shutdown`
+// are exempt in destructors, loggers/sinks and cleanup paths; `close` of a
+// socket or pipe never loses data and is exempt everywhere, and so is
+// flushing or closing the console. Removing a temporary file or directory
+// (`unlink`, `remove`, `rmdir`, the C forms of `remove(path, ec)`) is
+// best effort in a destructor, a cleanup function or a failing path.
 bool UncheckedErrorCheck::isTeardownCall(const FunctionDecl &FD,
                                          const CallExpr &Call,
                                          ASTContext &Ctx) {
@@ -995,6 +1043,8 @@ void UncheckedErrorCheck::checkDiscarded(const Expr *E, ASTContext &Ctx) {
   const FunctionDecl *FD = Call->getDirectCallee();
   if (FD && isCheckedFunction(*FD, SM)) {
     if (isTeardownCall(*FD, *Call, Ctx) ||
+        (isWriteFunctionName(FD->getName()) &&
+         closesSameObjectNext(*Call, Ctx)) ||
         !Reported.insert(Loc.getRawEncoding()).second)
       return;
     bool Leaks = FD->isExternC() &&
@@ -1053,7 +1103,7 @@ void UncheckedErrorCheck::checkDiscarded(const Expr *E, ASTContext &Ctx) {
     if (!IsErrorEnum)
       return;
   }
-  if (statusTestedAfter(*Call, Ctx))
+  if (statusTestedAfter(*Call, Ctx) || keepsResultInObject(*Call))
     return;
   if (!Reported.insert(Loc.getRawEncoding()).second)
     return;

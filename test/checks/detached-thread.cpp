@@ -265,3 +265,16 @@ public:
     // CHECK-MESSAGES: :[[@LINE-1]]:36: warning: 'std::thread::detach' leaves the thread unowned
   }
 };
+
+// The other branch of a join: the caller chose not to wait (served's
+// server::run(n_threads, block)).
+void run_threads(std::vector<std::thread> &threads, bool block) {
+  for (auto &t : threads) {
+    if (block) {
+      if (t.joinable())
+        t.join();
+    } else {
+      t.detach();
+    }
+  }
+}

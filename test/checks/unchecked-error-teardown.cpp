@@ -604,3 +604,15 @@ int read_signal(int fd) {
   // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: return value of 'read' is discarded although it is the only way the call reports failure
   return sig;
 }
+
+// A last message written right before the same descriptor is closed
+// (TinyWebServer's show_error); written before closing another is reported.
+void show_error(int connfd, const char *info) {
+  send(connfd, info, 16, 0);
+  close(connfd);
+}
+void notify_then_close_other(int connfd, int other, const char *info) {
+  send(connfd, info, 16, 0);
+  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: return value of 'send' is discarded although it is the only way the call reports failure
+  close(other);
+}
