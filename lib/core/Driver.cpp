@@ -192,6 +192,10 @@ int runDriver(const DriverOptions &Opts) {
   auto Cache = openUnitCache(Opts, DB->Directory);
   if (!Cache)
     return usageError(Cache.takeError());
+  // Preambles live in the cache: without one (--no-cache) every unit is
+  // parsed whole.
+  if (Cache->enabled())
+    Analysis.PreambleDir = preambleDirectory(Opts, Cache->directory(), "");
   auto TempDir = WorkDirectory::create();
   if (!TempDir)
     return usageError(TempDir.takeError());

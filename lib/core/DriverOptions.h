@@ -33,6 +33,7 @@ struct DriverOptions {
   std::string SourceRoot; // --source-root, default: git top or cwd
   std::string CacheDir;   // --cache
   bool NoCache = false;
+  bool NoPreamble = false;              // --no-preamble: parse every unit whole
   uint64_t CacheMaxBytes = 2ull << 30;  // --cache-max-size, 0: unbounded
   unsigned TimeoutSeconds = 300;        // --timeout, per unit, 0: none
   std::optional<unsigned> MaxMemoryMiB; // --max-memory, per worker, 0: none

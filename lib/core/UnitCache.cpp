@@ -165,6 +165,18 @@ llvm::Expected<UnitCache> openUnitCache(const DriverOptions &Opts,
   return UnitCache(CacheDir, Opts.CacheMaxBytes);
 }
 
+std::string preambleDirectory(const DriverOptions &Opts,
+                              const std::string &CacheDir,
+                              const std::string &DatabaseDir) {
+  if (Opts.NoPreamble)
+    return "";
+  if (!CacheDir.empty())
+    return CacheDir + "/preamble";
+  if (!DatabaseDir.empty())
+    return DatabaseDir + "/.prodready-cache/preamble";
+  return "";
+}
+
 std::string commandKey(const tooling::CompilationDatabase &DB,
                        const std::string &File) {
   std::string Key;
