@@ -981,6 +981,17 @@ static UnitResult analyzeOnce(const tooling::CompilationDatabase &DB,
   return Result;
 }
 
+/// Whether the unit's analysis detected a credential (reported or not) in a
+/// header or in the main file's first \p PreambleLines lines: a PCH of the
+/// preamble would hold it.
+static bool credentialInPreamble(const UnitResult &Result,
+                                 const std::string &MainFile,
+                                 unsigned PreambleLines) {
+  return llvm::any_of(Result.SecretLines, [&](const auto &Line) {
+    return Line.first != MainFile || Line.second <= PreambleLines;
+  });
+}
+
 UnitResult analyzeUnit(const tooling::CompilationDatabase &DB,
                        llvm::StringRef File, const AnalyzerOptions &Opts) {
   if (Opts.PreambleDir.empty())
@@ -989,11 +1000,18 @@ UnitResult analyzeUnit(const tooling::CompilationDatabase &DB,
   UnitResult Result = analyzeOnce(DB, File, Opts, &Preamble);
   if (Preamble.coldRunNeeded()) {
     // The preamble's events could not all be replayed, or the compile
-    // reported an error the PCH may have caused: the cold parse decides.
+    // reported an error the PCH may have caused: the cold parse decides,
+    // and the preamble is not kept.
+    Preamble.discard();
     Result = analyzeOnce(DB, File, Opts, nullptr);
     ++Result.Statistics["preamble.cold-fallback"];
   } else if (Preamble.used()) {
     ++Result.Statistics[std::string("preamble.") + Preamble.outcome()];
+    if (credentialInPreamble(Result, absolutePath(File, ""),
+                             Preamble.preambleLines()))
+      Preamble.discard();
+    else
+      Preamble.commit();
   }
   if (Preamble.storedPreambleDamaged())
     Result.Notifications.push_back(

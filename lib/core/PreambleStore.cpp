@@ -209,10 +209,10 @@ bool PreambleRun::eligible(const CompilerInvocation &CI) {
   const LangOptions &Lang = CI.getLangOpts();
   const FrontendOptions &Frontend = CI.getFrontendOpts();
   // Modules (clang's -fmodules, a C++20 module unit, module files; not
-  // merely -std=c++20, which sets LangOptions::Modules too) and a PCH of the project's own
-  // change what a preamble means; -imacros files would be read again after
-  // it. Parsed cold. (-include files are read again too, but stop at their
-  // include guards, which the PCH defines.)
+  // merely -std=c++20, which sets LangOptions::Modules too) and a PCH of the
+  // project's own change what a preamble means; -imacros files would be read
+  // again after it. Parsed cold. (-include files are read again too, but stop
+  // at their include guards, which the PCH defines.)
   if (Lang.ImplicitModules ||
       Lang.getCompilingModule() != LangOptions::CMK_None ||
       !Frontend.ModuleFiles.empty() || !Frontend.ModuleMapFiles.empty() ||
@@ -243,6 +243,7 @@ PreambleRun::prepare(CompilerInvocation &CI, FileManager &Files,
   BoundsSize = Bounds.Size;
   EndsAtStartOfLine = Bounds.PreambleEndsAtStartOfLine;
   llvm::StringRef Text = (*Main)->getBuffer().take_front(Bounds.Size);
+  PreambleLines = 1 + Text.count('\n');
   TextHash = contentHash(Text);
 
   // The key: this clang and the complete -cc1 command (flags, the main
@@ -290,8 +291,8 @@ bool PreambleRun::load(const std::string &Key, llvm::StringRef PreambleText,
                                 /*allow_exceptions=*/false)
               : json();
   auto Damage = [&](const std::string &What) {
-    reject("the stored preamble " + What + " (" +
-               storePath(Dir, Key, ".pch") + "); rebuilt",
+    reject("the stored preamble " + What + " (" + storePath(Dir, Key, ".pch") +
+               "); rebuilt",
            /*IsDamage=*/true);
     return false;
   };
@@ -347,8 +348,7 @@ bool PreambleRun::dependenciesUnchanged(llvm::vfs::FileSystem &FS) {
       reject(D.Path + " changed");
       return false;
     }
-    int64_t ModTime =
-        llvm::sys::toTimeT(Status->getLastModificationTime());
+    int64_t ModTime = llvm::sys::toTimeT(Status->getLastModificationTime());
     if (D.ModTime != 0 && ModTime == D.ModTime)
       continue;
     auto Now = FS.getBufferForFile(D.Path);
@@ -375,16 +375,16 @@ bool PreambleRun::build(const std::string &Key, CompilerInvocation &CI,
       CompilerInstance::createDiagnostics(&CI.getDiagnosticOpts(), &Counter,
                                           /*ShouldOwnClient=*/false);
   std::set<std::string> Absent;
-  auto FS = makeGuardedFileSystem(
-      llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem>(
-          &Files.getVirtualFileSystem()),
-      &Absent);
+  auto FS =
+      makeGuardedFileSystem(llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem>(
+                                &Files.getVirtualFileSystem()),
+                            &Absent);
   Events.clear();
   BuildCallbacks Callbacks(Events);
   PreambleBounds Bounds(BoundsSize, EndsAtStartOfLine);
-  auto Preamble = PrecompiledPreamble::Build(CI, &Main, Bounds, *Diags, FS, Ops,
-                                          /*StoreInMemory=*/false, Dir,
-                                          Callbacks);
+  auto Preamble =
+      PrecompiledPreamble::Build(CI, &Main, Bounds, *Diags, FS, Ops,
+                                 /*StoreInMemory=*/false, Dir, Callbacks);
   // A preamble with errors would hide them when loaded: parsed cold.
   if (!Preamble || Counter.getNumErrors() > 0 || Callbacks.OutputFile.empty())
     return false;
@@ -395,16 +395,17 @@ bool PreambleRun::build(const std::string &Key, CompilerInvocation &CI,
   if (!Read)
     return false;
   PCH = std::move(*Read);
+  PreambleLines =
+      1 + llvm::StringRef(Main.getBufferStart(), BoundsSize).count('\n');
   Deps = std::move(Callbacks.Deps);
   Missing.assign(Absent.begin(), Absent.end());
   Built = true;
+  return true;
+}
 
-  // Stored: the PCH renamed into place (the temporary file is ours and on
-  // the same file system), then its record; a reader that finds a PCH
-  // without the matching record rebuilds it.
-  if (llvm::sys::fs::rename(Callbacks.OutputFile,
-                            storePath(Dir, Key, ".pch")))
-    return true; // used for this run only
+void PreambleRun::commit() {
+  if (!Built || Dir.empty())
+    return;
   json Meta = {{"format", MetaFormat},
                {"bounds", {BoundsSize, EndsAtStartOfLine}},
                {"text", TextHash},
@@ -419,13 +420,26 @@ bool PreambleRun::build(const std::string &Key, CompilerInvocation &CI,
     EventList.push_back(eventToJson(E));
   Meta["events"] = std::move(EventList);
   std::vector<std::uint8_t> Bytes = json::to_cbor(Meta);
+  // Each file written to a temporary name and renamed; the PCH first. A
+  // reader that finds a PCH without its matching record (a concurrent
+  // writer, a crash between the two) rebuilds it.
+  if (llvm::Error E =
+          writeFileAtomically(storePath(Dir, Key, ".pch"), PCH->getBuffer())) {
+    llvm::consumeError(std::move(E)); // a store that cannot be written is
+    return;                           // only slower
+  }
   if (llvm::Error E = writeFileAtomically(
           storePath(Dir, Key, ".meta"),
           llvm::StringRef(reinterpret_cast<const char *>(Bytes.data()),
                           Bytes.size())))
-    llvm::consumeError(std::move(E)); // a store that cannot be written is
-                                      // only slower
-  return true;
+    llvm::consumeError(std::move(E));
+}
+
+void PreambleRun::discard() {
+  if (Key.empty() || Dir.empty())
+    return;
+  llvm::sys::fs::remove(storePath(Dir, Key, ".meta"));
+  llvm::sys::fs::remove(storePath(Dir, Key, ".pch"));
 }
 
 /// Gives the preamble's recorded events to the unit's callbacks when the
@@ -508,12 +522,10 @@ private:
     CharSourceRange Range(
         SourceRange(Translate(E.RangeBegin), Translate(E.RangeEnd)),
         E.TokenRange);
-    Chain.InclusionDirective(Hash, identifierToken(TokenLoc, E.TokenName),
-                             E.Name, E.Angled, Range, File, E.SearchPath,
-                             E.RelativePath, /*SuggestedModule=*/nullptr,
-                             E.Imported,
-                             static_cast<SrcMgr::CharacteristicKind>(
-                                 E.FileType));
+    Chain.InclusionDirective(
+        Hash, identifierToken(TokenLoc, E.TokenName), E.Name, E.Angled, Range,
+        File, E.SearchPath, E.RelativePath, /*SuggestedModule=*/nullptr,
+        E.Imported, static_cast<SrcMgr::CharacteristicKind>(E.FileType));
     return true;
   }
 

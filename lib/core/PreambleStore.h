@@ -14,8 +14,13 @@
 // the unit's callbacks when the parse enters the main file, at the
 // locations they have in the PCH. A replay that cannot place an event
 // exactly, or an error the compiler reports outside the main file, makes the
-// caller analyse the unit again without a preamble (PreambleRun::coldRunNeeded):
-// findings are the same as a cold parse's or come from one.
+// caller analyse the unit again without a preamble
+// (PreambleRun::coldRunNeeded): findings are the same as a cold parse's or come
+// from one.
+//
+// A unit whose analysis detected a credential in its preamble (a project
+// header, the main file's leading #defines) keeps no preamble on disk: a PCH
+// holds the code it compiled, literals included.
 //
 // The store: <dir>/<key>.pch and <key>.meta (CBOR: the preamble's text hash,
 // the files it read with size, mtime and content hash, the headers it looked
@@ -52,18 +57,18 @@ namespace prodready {
 /// Locations are raw SourceLocations of the build, which the PCH keeps.
 struct PreambleEvent {
   enum EventKind : uint8_t { Include = 0, Define = 1 } Kind = Include;
-  std::string Name;         // the macro, or the include as written
-  uint32_t Loc = 0;         // the include's '#', or the macro's name
-  uint32_t TokenLoc = 0;    // the include directive's name ("include")
-  std::string TokenName;    // "include", "import", "include_next"
-  uint32_t RangeBegin = 0;  // the file name as written
+  std::string Name;        // the macro, or the include as written
+  uint32_t Loc = 0;        // the include's '#', or the macro's name
+  uint32_t TokenLoc = 0;   // the include directive's name ("include")
+  std::string TokenName;   // "include", "import", "include_next"
+  uint32_t RangeBegin = 0; // the file name as written
   uint32_t RangeEnd = 0;
   bool TokenRange = false;
   bool Angled = false;
   bool Imported = false;
-  std::string File;         // as clang named the file found ("": none)
+  std::string File; // as clang named the file found ("": none)
   std::string SearchPath, RelativePath;
-  uint8_t FileType = 0;     // SrcMgr::CharacteristicKind
+  uint8_t FileType = 0; // SrcMgr::CharacteristicKind
 };
 
 /// A file the preamble read: valid while its size and content are the
@@ -116,6 +121,19 @@ public:
   /// "built", "reused" or "" (not used), for the statistics.
   const char *outcome() const;
 
+  /// Stores a preamble built by this run (the PCH, then its record).
+  /// Called once the analysis is known to be clean: see discard().
+  void commit();
+
+  /// Removes the stored preamble of this unit and flags. A PCH holds the
+  /// preamble's code, literals included: the caller discards it when the
+  /// analysis detected a credential there (no output of prodready, the
+  /// cache included, holds a detected credential).
+  void discard();
+
+  /// The main file's lines the preamble covers (1-based, inclusive).
+  unsigned preambleLines() const { return PreambleLines; }
+
   /// Files the preamble read (for the unit cache) and headers it did not
   /// find.
   const std::vector<PreambleDependency> &dependencies() const { return Deps; }
@@ -137,6 +155,7 @@ private:
   bool Damaged = false;
   std::string Rejection;
   unsigned BoundsSize = 0;
+  unsigned PreambleLines = 0;
   bool EndsAtStartOfLine = false;
   std::string TextHash;
   std::unique_ptr<llvm::MemoryBuffer> PCH;

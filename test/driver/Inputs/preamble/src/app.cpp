@@ -1,6 +1,7 @@
 // The preamble: the includes and the #define below, up to the first
-// declaration.
+// declaration. A credential is detected in it, so its PCH is never stored.
 #include "secrets.h"
+#include "util.h"
 #define API_KEY "abc123def456ghi789"
 #include <vector>
 
