@@ -291,8 +291,8 @@ bool PreambleRun::load(const std::string &Key, llvm::StringRef PreambleText,
                                 /*allow_exceptions=*/false)
               : json();
   auto Damage = [&](const std::string &What) {
-    reject("the stored preamble " + What + " (" + storePath(Dir, Key, ".pch") +
-               "); rebuilt",
+    reject("the stored preamble " + What + " (" + storePath(Dir, Key, "") +
+               ".{pch,meta}); rebuilt",
            /*IsDamage=*/true);
     return false;
   };

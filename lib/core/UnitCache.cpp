@@ -87,7 +87,12 @@ void UnitCache::store(const std::string &Key, const UnitResult &U) const {
   if (U.Crashed || !U.Parsed || U.Dependencies.empty())
     return;
   llvm::sys::fs::create_directories(Dir);
-  std::vector<std::uint8_t> Bytes = json::to_cbor(toJson(U));
+  // A damaged stored preamble was rebuilt by this run: said once, not by
+  // every run that replays the unit.
+  UnitResult Kept = U;
+  llvm::erase_if(Kept.Notifications,
+                 [](const Notification &N) { return N.Id == "preamble"; });
+  std::vector<std::uint8_t> Bytes = json::to_cbor(toJson(Kept));
   llvm::StringRef Text(reinterpret_cast<const char *>(Bytes.data()),
                        Bytes.size());
   if (llvm::Error E = writeFileAtomically(path(Key), Text))
