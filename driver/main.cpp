@@ -119,12 +119,17 @@ static cl::opt<unsigned> MaxMemory(
 static cl::opt<bool> NoCache("no-cache",
                              cl::desc("Do not read or write the cache"),
                              cl::cat(Category));
-static cl::opt<bool> NoPreamble(
-    "no-preamble",
-    cl::desc("Parse every unit whole: do not precompile units' leading "
-             "#includes into the cache's preamble/ for reuse "
-             "(docs/performance.md, \"The edit loop\")"),
-    cl::cat(Category));
+static cl::opt<std::string> PreambleWhen(
+    "preamble",
+    cl::desc("Which units reuse a precompiled preamble (their leading "
+             "#includes, kept in the cache's preamble/; docs/performance.md, "
+             "\"The edit loop\"): changed (default: units analysed before and "
+             "changed since), always, never"),
+    cl::init("changed"), cl::cat(Category));
+static cl::opt<bool>
+    NoPreamble("no-preamble",
+               cl::desc("Parse every unit whole (--preamble=never)"),
+               cl::cat(Category));
 static cl::opt<std::string>
     Baseline("baseline",
              cl::desc("Compare with this baseline: SARIF keeps every result "
@@ -437,6 +442,7 @@ int main(int Argc, const char **Argv) {
   Opts.SourceRoot = SourceRoot;
   Opts.CacheDir = CacheDir;
   Opts.NoCache = NoCache;
+  Opts.Preamble = PreambleWhen;
   Opts.NoPreamble = NoPreamble;
   Opts.TimeoutSeconds = Timeout;
   if (MaxMemory.getNumOccurrences())

@@ -994,7 +994,8 @@ static bool credentialInPreamble(const UnitResult &Result,
 
 UnitResult analyzeUnit(const tooling::CompilationDatabase &DB,
                        llvm::StringRef File, const AnalyzerOptions &Opts) {
-  if (Opts.PreambleDir.empty())
+  if (Opts.PreambleDir.empty() ||
+      (Opts.PreambleOnlyFor && !Opts.PreambleOnlyFor->count(File.str())))
     return analyzeOnce(DB, File, Opts, nullptr);
   PreambleRun Preamble(Opts.PreambleDir);
   UnitResult Result = analyzeOnce(DB, File, Opts, &Preamble);

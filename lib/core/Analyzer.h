@@ -44,6 +44,8 @@ struct AnalyzerOptions {
   /// Where precompiled preambles are kept (PreambleStore.h); empty: every
   /// unit is parsed whole.
   std::string PreambleDir;
+  /// When set, only these units (as passed to analyzeUnit) use it.
+  std::optional<std::set<std::string>> PreambleOnlyFor;
 };
 
 /// Builds the clang-tidy options provider the driver uses, with clang-tidy's

@@ -55,6 +55,10 @@ std::string UnitCache::key(const std::string &File, const std::string &Command,
                      Extra + "\n" + Config);
 }
 
+bool UnitCache::hasEntry(const std::string &Key) const {
+  return llvm::sys::fs::exists(path(Key));
+}
+
 std::optional<UnitResult> UnitCache::lookup(const std::string &Key) const {
   bool Ok;
   std::string Text = readFile(path(Key), Ok);
@@ -173,7 +177,7 @@ llvm::Expected<UnitCache> openUnitCache(const DriverOptions &Opts,
 std::string preambleDirectory(const DriverOptions &Opts,
                               const std::string &CacheDir,
                               const std::string &DatabaseDir) {
-  if (Opts.NoPreamble)
+  if (Opts.NoPreamble || Opts.Preamble == "never")
     return "";
   if (!CacheDir.empty())
     return CacheDir + "/preamble";

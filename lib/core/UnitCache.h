@@ -39,6 +39,10 @@ public:
                   const std::string &Config,
                   const AnalyzerOptions &Analysis) const;
 
+  /// Whether a result for \p Key was stored, valid or not: a unit analysed
+  /// before.
+  bool hasEntry(const std::string &Key) const;
+
   /// The stored result, if every file it depends on is unchanged.
   std::optional<UnitResult> lookup(const std::string &Key) const;
 
