@@ -17,7 +17,9 @@
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include <fcntl.h>
 #include <nlohmann/json.hpp>
+#include <sys/stat.h>
 
 using namespace clang;
 using nlohmann::json;
@@ -334,6 +336,8 @@ bool PreambleRun::load(const std::string &Key, llvm::StringRef PreambleText,
             J.at("pch").at(1).get<std::string>())
       return Damage("file does not match its record (truncated or corrupt)");
     PCH = std::move(*Read);
+    // Recently used: the cache's pruning removes the oldest first.
+    utimensat(AT_FDCWD, MetaPath.c_str(), nullptr, 0);
   } catch (const json::exception &) {
     return Damage("record is unreadable");
   }
