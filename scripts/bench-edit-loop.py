@@ -20,6 +20,11 @@ import shutil
 import statistics
 import subprocess
 import sys
+import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                                "..", "test", "lsp", "Inputs"))
+from lsp_client import Client, uri  # noqa: E402
 
 
 def cpu_of(cmd, cwd):
@@ -93,11 +98,47 @@ def measure(driver, unit, db, out, reps):
             "store_bytes": pch}
 
 
+def lsp_latency(driver, unit, db, out, reps, options):
+    """Wall time from didOpen, then from each body edit, to the
+    diagnostics of `prodready lsp` (the editor's wait)."""
+    work, copy = workspace(unit, db, out)
+    text = open(copy).read()
+    client = Client([driver, "lsp", "-p", work, "--debounce-ms=0",
+                     "--cache=" + os.path.join(work, "lsp-cache")] + options, cwd=work)
+    client.request("initialize", {"processId": None, "rootUri": uri(work), "capabilities": {}})
+    client.notify("initialized", {})
+
+    def wait(version):
+        client.wait_notification("textDocument/publishDiagnostics", timeout=600,
+                                 where=lambda p: p.get("version") == version)
+
+    start = time.time()
+    client.notify("textDocument/didOpen", {"textDocument": {
+        "uri": uri(copy), "languageId": "cpp", "version": 1, "text": text}})
+    wait(1)
+    opened = time.time() - start
+    edits = []
+    for n in range(reps):
+        edit_body(copy, 100 + n)
+        start = time.time()
+        client.notify("textDocument/didChange", {
+            "textDocument": {"uri": uri(copy), "version": n + 2},
+            "contentChanges": [{"text": open(copy).read()}]})
+        wait(n + 2)
+        edits.append(time.time() - start)
+    client.request("shutdown", None)
+    client.notify("exit", None)
+    client.finish()
+    return opened, edits
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--driver", required=True)
     parser.add_argument("--out", required=True)
     parser.add_argument("--reps", type=int, default=3)
+    parser.add_argument("--lsp", action="store_true",
+                        help="also the language server's latency on the first unit")
     parser.add_argument("units", nargs="+", help="UNIT:DB")
     args = parser.parse_args()
     rows = []
@@ -111,6 +152,18 @@ def main():
         md.append("| %s | %.2f | %.2f | %.2f | %.0f%% | %.1f |" % (
             r["unit"], r["cold"], r["first_with_build"], r["reanalysis"],
             100 * r["ratio"], r["store_bytes"] / 1e6))
+    if args.lsp:
+        unit, db = args.units[0].rsplit(":", 1)
+        md.append("")
+        md.append("| `prodready lsp`, %s | open (s) | each body edit (s, wall) |" %
+                  os.path.relpath(unit))
+        md.append("| --- | --- | --- |")
+        for label, options in (("preamble", []), ("--no-preamble", ["--no-preamble"])):
+            opened, edits = lsp_latency(os.path.abspath(args.driver), unit, db,
+                                        args.out, args.reps, options)
+            md.append("| %s | %.2f | %s |" % (label, opened,
+                                               ", ".join("%.2f" % e for e in edits)))
+            rows.append({"lsp": label, "open": opened, "edits": edits})
     md.append("")
     md.append("Medians of %d run(s), one job; CPU = user + system of the driver "
               "and its worker; load average at the end: %.2f." %

@@ -30,7 +30,7 @@ if [ -n "$EDIT_LOOP" ]; then
   rm -rf "$WL"
   python3 scripts/gen-workload.py units 1 "$WL"
   exec python3 scripts/bench-edit-loop.py --driver "$BUILD_DIR/driver/prodready" \
-    --out "$BUILD_DIR/bench" --reps "$REPS" \
+    --out "$BUILD_DIR/bench" --reps "$REPS" --lsp \
     "examples/src/session.cpp:$BUILD_DIR/examples/compile_commands.json" \
     "$WL/src/unit_000.cpp:$WL/compile_commands.json"
 fi
