@@ -140,9 +140,8 @@ public:
   const std::vector<std::string> &missing() const { return Missing; }
 
 private:
-  bool eligible(const clang::CompilerInvocation &CI);
-  bool load(const std::string &Key, llvm::StringRef PreambleText,
-            llvm::vfs::FileSystem &FS);
+  static bool eligible(const clang::CompilerInvocation &CI);
+  bool load(const std::string &Key, llvm::vfs::FileSystem &FS);
   bool build(const std::string &Key, clang::CompilerInvocation &CI,
              clang::FileManager &Files, const llvm::MemoryBuffer &Main,
              std::shared_ptr<clang::PCHContainerOperations> Ops);
