@@ -92,11 +92,16 @@ void UnitCache::store(const std::string &Key, const UnitResult &U) const {
   if (U.Crashed || !U.Parsed || U.Dependencies.empty())
     return;
   llvm::sys::fs::create_directories(Dir);
-  // A damaged stored preamble was rebuilt by this run: said once, not by
-  // every run that replays the unit.
+  // What this run did with the unit's preamble (built, reused, a damaged
+  // one rebuilt) is not part of the result: said once, not by every run
+  // that replays the unit.
   UnitResult Kept = U;
   llvm::erase_if(Kept.Notifications,
                  [](const Notification &N) { return N.Id == "preamble"; });
+  for (auto It = Kept.Statistics.begin(); It != Kept.Statistics.end();)
+    It = llvm::StringRef(It->first).starts_with("preamble.")
+             ? Kept.Statistics.erase(It)
+             : std::next(It);
   std::vector<std::uint8_t> Bytes = json::to_cbor(toJson(Kept));
   llvm::StringRef Text(reinterpret_cast<const char *>(Bytes.data()),
                        Bytes.size());
