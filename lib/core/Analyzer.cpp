@@ -1006,6 +1006,9 @@ UnitResult analyzeUnit(const tooling::CompilationDatabase &DB,
     Preamble.discard();
     Result = analyzeOnce(DB, File, Opts, nullptr);
     ++Result.Statistics["preamble.cold-fallback"];
+  } else if (Preamble.hasErrors()) {
+    ++Result.Statistics[Preamble.errorsKnown() ? "preamble.has-errors-known"
+                                               : "preamble.has-errors"];
   } else if (Preamble.used()) {
     ++Result.Statistics[std::string("preamble.") + Preamble.outcome()];
     if (credentialInPreamble(Result, absolutePath(File, ""),

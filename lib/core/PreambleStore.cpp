@@ -29,7 +29,7 @@ namespace prodready {
 namespace {
 
 /// Bumped whenever the record or the replay changes meaning.
-constexpr int MetaFormat = 1;
+constexpr int MetaFormat = 2;
 
 /// Where the compile finds the PCH: a name no real file has, served from
 /// memory (the bytes that were checked are the bytes that are loaded, even
@@ -38,7 +38,16 @@ constexpr const char *VirtualPCHDir = "/prodready-preamble";
 
 /// Counts the errors of the preamble's build: a preamble with errors is not
 /// used (its diagnostics would not be repeated when it is loaded).
-class ErrorCounter : public DiagnosticConsumer {};
+class ErrorCounter : public DiagnosticConsumer {
+public:
+  void HandleDiagnostic(DiagnosticsEngine::Level Level,
+                        const Diagnostic &Info) override {
+    // Counted here: the base class's count is reset by the build.
+    if (Level >= DiagnosticsEngine::Error)
+      ++Errors;
+  }
+  unsigned Errors = 0;
+};
 
 /// Records the events the replay gives back, with raw locations of the
 /// build's source manager (the PCH keeps them, shifted by its base).
@@ -120,6 +129,7 @@ public:
   }
 
   void AfterExecute(CompilerInstance &CI) override {
+    Executed = true;
     SourceManager &Sources = CI.getSourceManager();
     OptionalFileEntryRef Main =
         Sources.getFileEntryRefForID(Sources.getMainFileID());
@@ -143,6 +153,7 @@ public:
 
   std::string OutputFile;
   std::vector<PreambleDependency> Deps;
+  bool Executed = false;
 
 private:
   std::vector<PreambleEvent> &Events;
@@ -255,7 +266,7 @@ PreambleRun::prepare(CompilerInvocation &CI, FileManager &Files,
     Command += Arg + "\x1f";
   Key = contentHash(Command);
 
-  if (!load(Key, FS) && !build(Key, CI, Files, **Main, Ops))
+  if (!load(Key, FS) && (KnownErrors || !build(Key, CI, Files, **Main, Ops)))
     return nullptr;
 
   // As PrecompiledPreamble::AddImplicitPreamble configures a compile, with
@@ -322,6 +333,10 @@ bool PreambleRun::load(const std::string &Key, llvm::vfs::FileSystem &FS) {
     }
     if (!dependenciesUnchanged(FS))
       return false;
+    if (J.at("failed").get<bool>()) {
+      HasErrors = KnownErrors = true;
+      return false;
+    }
     // Read, not mapped: a file truncated under a mapping would kill the
     // process on access.
     auto Read = llvm::MemoryBuffer::getFile(storePath(Dir, Key, ".pch"),
@@ -387,8 +402,17 @@ bool PreambleRun::build(const std::string &Key, CompilerInvocation &CI,
   auto Preamble =
       PrecompiledPreamble::Build(CI, &Main, Bounds, *Diags, FS, Ops,
                                  /*StoreInMemory=*/false, Dir, Callbacks);
-  // A preamble with errors would hide them when loaded: parsed cold.
-  if (!Preamble || Counter.getNumErrors() > 0 || Callbacks.OutputFile.empty())
+  // A preamble with errors would hide them when loaded: parsed cold, and
+  // recorded as such (while its inputs are unchanged, not built again).
+  if (Counter.Errors > 0 && Callbacks.Executed) {
+    HasErrors = true;
+    Deps = std::move(Callbacks.Deps);
+    Missing.assign(Absent.begin(), Absent.end());
+    Events.clear();
+    writeRecord(Key, /*Failed=*/true);
+    return false;
+  }
+  if (!Preamble || Counter.Errors > 0 || Callbacks.OutputFile.empty())
     return false;
   auto Read = llvm::MemoryBuffer::getFile(Callbacks.OutputFile,
                                           /*IsText=*/false,
@@ -408,11 +432,25 @@ bool PreambleRun::build(const std::string &Key, CompilerInvocation &CI,
 void PreambleRun::commit() {
   if (!Built || Dir.empty())
     return;
+  // Each file written to a temporary name and renamed; the PCH first. A
+  // reader that finds a PCH without its matching record (a concurrent
+  // writer, a crash between the two) rebuilds it.
+  if (llvm::Error E =
+          writeFileAtomically(storePath(Dir, Key, ".pch"), PCH->getBuffer())) {
+    llvm::consumeError(std::move(E)); // a store that cannot be written is
+    return;                           // only slower
+  }
+  writeRecord(Key, /*Failed=*/false);
+}
+
+void PreambleRun::writeRecord(const std::string &Key, bool Failed) {
   json Meta = {{"format", MetaFormat},
                {"bounds", {BoundsSize, EndsAtStartOfLine}},
                {"text", TextHash},
-               {"pch", {PCH->getBufferSize(), contentHash(PCH->getBuffer())}},
+               {"failed", Failed},
                {"missing", Missing}};
+  if (!Failed)
+    Meta["pch"] = {PCH->getBufferSize(), contentHash(PCH->getBuffer())};
   json DepList = json::array();
   for (const PreambleDependency &D : Deps)
     DepList.push_back({D.Path, D.Size, D.ModTime, D.Hash});
@@ -422,14 +460,6 @@ void PreambleRun::commit() {
     EventList.push_back(eventToJson(E));
   Meta["events"] = std::move(EventList);
   std::vector<std::uint8_t> Bytes = json::to_cbor(Meta);
-  // Each file written to a temporary name and renamed; the PCH first. A
-  // reader that finds a PCH without its matching record (a concurrent
-  // writer, a crash between the two) rebuilds it.
-  if (llvm::Error E =
-          writeFileAtomically(storePath(Dir, Key, ".pch"), PCH->getBuffer())) {
-    llvm::consumeError(std::move(E)); // a store that cannot be written is
-    return;                           // only slower
-  }
   if (llvm::Error E = writeFileAtomically(
           storePath(Dir, Key, ".meta"),
           llvm::StringRef(reinterpret_cast<const char *>(Bytes.data()),

@@ -121,6 +121,12 @@ public:
   /// "built", "reused" or "" (not used), for the statistics.
   const char *outcome() const;
 
+  /// Whether the preamble has compiler errors, found by building it now or
+  /// known from the store (then not built again while its inputs are
+  /// unchanged): the unit is parsed whole.
+  bool hasErrors() const { return HasErrors; }
+  bool errorsKnown() const { return KnownErrors; }
+
   /// Stores a preamble built by this run (the PCH, then its record).
   /// Called once the analysis is known to be clean: see discard().
   void commit();
@@ -147,11 +153,13 @@ private:
              std::shared_ptr<clang::PCHContainerOperations> Ops);
   bool dependenciesUnchanged(llvm::vfs::FileSystem &FS);
   void reject(std::string Why, bool IsDamage = false);
+  void writeRecord(const std::string &Key, bool Failed);
 
   std::string Dir;
   std::string Key;
   bool Used = false, Built = false, ReplayFailed = false, Suspect = false;
   bool Damaged = false;
+  bool HasErrors = false, KnownErrors = false;
   std::string Rejection;
   unsigned BoundsSize = 0;
   unsigned PreambleLines = 0;
