@@ -119,6 +119,17 @@ static cl::opt<unsigned> MaxMemory(
 static cl::opt<bool> NoCache("no-cache",
                              cl::desc("Do not read or write the cache"),
                              cl::cat(Category));
+static cl::opt<std::string> PreambleWhen(
+    "preamble",
+    cl::desc("Which units reuse a precompiled preamble (their leading "
+             "#includes, kept in the cache's preamble/; docs/performance.md, "
+             "\"The edit loop\"): changed (default: units analysed before and "
+             "changed since), always, never"),
+    cl::init("changed"), cl::cat(Category));
+static cl::opt<bool>
+    NoPreamble("no-preamble",
+               cl::desc("Parse every unit whole (--preamble=never)"),
+               cl::cat(Category));
 static cl::opt<std::string>
     Baseline("baseline",
              cl::desc("Compare with this baseline: SARIF keeps every result "
@@ -333,12 +344,17 @@ static int languageServer(int Argc, const char **Argv) {
         Opts.DebounceMs = Number;
       else
         Opts.Driver.TimeoutSeconds = Number;
+    } else if (Take("cache")) {
+      Opts.Driver.CacheDir = Value; // where the preambles are kept
+    } else if (Arg == "--no-preamble" || Arg == "-no-preamble") {
+      Opts.Driver.NoPreamble = true;
     } else if (Arg == "--stdio") {
       // What editors pass to say "over stdio": the only transport.
     } else if (Arg == "-h" || Arg == "--help") {
       outs() << "usage: prodready lsp [-p <build-dir>] [--checks=GLOB] "
                 "[--config=YAML | --config-file=F] [--source-root=DIR] "
-                "[--debounce-ms=N] [--timeout=SECONDS]\n"
+                "[--debounce-ms=N] [--timeout=SECONDS] [--cache=DIR] "
+                "[--no-preamble]\n"
                 "  a Language Server (LSP over stdio) publishing prodready's "
                 "findings "
                 "and their fix-its; see docs/editors.md\n";
@@ -426,6 +442,8 @@ int main(int Argc, const char **Argv) {
   Opts.SourceRoot = SourceRoot;
   Opts.CacheDir = CacheDir;
   Opts.NoCache = NoCache;
+  Opts.Preamble = PreambleWhen;
+  Opts.NoPreamble = NoPreamble;
   Opts.TimeoutSeconds = Timeout;
   if (MaxMemory.getNumOccurrences())
     Opts.MaxMemoryMiB = MaxMemory;

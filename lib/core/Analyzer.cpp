@@ -3,6 +3,7 @@
 #include "Analyzer.h"
 #include "Catalog.h"
 #include "CheckUtils.h"
+#include "PreambleStore.h"
 #include "ProjectScope.h"
 #include "Redact.h"
 #include "Statistics.h"
@@ -570,8 +571,17 @@ private:
 class AnalysisAction : public ASTFrontendAction {
 public:
   AnalysisAction(ClangTidyASTConsumerFactory &Factory, UnitResult &Result,
-                 bool RestrictScope)
-      : Factory(Factory), Result(Result), RestrictScope(RestrictScope) {}
+                 bool RestrictScope, PreambleRun *Preamble)
+      : Factory(Factory), Result(Result), RestrictScope(RestrictScope),
+        Preamble(Preamble) {}
+
+  bool BeginSourceFileAction(CompilerInstance &CI) override {
+    // Before the checks add their callbacks: they hear the main file's
+    // entry before the preamble's replayed events, as in a cold parse.
+    if (Preamble)
+      Preamble->attachReplay(CI);
+    return ASTFrontendAction::BeginSourceFileAction(CI);
+  }
 
   std::unique_ptr<ASTConsumer>
   CreateASTConsumer(CompilerInstance &CI, llvm::StringRef File) override {
@@ -600,15 +610,18 @@ private:
   ClangTidyASTConsumerFactory &Factory;
   UnitResult &Result;
   bool RestrictScope;
+  PreambleRun *Preamble;
 };
 
 class AnalysisActionFactory : public tooling::FrontendActionFactory {
 public:
   AnalysisActionFactory(ClangTidyContext &Context, UnitResult &Result,
-                        bool RestrictScope)
-      : Factory(Context), Result(Result), RestrictScope(RestrictScope) {}
+                        bool RestrictScope, PreambleRun *Preamble)
+      : Factory(Context), Result(Result), RestrictScope(RestrictScope),
+        Preamble(Preamble) {}
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<AnalysisAction>(Factory, Result, RestrictScope);
+    return std::make_unique<AnalysisAction>(Factory, Result, RestrictScope,
+                                            Preamble);
   }
   bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
                      FileManager *Files,
@@ -616,6 +629,15 @@ public:
                      DiagnosticConsumer *DiagConsumer) override {
     // As clang-tidy does: code may test __clang_analyzer__.
     Invocation->getPreprocessorOpts().SetUpStaticAnalyzer = true;
+    if (Preamble)
+      if (auto WithPCH =
+              Preamble->prepare(*Invocation, *Files, PCHContainerOps)) {
+        // The compile reads through a file manager that also serves the PCH.
+        llvm::IntrusiveRefCntPtr<FileManager> PCHFiles(
+            new FileManager(Files->getFileSystemOpts(), WithPCH));
+        return FrontendActionFactory::runInvocation(
+            Invocation, PCHFiles.get(), PCHContainerOps, DiagConsumer);
+      }
     return FrontendActionFactory::runInvocation(Invocation, Files,
                                                 PCHContainerOps, DiagConsumer);
   }
@@ -624,12 +646,16 @@ private:
   ClangTidyASTConsumerFactory Factory;
   UnitResult &Result;
   bool RestrictScope;
+  PreambleRun *Preamble;
 };
 
 } // namespace
 
-UnitResult analyzeUnit(const tooling::CompilationDatabase &DB,
-                       llvm::StringRef File, const AnalyzerOptions &Opts) {
+/// One analysis of \p File, with \p Preamble (when not null) preparing the
+/// compile.
+static UnitResult analyzeOnce(const tooling::CompilationDatabase &DB,
+                              llvm::StringRef File, const AnalyzerOptions &Opts,
+                              PreambleRun *Preamble) {
   auto Start = std::chrono::steady_clock::now();
   UnitResult Result;
   Result.File = File.str();
@@ -701,7 +727,8 @@ UnitResult analyzeUnit(const tooling::CompilationDatabase &DB,
   Tool.setDiagnosticConsumer(&DiagConsumer);
   Tool.setPrintErrorMessage(false);
 
-  AnalysisActionFactory Factory(Context, Result, Opts.SkipSystemBodies);
+  AnalysisActionFactory Factory(Context, Result, Opts.SkipSystemBodies,
+                                Preamble);
   (void)takeStatistics();
   (void)takeDroppedFindings();
   (void)takeCallSummaries();
@@ -712,6 +739,17 @@ UnitResult analyzeUnit(const tooling::CompilationDatabase &DB,
   Result.Summaries = takeCallSummaries();
   std::vector<DroppedFinding> Dropped = takeDroppedFindings();
   Result.OutOfScope = takeOutOfScope();
+  if (Preamble && Preamble->used()) {
+    // What the preamble read, which this compile took from the PCH: the
+    // unit's result depends on it all the same.
+    for (const PreambleDependency &D : Preamble->dependencies())
+      Result.Dependencies.emplace_back(D.Path, D.Hash);
+    Missing.insert(Preamble->missing().begin(), Preamble->missing().end());
+    llvm::sort(Result.Dependencies);
+    Result.Dependencies.erase(
+        std::unique(Result.Dependencies.begin(), Result.Dependencies.end()),
+        Result.Dependencies.end());
+  }
   if (!Result.Dependencies.empty()) {
     for (const std::string &Path : Missing)
       Result.Dependencies.emplace_back(Path, AbsentDependency);
@@ -804,6 +842,9 @@ UnitResult analyzeUnit(const tooling::CompilationDatabase &DB,
         !Name.starts_with("prodready-")) {
       if (Error.DiagLevel == tooling::Diagnostic::Error) {
         ++CompileErrors;
+        if (Preamble)
+          Preamble->noteCompileError(
+              Error.Message.FilePath.empty() ? std::string() : Path, MainFile);
         if (Name == "clang-tidy-config") {
           Result.Notifications.push_back(
               {File.str(), "error", Error.Message.Message, "configuration"});
@@ -941,6 +982,48 @@ UnitResult analyzeUnit(const tooling::CompilationDatabase &DB,
   Result.Seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - Start)
           .count();
+  return Result;
+}
+
+/// Whether the unit's analysis detected a credential (reported or not) in a
+/// header or in the main file's first \p PreambleLines lines: a PCH of the
+/// preamble would hold it.
+static bool credentialInPreamble(const UnitResult &Result,
+                                 const std::string &MainFile,
+                                 unsigned PreambleLines) {
+  return llvm::any_of(Result.SecretLines, [&](const auto &Line) {
+    return Line.first != MainFile || Line.second <= PreambleLines;
+  });
+}
+
+UnitResult analyzeUnit(const tooling::CompilationDatabase &DB,
+                       llvm::StringRef File, const AnalyzerOptions &Opts) {
+  if (Opts.PreambleDir.empty() ||
+      (Opts.PreambleOnlyFor && !Opts.PreambleOnlyFor->count(File.str())))
+    return analyzeOnce(DB, File, Opts, nullptr);
+  PreambleRun Preamble(Opts.PreambleDir);
+  UnitResult Result = analyzeOnce(DB, File, Opts, &Preamble);
+  if (Preamble.coldRunNeeded()) {
+    // The preamble's events could not all be replayed, or the compile
+    // reported an error the PCH may have caused: the cold parse decides,
+    // and the preamble is not kept.
+    Preamble.discard();
+    Result = analyzeOnce(DB, File, Opts, nullptr);
+    ++Result.Statistics["preamble.cold-fallback"];
+  } else if (Preamble.hasErrors()) {
+    ++Result.Statistics[Preamble.errorsKnown() ? "preamble.has-errors-known"
+                                               : "preamble.has-errors"];
+  } else if (Preamble.used()) {
+    ++Result.Statistics[std::string("preamble.") + Preamble.outcome()];
+    if (credentialInPreamble(Result, absolutePath(File, ""),
+                             Preamble.preambleLines()))
+      Preamble.discard();
+    else
+      Preamble.commit();
+  }
+  if (Preamble.storedPreambleDamaged())
+    Result.Notifications.push_back(
+        {File.str(), "note", Preamble.rejection(), "preamble"});
   return Result;
 }
 

@@ -41,6 +41,11 @@ struct AnalyzerOptions {
   /// Unsaved editor buffers (absolute path -> text) analysed instead of the
   /// files on disk (the language server's overlay).
   std::map<std::string, std::string> UnsavedFiles;
+  /// Where precompiled preambles are kept (PreambleStore.h); empty: every
+  /// unit is parsed whole.
+  std::string PreambleDir;
+  /// When set, only these units (as passed to analyzeUnit) use it.
+  std::optional<std::set<std::string>> PreambleOnlyFor;
 };
 
 /// Builds the clang-tidy options provider the driver uses, with clang-tidy's

@@ -46,6 +46,9 @@ llvm::Error checkOptionValues(const DriverOptions &Opts) {
                    "'; use error, warning, note or none");
   if (!Opts.DiffBase.empty() && !Opts.DiffFile.empty())
     return Invalid("--diff-base and --diff cannot be combined");
+  if (!llvm::is_contained({"changed", "always", "never"}, Opts.Preamble))
+    return Invalid("unknown --preamble '" + Opts.Preamble +
+                   "'; use changed, always or never");
   if (!parseColorChoice(Opts.Color))
     return Invalid("unknown --color '" + Opts.Color +
                    "'; use auto, always or never");
@@ -192,6 +195,10 @@ int runDriver(const DriverOptions &Opts) {
   auto Cache = openUnitCache(Opts, DB->Directory);
   if (!Cache)
     return usageError(Cache.takeError());
+  // Preambles live in the cache: without one (--no-cache) every unit is
+  // parsed whole.
+  if (Cache->enabled())
+    Analysis.PreambleDir = preambleDirectory(Opts, Cache->directory(), "");
   auto TempDir = WorkDirectory::create();
   if (!TempDir)
     return usageError(TempDir.takeError());

@@ -33,6 +33,12 @@ struct DriverOptions {
   std::string SourceRoot; // --source-root, default: git top or cwd
   std::string CacheDir;   // --cache
   bool NoCache = false;
+  /// --preamble: which units are parsed with a precompiled preamble
+  /// (PreambleStore.h): "changed" (analysed before and changed since: the
+  /// edit loop, without costing a first run anything), "always" or "never"
+  /// (--no-preamble).
+  std::string Preamble = "changed";
+  bool NoPreamble = false;
   uint64_t CacheMaxBytes = 2ull << 30;  // --cache-max-size, 0: unbounded
   unsigned TimeoutSeconds = 300;        // --timeout, per unit, 0: none
   std::optional<unsigned> MaxMemoryMiB; // --max-memory, per worker, 0: none

@@ -2,6 +2,7 @@
 
 #include "LspServer.h"
 #include "Catalog.h"
+#include "UnitCache.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
@@ -567,6 +568,10 @@ void Server::analyse(const std::string &Uri, Document &D) {
     Analysis.ResourceDir = PRODREADY_CLANG_RESOURCE_DIR;
   for (const auto &[OtherUri, Other] : Documents)
     Analysis.UnsavedFiles[Other.Path] = Other.Text;
+  // The server's workers share the driver's preamble store: an edit in a
+  // function body parses only the main file's code.
+  Analysis.PreambleDir =
+      preambleDirectory(Driver, Driver.CacheDir, DB->Directory);
 
   std::vector<clang::tooling::CompileCommand> Commands =
       DB->DB->getCompileCommands(D.Path);
@@ -596,6 +601,11 @@ void Server::analyse(const std::string &Uri, Document &D) {
   for (Finding &F : U.Findings)
     if (F.Where.File == D.Path)
       D.Findings.push_back(std::move(F));
+  // Whether the preamble was built, reused or fell back to a cold parse
+  // (a log line, for editors' logs and tests).
+  for (const auto &[Name, Count] : U.Statistics)
+    if (llvm::StringRef(Name).starts_with("preamble."))
+      log(4, D.Path + ": " + Name);
   for (const Notification &N : U.Notifications)
     log(N.Level == "error"     ? 1
         : N.Level == "warning" ? 2

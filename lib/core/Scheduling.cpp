@@ -120,6 +120,10 @@ AnalysedUnits analyseUnits(const LoadedDatabase &DB,
   std::vector<std::string> Keys(Files.size());
   std::vector<std::string> ToAnalyse;
   std::vector<size_t> ToAnalyseIndex;
+  // --preamble=changed: a preamble pays off for the units analysed again
+  // (a stale result: the edit loop, a pre-commit run); a first analysis
+  // parses whole and stores nothing.
+  std::set<std::string> Changed;
   for (size_t I = 0; I < Files.size(); ++I) {
     if (Cache.enabled()) {
       Keys[I] = Cache.key(Files[I], commandKey(*DB.DB, Files[I]),
@@ -129,12 +133,16 @@ AnalysedUnits analyseUnits(const LoadedDatabase &DB,
         ++Result.FromCache;
         continue;
       }
+      if (Cache.hasEntry(Keys[I]))
+        Changed.insert(Files[I]);
     }
     ToAnalyse.push_back(Files[I]);
     ToAnalyseIndex.push_back(I);
   }
   DriverOptions WorkerOpts = Opts;
   WorkerOpts.Analysis = Analysis;
+  if (Opts.Preamble == "changed")
+    WorkerOpts.Analysis.PreambleOnlyFor = std::move(Changed);
   std::vector<UnitResult> Fresh = analyseInWorkers(
       *DB.DB, ToAnalyse, WorkerOpts, Budget, TempDir, Bar, Result.FromCache);
   if (stopRequested()) {

@@ -7,6 +7,7 @@
 #include "llvm/Support/Path.h"
 #include <chrono>
 #include <fcntl.h>
+#include <map>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -55,6 +56,10 @@ std::string UnitCache::key(const std::string &File, const std::string &Command,
                      Extra + "\n" + Config);
 }
 
+bool UnitCache::hasEntry(const std::string &Key) const {
+  return llvm::sys::fs::exists(path(Key));
+}
+
 std::optional<UnitResult> UnitCache::lookup(const std::string &Key) const {
   bool Ok;
   std::string Text = readFile(path(Key), Ok);
@@ -87,7 +92,17 @@ void UnitCache::store(const std::string &Key, const UnitResult &U) const {
   if (U.Crashed || !U.Parsed || U.Dependencies.empty())
     return;
   llvm::sys::fs::create_directories(Dir);
-  std::vector<std::uint8_t> Bytes = json::to_cbor(toJson(U));
+  // What this run did with the unit's preamble (built, reused, a damaged
+  // one rebuilt) is not part of the result: said once, not by every run
+  // that replays the unit.
+  UnitResult Kept = U;
+  llvm::erase_if(Kept.Notifications,
+                 [](const Notification &N) { return N.Id == "preamble"; });
+  for (auto It = Kept.Statistics.begin(); It != Kept.Statistics.end();)
+    It = llvm::StringRef(It->first).starts_with("preamble.")
+             ? Kept.Statistics.erase(It)
+             : std::next(It);
+  std::vector<std::uint8_t> Bytes = json::to_cbor(toJson(Kept));
   llvm::StringRef Text(reinterpret_cast<const char *>(Bytes.data()),
                        Bytes.size());
   if (llvm::Error E = writeFileAtomically(path(Key), Text))
@@ -95,38 +110,66 @@ void UnitCache::store(const std::string &Key, const UnitResult &U) const {
         std::move(E)); // a cache that cannot be written is only slower
 }
 
-void UnitCache::prune() const {
-  if (!enabled() || !MaxBytes)
-    return;
-  struct Entry {
-    std::chrono::system_clock::time_point Used;
-    uint64_t Size;
-    std::string Path;
-  };
-  std::vector<Entry> Entries;
-  uint64_t Total = 0;
+namespace {
+
+/// One entry of the cache for pruning: a unit's result, or a preamble (its
+/// PCH and record go together).
+struct PruneEntry {
+  std::chrono::system_clock::time_point Used;
+  uint64_t Size = 0;
+  std::vector<std::string> Paths;
+};
+
+/// The regular files of \p Dir, grouped by name without extension, except
+/// those being written by another run (temporary names).
+std::vector<PruneEntry> pruneEntries(const std::string &Dir) {
+  std::map<std::string, PruneEntry> ByStem;
   std::error_code EC;
   for (llvm::sys::fs::directory_iterator It(Dir, EC), End; It != End && !EC;
        It.increment(EC)) {
     llvm::StringRef Name = llvm::sys::path::filename(It->path());
-    if (Name.starts_with(".")) // another run's file being written
+    // writeFileAtomically's and clang's temporary PCH files.
+    if (Name.starts_with(".") || Name.starts_with("preamble-"))
       continue;
     llvm::sys::fs::file_status Status;
     if (llvm::sys::fs::status(It->path(), Status, /*follow=*/false) ||
         Status.type() != llvm::sys::fs::file_type::regular_file)
       continue;
-    Entries.push_back(
-        {Status.getLastModificationTime(), Status.getSize(), It->path()});
-    Total += Status.getSize();
+    PruneEntry &E = ByStem[llvm::sys::path::stem(It->path()).str()];
+    E.Used = std::max(E.Used, Status.getLastModificationTime());
+    E.Size += Status.getSize();
+    E.Paths.push_back(It->path());
   }
+  std::vector<PruneEntry> Entries;
+  for (auto &[Stem, E] : ByStem)
+    Entries.push_back(std::move(E));
+  return Entries;
+}
+
+} // namespace
+
+void UnitCache::prune() const {
+  if (!enabled() || !MaxBytes)
+    return;
+  // The units' results and the preambles (preamble/) share the bound.
+  std::vector<PruneEntry> Entries = pruneEntries(Dir);
+  for (PruneEntry &E : pruneEntries(Dir + "/preamble"))
+    Entries.push_back(std::move(E));
+  uint64_t Total = 0;
+  for (const PruneEntry &E : Entries)
+    Total += E.Size;
   if (Total <= MaxBytes)
     return;
-  llvm::sort(Entries,
-             [](const Entry &A, const Entry &B) { return A.Used < B.Used; });
-  for (const Entry &E : Entries) {
+  llvm::sort(Entries, [](const PruneEntry &A, const PruneEntry &B) {
+    return A.Used < B.Used;
+  });
+  for (const PruneEntry &E : Entries) {
     if (Total <= MaxBytes)
       break;
-    if (!llvm::sys::fs::remove(E.Path))
+    bool Removed = true;
+    for (const std::string &Path : E.Paths)
+      Removed = !llvm::sys::fs::remove(Path) && Removed;
+    if (Removed)
       Total -= E.Size;
   }
 }
@@ -163,6 +206,18 @@ llvm::Expected<UnitCache> openUnitCache(const DriverOptions &Opts,
       CacheDir.clear();
   }
   return UnitCache(CacheDir, Opts.CacheMaxBytes);
+}
+
+std::string preambleDirectory(const DriverOptions &Opts,
+                              const std::string &CacheDir,
+                              const std::string &DatabaseDir) {
+  if (Opts.NoPreamble || Opts.Preamble == "never")
+    return "";
+  if (!CacheDir.empty())
+    return CacheDir + "/preamble";
+  if (!DatabaseDir.empty())
+    return DatabaseDir + "/.prodready-cache/preamble";
+  return "";
 }
 
 std::string commandKey(const tooling::CompilationDatabase &DB,

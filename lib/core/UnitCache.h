@@ -31,12 +31,17 @@ public:
   UnitCache(std::string Dir, uint64_t MaxBytes)
       : Dir(std::move(Dir)), MaxBytes(MaxBytes) {}
   bool enabled() const { return !Dir.empty(); }
+  const std::string &directory() const { return Dir; }
 
   /// The key of \p File's result: \p Command is commandKey(), \p Config
   /// the effective configuration.
   std::string key(const std::string &File, const std::string &Command,
                   const std::string &Config,
                   const AnalyzerOptions &Analysis) const;
+
+  /// Whether a result for \p Key was stored, valid or not: a unit analysed
+  /// before.
+  bool hasEntry(const std::string &Key) const;
 
   /// The stored result, if every file it depends on is unchanged.
   std::optional<UnitResult> lookup(const std::string &Key) const;
@@ -62,6 +67,13 @@ private:
 /// slower.
 llvm::Expected<UnitCache> openUnitCache(const DriverOptions &Opts,
                                         const std::string &DatabaseDir);
+
+/// Where precompiled preambles are kept (PreambleStore.h): the cache
+/// directory's preamble/ (\p CacheDir, else \p DatabaseDir's default
+/// cache), "" with --no-preamble or without a directory.
+std::string preambleDirectory(const DriverOptions &Opts,
+                              const std::string &CacheDir,
+                              const std::string &DatabaseDir);
 
 /// \p File's compile commands as a cache key component.
 std::string commandKey(const clang::tooling::CompilationDatabase &DB,
