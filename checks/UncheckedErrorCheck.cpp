@@ -416,7 +416,8 @@ static bool isConsoleStream(const Expr *E, int Depth = 0) {
   if (!Ref || !Ref->getDecl()->getIdentifier())
     return false;
   if (Ref->getDecl()->getName() == "stdout" ||
-      Ref->getDecl()->getName() == "stderr")
+      Ref->getDecl()->getName() == "stderr" ||
+      Ref->getDecl()->getName() == "stdin")
     return true;
   // A trace stream that starts as the console (`FILE *outfile = stdout;`).
   const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
@@ -788,6 +789,55 @@ static bool readsIntoUnusedLocal(const Expr &Buffer, const CallExpr &Call) {
   return true;
 }
 
+// Whether the value of \p E is thrown away: a statement of its own, or a
+// cast to void.
+static bool isDiscarded(const Expr &E, ASTContext &Ctx) {
+  DynTypedNode Node = DynTypedNode::create(E);
+  for (int Guard = 0; Guard < 8; ++Guard) {
+    auto Parents = Ctx.getParents(Node);
+    if (Parents.empty())
+      return true;
+    Node = Parents[0];
+    if (const auto *P = Node.get<Expr>();
+        P && isa<ImplicitCastExpr, ParenExpr, ExprWithCleanups,
+                 CXXBindTemporaryExpr, MaterializeTemporaryExpr>(P))
+      continue;
+    if (const auto *Cast = Node.get<ExplicitCastExpr>())
+      return Cast->getType()->isVoidType();
+    return Node.get<CompoundStmt>() != nullptr;
+  }
+  return true;
+}
+
+// Whether the function around `sqlite3_finalize(stmt)` \p Finalize tests
+// the result of a `sqlite3_step(stmt)` on the same statement.
+static bool stepResultsTested(const CallExpr &Finalize, ASTContext &Ctx) {
+  const auto *Ref =
+      dyn_cast<DeclRefExpr>(Finalize.getArg(0)->IgnoreParenImpCasts());
+  const auto *Stmt = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+  const auto *Fn =
+      Stmt ? dyn_cast_or_null<FunctionDecl>(Stmt->getParentFunctionOrMethod())
+           : nullptr;
+  if (!Fn || !Fn->getBody())
+    return false;
+  llvm::SmallVector<const clang::Stmt *, 64> Work = {Fn->getBody()};
+  while (!Work.empty()) {
+    const clang::Stmt *S = Work.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *Step = dyn_cast<CallExpr>(S);
+        Step && Step->getNumArgs() == 1 && Step->getDirectCallee() &&
+        Step->getDirectCallee()->getIdentifier() &&
+        Step->getDirectCallee()->getName() == "sqlite3_step")
+      if (const auto *Arg =
+              dyn_cast<DeclRefExpr>(Step->getArg(0)->IgnoreParenImpCasts());
+          Arg && Arg->getDecl() == Stmt && !isDiscarded(*Step, Ctx))
+        return true;
+    llvm::append_range(Work, S->children());
+  }
+  return false;
+}
+
 // Whether \p Call, made on `this`, calls a method that stores its status in
 // a member and returns that member (served's parser: `_status = ERROR; ...
 // return _status;`): the object keeps the result, as the caller's own
@@ -855,6 +905,12 @@ bool UncheckedErrorCheck::isTeardownCall(const FunctionDecl &FD,
     return teardownContext(Call, Ctx) == TeardownContext::Logger;
   // Finalizing a statement or closing a database repeats an error the last
   // step already reported; it is teardown like close.
+  // sqlite3_finalize only repeats the error of the statement's last step:
+  // where the steps' results are tested, that error was seen there
+  // (inspircd's m_sqlite3).
+  if (Name == "sqlite3_finalize" && Call.getNumArgs() == 1 &&
+      stepResultsTested(Call, Ctx))
+    return true;
   if (Name == "sqlite3_finalize" || Name == "sqlite3_close" ||
       Name == "sqlite3_close_v2")
     return teardownContext(Call, Ctx) != TeardownContext::None;
@@ -1315,6 +1371,15 @@ void UncheckedErrorCheck::checkOutParam(const Expr *Call, const VarDecl *Var,
     return;
   if (const auto *AsCall = dyn_cast<CallExpr>(Call);
       AsCall && closesSameObjectNext(*AsCall, Ctx))
+    return;
+  // A filesystem query answers false when it fails: a caller that tests the
+  // answer (`if (!is_regular_file(path, ec))`, inspircd) handles the failure
+  // as "no such file".
+  static const std::vector<std::string> FilesystemQueries = {
+      "std::filesystem::exists",       "std::filesystem::is_regular_file",
+      "std::filesystem::is_directory", "std::filesystem::is_symlink",
+      "std::filesystem::is_empty",     "std::filesystem::is_other"};
+  if (matchesAnyName(Callee, FilesystemQueries) && !isDiscarded(*Call, Ctx))
     return;
   // A timer used as a signal: `co_await timer.async_wait(
   // redirect_error(use_awaitable, ec))`, where cancellation is the event.

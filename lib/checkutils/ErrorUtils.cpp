@@ -87,6 +87,10 @@ bool isErrorResultType(QualType T, const OptionRegex &ErrorTypeRegex) {
   if (StringRef(Name).starts_with("boost::outcome_v2::") &&
       Record->getName().ends_with("result"))
     return true;
+  // An empty class carries no error, whatever its name (inspircd's
+  // `Cullable::Result`, a token that makes overrides call their base).
+  if (Record->hasDefinition() && Record->isEmpty())
+    return false;
   return ErrorTypeRegex.match(Record->getName());
 }
 

@@ -166,3 +166,11 @@ private:
   }
   status_type _status = READ_HEADER;
 };
+
+// An empty class carries no error whatever its name (inspircd's
+// Cullable::Result, a token that makes overrides call their base).
+struct Cullable {
+  class Result final {};
+  virtual Result Cull();
+};
+void cull(Cullable *c) { c->Cull(); }

@@ -37,8 +37,10 @@ int bind(int, const void *, unsigned);
 int listen(int, int);
 ssize_t send(int, const void *, size_t, int);
 void perror(const char *);
+extern FILE *stdin;
 extern FILE *stdout;
 extern FILE *stderr;
+#define stdin stdin
 #define stdout stdout
 #define stderr stderr
 #define SHUT_WR 1

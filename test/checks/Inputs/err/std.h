@@ -120,6 +120,7 @@ bool remove(const path &, error_code &) noexcept;
 bool create_directories(const path &, error_code &);
 void rename(const path &, const path &, error_code &) noexcept;
 bool exists(const path &, error_code &) noexcept;
+bool is_regular_file(const path &, error_code &) noexcept;
 class directory_iterator {
 public:
   directory_iterator(const path &, error_code &);
