@@ -87,9 +87,14 @@ bool isErrorResultType(QualType T, const OptionRegex &ErrorTypeRegex) {
   if (StringRef(Name).starts_with("boost::outcome_v2::") &&
       Record->getName().ends_with("result"))
     return true;
-  // An empty class carries no error, whatever its name (inspircd's
-  // `Cullable::Result`, a token that makes overrides call their base).
-  if (Record->hasDefinition() && Record->isEmpty())
+  // A class with no data and nothing to ask carries no error, whatever its
+  // name (inspircd's `Cullable::Result`, a token that makes overrides call
+  // their base).
+  if (Record->hasDefinition() && Record->isEmpty() &&
+      llvm::none_of(Record->methods(), [](const CXXMethodDecl *M) {
+        return !M->isImplicit() && !isa<CXXConstructorDecl>(M) &&
+               !isa<CXXDestructorDecl>(M);
+      }))
     return false;
   return ErrorTypeRegex.match(Record->getName());
 }

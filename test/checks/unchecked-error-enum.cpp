@@ -167,8 +167,10 @@ private:
   status_type _status = READ_HEADER;
 };
 
-// An empty class carries no error whatever its name (inspircd's
-// Cullable::Result, a token that makes overrides call their base).
+// A class with no data and nothing to ask carries no error whatever its
+// name (inspircd's Cullable::Result, a token that makes overrides call their
+// base); an empty stand-in with an ok() to ask is still an error result
+// (unchecked-error.cpp's leveldb::Status).
 struct Cullable {
   class Result final {};
   virtual Result Cull();
