@@ -639,7 +639,7 @@ GuardedAccessProver::GuardedAccessProver(const FunctionDecl &Func)
     if (const auto *Ref = dyn_cast<DeclRefExpr>(S)) {
       if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
         if (mayModify(*Ref, Func, Parents))
-          Modified.insert(Var);
+          Modified[Var].push_back(Ref);
     } else if (isa<MemberExpr, UnaryOperator, CXXOperatorCallExpr>(S)) {
       // Members reached through paths (`msg->text`, `this->x_`, `*p`).
       if (Path P = pathOf(cast<Expr>(S));
@@ -687,15 +687,39 @@ bool GuardedAccessProver::guardedInBlock(const CompoundStmt &Block,
   });
 }
 
+// Whether a use that may modify \p Var lies between the test \p Guard and
+// \p Access: from the guard to the access, or to the end of a loop that
+// holds the access but not the guard (the loop reaches the access again
+// after a later change). A variable assigned before the test (`User *u; if
+// (local) u = FindNick(n); else u = Find(n);`, inspircd) stays proven.
+bool GuardedAccessProver::modifiedBetween(const VarDecl &Var, const Stmt &Guard,
+                                          const Expr &Access) {
+  auto It = Modified.find(&Var);
+  if (It == Modified.end())
+    return false;
+  const SourceManager &SM = Func.getASTContext().getSourceManager();
+  SourceLocation From = Guard.getBeginLoc(), To = Access.getEndLoc();
+  for (const Stmt *P = Parents.getParent(&Access); P && P != &Guard;
+       P = Parents.getParent(P))
+    if (isa<ForStmt, WhileStmt, DoStmt, CXXForRangeStmt>(P) &&
+        SM.isBeforeInTranslationUnit(To, P->getEndLoc()))
+      To = P->getEndLoc();
+  return llvm::any_of(It->second, [&](const DeclRefExpr *Use) {
+    SourceLocation At = Use->getBeginLoc();
+    return !SM.isBeforeInTranslationUnit(At, From) &&
+           !SM.isBeforeInTranslationUnit(To, At);
+  });
+}
+
 bool GuardedAccessProver::isGuarded(const Expr &Access, const Expr &Object) {
   Path P = pathOf(&Object);
   if (!Structured || !P)
     return false;
+  const VarDecl *Root = P.Root;
   if (const VarDecl *Var = P.Root) {
     if (!Var->hasLocalStorage() || Var->getType().isVolatileQualified() ||
         Var->getParentFunctionOrMethod() !=
-            static_cast<const DeclContext *>(&Func) ||
-        Modified.contains(Var))
+            static_cast<const DeclContext *>(&Func))
       return false;
     // A holder variable itself is of class type; a path starts at a
     // pointer or an object.
@@ -709,6 +733,10 @@ bool GuardedAccessProver::isGuarded(const Expr &Access, const Expr &Object) {
     if (ModifiedPaths.contains(P.Key.substr(0, End)))
       return false;
   const std::string &Key = P.Key;
+  // A test proves the access unless the variable may change in between.
+  auto Proven = [&](const Stmt &Guard) {
+    return !Root || !modifiedBetween(*Root, Guard, Access);
+  };
   const Stmt *Child = &Access;
   for (const Stmt *Parent = Parents.getParent(Child); Parent;
        Child = Parent, Parent = Parents.getParent(Parent)) {
@@ -721,27 +749,27 @@ bool GuardedAccessProver::isGuarded(const Expr &Access, const Expr &Object) {
       else if (Child == If->getElse())
         provenByIf(*If, false, Keys);
       if (llvm::is_contained(Keys, Key))
-        return true;
+        return Proven(*Parent);
     } else if (const auto *Cond = dyn_cast<ConditionalOperator>(Parent)) {
       if ((Child == Cond->getTrueExpr() &&
            proves(Cond->getCond(), true, Key)) ||
           (Child == Cond->getFalseExpr() &&
            proves(Cond->getCond(), false, Key)))
-        return true;
+        return Proven(*Parent);
     } else if (const auto *Bin = dyn_cast<BinaryOperator>(Parent)) {
       if (Child == Bin->getRHS() &&
           ((Bin->getOpcode() == BO_LAnd && proves(Bin->getLHS(), true, Key)) ||
            (Bin->getOpcode() == BO_LOr && proves(Bin->getLHS(), false, Key))))
-        return true;
+        return Proven(*Parent);
     } else if (const auto *While = dyn_cast<WhileStmt>(Parent)) {
       if (Child == While->getBody() && proves(While->getCond(), true, Key))
-        return true;
+        return Proven(*Parent);
     } else if (const auto *For = dyn_cast<ForStmt>(Parent)) {
       if (Child == For->getBody() && proves(For->getCond(), true, Key))
-        return true;
+        return Proven(*Parent);
     } else if (const auto *Block = dyn_cast<CompoundStmt>(Parent)) {
       if (guardedInBlock(*Block, *Child, Key))
-        return true;
+        return Proven(*Parent);
     }
   }
   return false;

@@ -52,7 +52,13 @@ private:
   /// False when the function has labels or case labels nested in other
   /// statements: a jump could then bypass a test.
   bool Structured = true;
-  llvm::DenseSet<const clang::VarDecl *> Modified;
+  /// The variables some use may modify, with those uses: a proof holds if
+  /// none lies between the test and the access.
+  llvm::DenseMap<const clang::VarDecl *,
+                 llvm::SmallVector<const clang::DeclRefExpr *, 2>>
+      Modified;
+  bool modifiedBetween(const clang::VarDecl &Var, const clang::Stmt &Guard,
+                       const clang::Expr &Access);
   /// Access paths with at least one member step (`msg->text`, `this->x_`)
   /// that some use may modify.
   llvm::StringSet<> ModifiedPaths;

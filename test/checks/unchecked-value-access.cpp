@@ -341,3 +341,42 @@ int openChannelUnchecked(const OpenOpts &opts) {
   return openSecure(opts.tls.get());
   // CHECK-MESSAGES: :[[@LINE-1]]:21: warning: .get() of 'boost::optional<TlsParams>' is not preceded by a check
 }
+
+// A pointer assigned before the test (inspircd's `User *u; if (local) u =
+// FindNick(n); else u = Find(n);`) stays proven by an inline predicate
+// reached through it; one assigned between the test and the access, or
+// later in a loop that reaches the access again, does not.
+struct Away {
+  int since;
+};
+struct User {
+  std::optional<Away> away;
+  bool IsAway() const { return away.has_value(); }
+};
+User *find_nick(int);
+User *find_uid(int);
+void invite(bool local, int n) {
+  User *u;
+  if (local)
+    u = find_nick(n);
+  else
+    u = find_uid(n);
+  if (u->IsAway())
+    use(u->away->since);
+}
+void reassigned(User *u, User *other) {
+  if (u->IsAway()) {
+    u = other;
+    use(u->away->since);
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: operator-> of 'std::optional<Away>' is not preceded by a check
+  }
+}
+void in_loop(User *u, int n) {
+  if (!u->IsAway())
+    return;
+  for (int i = 0; i < n; ++i) {
+    use(u->away->since);
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: operator-> of 'std::optional<Away>' is not preceded by a check
+    u = find_uid(i);
+  }
+}
