@@ -609,6 +609,34 @@ static bool mayModify(const Expr &Use, const FunctionDecl &Func,
   return true;
 }
 
+// Whether \p Ref is changed where it stands: assigned, incremented, or the
+// object of a member call (`v.reset()`, `v = w`). Any other modifying use
+// (its address taken, a mutable reference bound or passed, a capture) lets
+// it change later through the alias.
+static bool modifiesInPlace(const DeclRefExpr &Ref, const ParentMap &Parents) {
+  if (Ref.refersToEnclosingVariableOrCapture())
+    return false;
+  const Stmt *Child = &Ref;
+  const Stmt *P = Parents.getParent(Child);
+  while (P && isa<ImplicitCastExpr, ParenExpr>(P)) {
+    Child = P;
+    P = Parents.getParent(P);
+  }
+  if (!P)
+    return false;
+  if (const auto *Bin = dyn_cast<BinaryOperator>(P))
+    return Bin->isAssignmentOp() && Bin->getLHS() == Child;
+  if (const auto *Unary = dyn_cast<UnaryOperator>(P))
+    return Unary->isIncrementDecrementOp();
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(P))
+    return Op->isAssignmentOp() && Op->getNumArgs() >= 1 &&
+           Op->getArg(0) == Child;
+  if (const auto *Member = dyn_cast<MemberExpr>(P))
+    return Member->getBase() == Child &&
+           isa_and_nonnull<CXXMemberCallExpr>(Parents.getParent(Member));
+  return false;
+}
+
 GuardedAccessProver::GuardedAccessProver(const FunctionDecl &Func)
     : Func(Func), Parents(Func.getBody()) {
   if (const auto *Ctor = dyn_cast<CXXConstructorDecl>(&Func))
@@ -638,8 +666,12 @@ GuardedAccessProver::GuardedAccessProver(const FunctionDecl &Func)
     }
     if (const auto *Ref = dyn_cast<DeclRefExpr>(S)) {
       if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl()))
-        if (mayModify(*Ref, Func, Parents))
-          Modified[Var].push_back(Ref);
+        if (mayModify(*Ref, Func, Parents)) {
+          if (modifiesInPlace(*Ref, Parents))
+            Modified[Var].push_back(Ref);
+          else
+            Escaped.insert(Var);
+        }
     } else if (isa<MemberExpr, UnaryOperator, CXXOperatorCallExpr>(S)) {
       // Members reached through paths (`msg->text`, `this->x_`, `*p`).
       if (Path P = pathOf(cast<Expr>(S));
@@ -719,7 +751,8 @@ bool GuardedAccessProver::isGuarded(const Expr &Access, const Expr &Object) {
   if (const VarDecl *Var = P.Root) {
     if (!Var->hasLocalStorage() || Var->getType().isVolatileQualified() ||
         Var->getParentFunctionOrMethod() !=
-            static_cast<const DeclContext *>(&Func))
+            static_cast<const DeclContext *>(&Func) ||
+        Escaped.contains(Var))
       return false;
     // A holder variable itself is of class type; a path starts at a
     // pointer or an object.

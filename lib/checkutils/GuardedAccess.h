@@ -57,6 +57,9 @@ private:
   llvm::DenseMap<const clang::VarDecl *,
                  llvm::SmallVector<const clang::DeclRefExpr *, 2>>
       Modified;
+  /// Variables that may change out of sight: their address or a mutable
+  /// reference escapes, or a lambda captures them. No test proves them.
+  llvm::DenseSet<const clang::VarDecl *> Escaped;
   bool modifiedBetween(const clang::VarDecl &Var, const clang::Stmt &Guard,
                        const clang::Expr &Access);
   /// Access paths with at least one member step (`msg->text`, `this->x_`)
