@@ -609,10 +609,12 @@ static bool mayModify(const Expr &Use, const FunctionDecl &Func,
   return true;
 }
 
-// Whether \p Ref is changed where it stands: assigned, incremented, or the
-// object of a member call (`v.reset()`, `v = w`). Any other modifying use
-// (its address taken, a mutable reference bound or passed, a capture) lets
-// it change later through the alias.
+// Whether \p Ref is changed where it stands: assigned, incremented, the
+// object of a member call (`v.reset()`, `v = w`), or handed to a call by
+// mutable reference or address (`take(v)`, `f(&v)`, inspircd's
+// `FirstResult(..., user)`: the call may change it, then). A reference or
+// pointer kept in a variable, or a lambda's capture, lets it change later
+// through the alias.
 static bool modifiesInPlace(const DeclRefExpr &Ref, const ParentMap &Parents) {
   if (Ref.refersToEnclosingVariableOrCapture())
     return false;
@@ -626,8 +628,23 @@ static bool modifiesInPlace(const DeclRefExpr &Ref, const ParentMap &Parents) {
     return false;
   if (const auto *Bin = dyn_cast<BinaryOperator>(P))
     return Bin->isAssignmentOp() && Bin->getLHS() == Child;
-  if (const auto *Unary = dyn_cast<UnaryOperator>(P))
-    return Unary->isIncrementDecrementOp();
+  if (const auto *Unary = dyn_cast<UnaryOperator>(P)) {
+    if (Unary->isIncrementDecrementOp())
+      return true;
+    if (Unary->getOpcode() != UO_AddrOf)
+      return false;
+    Child = Unary;
+    P = Parents.getParent(Unary);
+    while (P && isa<ImplicitCastExpr, ParenExpr>(P)) {
+      Child = P;
+      P = Parents.getParent(P);
+    }
+    return P && isa<CallExpr, CXXConstructExpr>(P);
+  }
+  if (isa<CallExpr>(P) && !isa<CXXOperatorCallExpr>(P))
+    return true;
+  if (isa<CXXConstructExpr>(P))
+    return true;
   if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(P))
     return Op->isAssignmentOp() && Op->getNumArgs() >= 1 &&
            Op->getArg(0) == Child;

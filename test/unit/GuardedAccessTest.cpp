@@ -166,16 +166,18 @@ std::optional<int> i() { std::optional<int> v = lookup(); if (!v) return v; retu
 
 // Only a change between the test and the access (or later in a loop that
 // reaches the access again) defeats the proof; a change before the test does
-// not (inspircd assigns a pointer in two branches, then tests it). A lambda
-// that captures the variable changes it wherever it is called.
+// not (inspircd assigns a pointer in two branches, then tests it; a call
+// given it by reference before the test). A lambda that captures the
+// variable changes it wherever it is called.
 TEST(GuardedAccess, OnlyChangesAfterTheTestMatter) {
   expectAll(R"cpp(
 int a(bool k) { std::optional<int> v; if (k) v = lookup(); else v = lookup(); if (v) return proven(*v); return 0; }
 int b() { std::optional<int> v = lookup(); auto clear = [&] { v.reset(); }; if (v) { clear(); return unproven(*v); } return 0; }
 int c(int n) { std::optional<int> v = lookup(); if (!v) return 0; int s = 0; for (int i = 0; i < n; ++i) { s += unproven(*v); v = lookup(); } return s; }
 int d() { std::optional<int> v = lookup(); v.reset(); v = lookup(); if (v) return proven(*v); return 0; }
+int e() { std::optional<int> v = lookup(); take(v); if (v) return proven(*v); return 0; }
 )cpp",
-            2, 2);
+            3, 2);
 }
 
 TEST(GuardedAccess, JumpsDefeatTheProof) {
