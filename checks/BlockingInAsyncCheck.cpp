@@ -729,24 +729,18 @@ static bool isWouldBlockEnumerator(const Stmt *S) {
 // scheduler->poll(sock, op, timeout)`). Its socket calls are then made on a
 // non-blocking descriptor and return at once (libcoro's tcp client).
 static bool handlesWouldBlock(const Stmt *Body, const ASTContext &Ctx) {
-  if (!Body)
-    return false;
   const SourceManager &SM = Ctx.getSourceManager();
-  llvm::SmallVector<const Stmt *, 64> Work = {Body};
-  while (!Work.empty()) {
-    const Stmt *S = Work.pop_back_val();
-    if (!S)
-      continue;
-    if (const auto *Literal = dyn_cast<IntegerLiteral>(S);
+  return anyStmtIn(Body, [&](const Stmt &S) {
+    if (const auto *Literal = dyn_cast<IntegerLiteral>(&S);
         Literal && Literal->getBeginLoc().isMacroID()) {
       StringRef Macro = Lexer::getImmediateMacroName(Literal->getBeginLoc(), SM,
                                                      Ctx.getLangOpts());
       if (Macro == "EAGAIN" || Macro == "EWOULDBLOCK" || Macro == "EINPROGRESS")
         return true;
     }
-    if (isWouldBlockEnumerator(S))
+    if (isWouldBlockEnumerator(&S))
       return true;
-    if (const auto *Call = dyn_cast<CallExpr>(S))
+    if (const auto *Call = dyn_cast<CallExpr>(&S))
       if (const FunctionDecl *Callee = Call->getDirectCallee();
           Callee && Callee->getIdentifier()) {
         std::string Lower = Callee->getName().lower();
@@ -756,27 +750,34 @@ static bool handlesWouldBlock(const Stmt *Body, const ASTContext &Ctx) {
             StringRef(Lower).contains("wouldblock"))
           return true;
       }
-    if (const auto *Await = dyn_cast<CoawaitExpr>(S))
-      if (const auto *Call = dyn_cast<CallExpr>(
-              Await->getOperand()->IgnoreImplicit()->IgnoreParenImpCasts());
-          Call && Call->getDirectCallee() &&
-          Call->getDirectCallee()->getIdentifier() &&
-          Call->getDirectCallee()->getName() == "poll")
-        return true;
-    llvm::append_range(Work, S->children());
-  }
-  return false;
+    const auto *Await = dyn_cast<CoawaitExpr>(&S);
+    const auto *Polled =
+        Await
+            ? dyn_cast<CallExpr>(
+                  Await->getOperand()->IgnoreImplicit()->IgnoreParenImpCasts())
+            : nullptr;
+    return Polled && Polled->getDirectCallee() &&
+           Polled->getDirectCallee()->getIdentifier() &&
+           Polled->getDirectCallee()->getName() == "poll";
+  });
 }
 
 // Whether the function or lambda around \p S handles would-block results,
 // so that the socket call \p Callee it makes or reaches is non-blocking.
 bool BlockingInAsyncCheck::nonBlockingSocketCall(const Expr &S,
                                                  StringRef Callee) {
-  if (!isSocketIo(Callee))
-    return false;
+  return isSocketIo(Callee) && handlesWouldBlockIn(bodyAround(S));
+}
+
+// The body of the function or lambda around \p S.
+const Stmt *BlockingInAsyncCheck::bodyAround(const Stmt &S) {
   const LambdaExpr *Lambda = nullptr;
   const FunctionDecl *FD = enclosingCallable(S, Lambda);
-  const Stmt *Body = Lambda ? Lambda->getBody() : FD ? FD->getBody() : nullptr;
+  return Lambda ? Lambda->getBody() : FD ? FD->getBody() : nullptr;
+}
+
+// handlesWouldBlock(), once per body.
+bool BlockingInAsyncCheck::handlesWouldBlockIn(const Stmt *Body) {
   auto [It, Inserted] = WouldBlockHandled.try_emplace(Body, false);
   if (Inserted)
     It->second = handlesWouldBlock(Body, *Ctx);
@@ -791,23 +792,20 @@ bool BlockingInAsyncCheck::returnsAtOnce(const CallExpr &Call,
                                          const FunctionDecl &Callee) {
   if (!Ctx)
     return false;
-  const LambdaExpr *Lambda = nullptr;
-  const FunctionDecl *FD = enclosingCallable(Call, Lambda);
-  const Stmt *Body = Lambda ? Lambda->getBody() : FD ? FD->getBody() : nullptr;
-  std::string Name = callDisplayName(Call, Callee);
-  if (isSocketIo(Name)) {
+  const Stmt *Body = bodyAround(Call);
+  if (isSocketIo(callDisplayName(Call, Callee))) {
     if (!NonBlockingScanned) {
       collectNonBlockingSockets(*Ctx, NonBlockingSockets);
       NonBlockingScanned = true;
     }
     if (const ValueDecl *Socket = callObjectDecl(Call);
-        Socket && NonBlockingSockets.contains(Socket))
+        (Socket && NonBlockingSockets.contains(Socket)) ||
+        (Body && handlesWouldBlockIn(Body)))
       return true;
   }
   return Body && (readsOnlyAvailableBytes(Call, Callee, Body,
                                           Ctx->getSourceManager()) ||
-                  futureKnownReady(Call, Callee, Body, *Ctx) ||
-                  nonBlockingSocketCall(Call, Name));
+                  futureKnownReady(Call, Callee, Body, *Ctx));
 }
 
 void BlockingInAsyncCheck::onEndOfTranslationUnit() {

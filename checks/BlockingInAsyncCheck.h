@@ -69,6 +69,8 @@ private:
   /// Whether the function around \p S handles would-block results, making
   /// the socket call \p Callee it makes or reaches non-blocking.
   bool nonBlockingSocketCall(const clang::Expr &S, llvm::StringRef Callee);
+  const clang::Stmt *bodyAround(const clang::Stmt &S);
+  bool handlesWouldBlockIn(const clang::Stmt *Body);
   /// Per function or lambda body: whether it handles would-block results.
   llvm::DenseMap<const clang::Stmt *, bool> WouldBlockHandled;
   /// Sockets the unit switches to non-blocking mode, collected on first need.

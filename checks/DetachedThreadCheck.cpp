@@ -220,22 +220,14 @@ void DetachedThreadCheck::checkCreationInLoop(
 static bool destructorWaits(const CXXRecordDecl *Owner) {
   const CXXDestructorDecl *Dtor = Owner ? Owner->getDestructor() : nullptr;
   const FunctionDecl *Def = Dtor ? Dtor->getDefinition() : nullptr;
-  if (!Def || !Def->getBody())
-    return false;
-  llvm::SmallVector<const Stmt *, 32> Work = {Def->getBody()};
-  while (!Work.empty()) {
-    const Stmt *S = Work.pop_back_val();
-    if (!S)
-      continue;
-    if (const auto *Call = dyn_cast<CallExpr>(S))
-      if (const FunctionDecl *Callee = Call->getDirectCallee();
-          Callee && Callee->getIdentifier() &&
-          llvm::is_contained({"wait", "wait_for", "wait_until", "join"},
-                             Callee->getName()))
-        return true;
-    llvm::append_range(Work, S->children());
-  }
-  return false;
+  return Def && anyStmtIn(Def->getBody(), [](const Stmt &S) {
+           const auto *Call = dyn_cast<CallExpr>(&S);
+           const FunctionDecl *Callee =
+               Call ? Call->getDirectCallee() : nullptr;
+           return Callee && Callee->getIdentifier() &&
+                  llvm::is_contained({"wait", "wait_for", "wait_until", "join"},
+                                     Callee->getName());
+         });
 }
 
 void DetachedThreadCheck::check(const MatchFinder::MatchResult &Result) {

@@ -302,6 +302,14 @@ bool ProcessExitCheck::reachedOnlyFromMain(const FunctionDecl &F,
   return Only;
 }
 
+// `char **argv`, `char *argv[]`, `const char *const *argv`.
+static bool isArgumentVector(QualType T) {
+  const auto *Pointer = T->getAs<PointerType>();
+  const auto *Inner =
+      Pointer ? Pointer->getPointeeType()->getAs<PointerType>() : nullptr;
+  return Inner && Inner->getPointeeType()->isCharType();
+}
+
 // Whether \p F receives main's own arguments: an `int` and a `char **` (or
 // `char *[]`) parameter. Only start-up code is handed the raw command line,
 // so it ends the program as main would, whichever unit calls it (i2pd's
@@ -312,9 +320,8 @@ static bool takesRawCommandLine(const FunctionDecl &F) {
     QualType T = Param->getType();
     if (T->isSpecificBuiltinType(BuiltinType::Int))
       Count = true;
-    else if (const auto *Pointer = T->getAs<PointerType>())
-      if (const auto *Inner = Pointer->getPointeeType()->getAs<PointerType>())
-        Vector |= Inner->getPointeeType()->isCharType();
+    else
+      Vector |= isArgumentVector(T);
   }
   return Count && Vector;
 }
@@ -330,11 +337,8 @@ static bool handlesCommandLine(const FunctionDecl &F) {
     return true;
   for (const ParmVarDecl *Param : F.parameters()) {
     QualType T = Param->getType();
-    // char **argv, char *argv[], const char *const *argv
-    if (const auto *Pointer = T->getAs<PointerType>())
-      if (const auto *Inner = Pointer->getPointeeType()->getAs<PointerType>())
-        if (Inner->getPointeeType()->isCharType())
-          return true;
+    if (isArgumentVector(T))
+      return true;
     // A parsed command line: `const cmdline::parser &`,
     // `boost::program_options::variables_map`, `ArgParser *`.
     QualType Pointee = T.getNonReferenceType();
@@ -408,16 +412,10 @@ static bool endsFatalLog(const CallExpr &Call, const FunctionDecl &Caller,
     const auto *If = Node.get<IfStmt>();
     if (!If || If->getThen() != Child)
       continue;
-    bool Fatal = false;
-    llvm::SmallVector<const Stmt *, 8> Work = {If->getCond()};
-    while (!Work.empty() && !Fatal) {
-      const Stmt *S = Work.pop_back_val();
-      if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(S))
-        Fatal = saysFatal(Ref->getDecl());
-      if (S)
-        llvm::append_range(Work, S->children());
-    }
-    if (Fatal)
+    if (anyStmtIn(If->getCond(), [](const Stmt &S) {
+          const auto *Ref = dyn_cast<DeclRefExpr>(&S);
+          return Ref && saysFatal(Ref->getDecl());
+        }))
       return true;
   }
   return false;

@@ -775,18 +775,11 @@ static bool readsIntoUnusedLocal(const Expr &Buffer, const CallExpr &Call) {
   if (!Fn || !Fn->getBody())
     return false;
   const SourceManager &SM = Fn->getASTContext().getSourceManager();
-  llvm::SmallVector<const Stmt *, 64> Work = {Fn->getBody()};
-  while (!Work.empty()) {
-    const Stmt *S = Work.pop_back_val();
-    if (!S)
-      continue;
-    if (const auto *Use = dyn_cast<DeclRefExpr>(S);
-        Use && Use->getDecl() == Var &&
-        SM.isBeforeInTranslationUnit(Call.getEndLoc(), Use->getBeginLoc()))
-      return false;
-    llvm::append_range(Work, S->children());
-  }
-  return true;
+  return !anyStmtIn(Fn->getBody(), [&](const Stmt &S) {
+    const auto *Use = dyn_cast<DeclRefExpr>(&S);
+    return Use && Use->getDecl() == Var &&
+           SM.isBeforeInTranslationUnit(Call.getEndLoc(), Use->getBeginLoc());
+  });
 }
 
 // Whether the value of \p E is thrown away: a statement of its own, or a
@@ -818,24 +811,16 @@ static bool stepResultsTested(const CallExpr &Finalize, ASTContext &Ctx) {
   const auto *Fn =
       Stmt ? dyn_cast_or_null<FunctionDecl>(Stmt->getParentFunctionOrMethod())
            : nullptr;
-  if (!Fn || !Fn->getBody())
-    return false;
-  llvm::SmallVector<const clang::Stmt *, 64> Work = {Fn->getBody()};
-  while (!Work.empty()) {
-    const clang::Stmt *S = Work.pop_back_val();
-    if (!S)
-      continue;
-    if (const auto *Step = dyn_cast<CallExpr>(S);
-        Step && Step->getNumArgs() == 1 && Step->getDirectCallee() &&
-        Step->getDirectCallee()->getIdentifier() &&
-        Step->getDirectCallee()->getName() == "sqlite3_step")
-      if (const auto *Arg =
-              dyn_cast<DeclRefExpr>(Step->getArg(0)->IgnoreParenImpCasts());
-          Arg && Arg->getDecl() == Stmt && !isDiscarded(*Step, Ctx))
-        return true;
-    llvm::append_range(Work, S->children());
-  }
-  return false;
+  return Fn && anyStmtIn(Fn->getBody(), [&](const clang::Stmt &S) {
+           const auto *Step = dyn_cast<CallExpr>(&S);
+           if (!Step || Step->getNumArgs() != 1 || !Step->getDirectCallee() ||
+               !Step->getDirectCallee()->getIdentifier() ||
+               Step->getDirectCallee()->getName() != "sqlite3_step")
+             return false;
+           const auto *Arg =
+               dyn_cast<DeclRefExpr>(Step->getArg(0)->IgnoreParenImpCasts());
+           return Arg && Arg->getDecl() == Stmt && !isDiscarded(*Step, Ctx);
+         });
 }
 
 // Whether \p Call, made on `this`, calls a method that stores its status in
@@ -903,14 +888,14 @@ bool UncheckedErrorCheck::isTeardownCall(const FunctionDecl &FD,
   // app.N.log to app.N+1.log): it has nowhere to report the failure.
   if (Name == "rename")
     return teardownContext(Call, Ctx) == TeardownContext::Logger;
-  // Finalizing a statement or closing a database repeats an error the last
-  // step already reported; it is teardown like close.
   // sqlite3_finalize only repeats the error of the statement's last step:
   // where the steps' results are tested, that error was seen there
   // (inspircd's m_sqlite3).
   if (Name == "sqlite3_finalize" && Call.getNumArgs() == 1 &&
       stepResultsTested(Call, Ctx))
     return true;
+  // Finalizing a statement or closing a database repeats an error the last
+  // step already reported; it is teardown like close.
   if (Name == "sqlite3_finalize" || Name == "sqlite3_close" ||
       Name == "sqlite3_close_v2")
     return teardownContext(Call, Ctx) != TeardownContext::None;
@@ -1028,17 +1013,11 @@ static bool statusTestedAfter(const CallExpr &Call, ASTContext &Ctx) {
   const auto *If = dyn_cast_or_null<IfStmt>(Next);
   if (!If || !If->getCond())
     return false;
-  llvm::SmallVector<const Stmt *, 16> Work = {If->getCond()};
-  while (!Work.empty()) {
-    const Stmt *S = Work.pop_back_val();
-    if (const auto *Test = dyn_cast_or_null<CXXMemberCallExpr>(S))
-      if (const Expr *On = Test->getImplicitObjectArgument();
-          On && ObjectOf(On) == ObjectDecl && Test->getType()->isBooleanType())
-        return true;
-    if (S)
-      llvm::append_range(Work, S->children());
-  }
-  return false;
+  return anyStmtIn(If->getCond(), [&](const Stmt &S) {
+    const auto *Test = dyn_cast<CXXMemberCallExpr>(&S);
+    const Expr *On = Test ? Test->getImplicitObjectArgument() : nullptr;
+    return On && ObjectOf(On) == ObjectDecl && Test->getType()->isBooleanType();
+  });
 }
 
 static bool hasErrorCodeOutArgument(const CallExpr &Call) {

@@ -368,21 +368,13 @@ static bool hasEarlierMemberCall(
     const Stmt *Body, const ValueDecl *Object, SourceLocation Before,
     const SourceManager &SM,
     llvm::function_ref<bool(const CXXMemberCallExpr &)> Matches) {
-  if (!Body || !Object)
-    return false;
-  llvm::SmallVector<const Stmt *, 64> Work = {Body};
-  while (!Work.empty()) {
-    const Stmt *S = Work.pop_back_val();
-    if (!S)
-      continue;
-    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(S))
-      if (SM.isBeforeInTranslationUnit(Member->getBeginLoc(), Before) &&
-          objectDecl(Member->getImplicitObjectArgument()) == Object &&
-          Matches(*Member))
-        return true;
-    llvm::append_range(Work, S->children());
-  }
-  return false;
+  return Object && anyStmtIn(Body, [&](const Stmt &S) {
+           const auto *Member = dyn_cast<CXXMemberCallExpr>(&S);
+           return Member &&
+                  SM.isBeforeInTranslationUnit(Member->getBeginLoc(), Before) &&
+                  objectDecl(Member->getImplicitObjectArgument()) == Object &&
+                  Matches(*Member);
+         });
 }
 
 static StringRef methodName(const CXXMemberCallExpr &Member) {

@@ -161,6 +161,20 @@ const clang::Expr *loopCondition(const clang::Stmt &Loop) {
   return nullptr;
 }
 
+bool anyStmtIn(const clang::Stmt *Root,
+               llvm::function_ref<bool(const clang::Stmt &)> Pred) {
+  llvm::SmallVector<const clang::Stmt *, 64> Work = {Root};
+  while (!Work.empty()) {
+    const clang::Stmt *S = Work.pop_back_val();
+    if (!S)
+      continue;
+    if (Pred(*S))
+      return true;
+    llvm::append_range(Work, S->children());
+  }
+  return false;
+}
+
 const clang::Expr *unwrappedPointer(const clang::Expr *E) {
   using namespace clang;
   if (const auto *Call = dyn_cast<CXXMemberCallExpr>(E)) {

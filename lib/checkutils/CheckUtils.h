@@ -11,6 +11,7 @@
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "clang/Basic/SourceManager.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
 #include "llvm/Support/Regex.h"
@@ -88,6 +89,11 @@ const clang::Stmt *loopBody(const clang::Stmt &Loop);
 /// The condition of a while, do or for loop; null for a range-for, a `for`
 /// without one, or anything else.
 const clang::Expr *loopCondition(const clang::Stmt &Loop);
+
+/// Whether \p Root or a statement under it (lambda bodies included) satisfies
+/// \p Pred; a null \p Root has none.
+bool anyStmtIn(const clang::Stmt *Root,
+               llvm::function_ref<bool(const clang::Stmt &)> Pred);
 
 } // namespace prodready
 

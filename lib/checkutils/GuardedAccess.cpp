@@ -618,12 +618,18 @@ static bool mayModify(const Expr &Use, const FunctionDecl &Func,
 static bool modifiesInPlace(const DeclRefExpr &Ref, const ParentMap &Parents) {
   if (Ref.refersToEnclosingVariableOrCapture())
     return false;
+  // The parent of \p Child past parentheses and implicit casts; \p Child
+  // becomes the outermost of those.
+  auto ParentOf = [&](const Stmt *&Child) {
+    const Stmt *P = Parents.getParent(Child);
+    while (P && isa<ImplicitCastExpr, ParenExpr>(P)) {
+      Child = P;
+      P = Parents.getParent(P);
+    }
+    return P;
+  };
   const Stmt *Child = &Ref;
-  const Stmt *P = Parents.getParent(Child);
-  while (P && isa<ImplicitCastExpr, ParenExpr>(P)) {
-    Child = P;
-    P = Parents.getParent(P);
-  }
+  const Stmt *P = ParentOf(Child);
   if (!P)
     return false;
   if (const auto *Bin = dyn_cast<BinaryOperator>(P))
@@ -634,11 +640,7 @@ static bool modifiesInPlace(const DeclRefExpr &Ref, const ParentMap &Parents) {
     if (Unary->getOpcode() != UO_AddrOf)
       return false;
     Child = Unary;
-    P = Parents.getParent(Unary);
-    while (P && isa<ImplicitCastExpr, ParenExpr>(P)) {
-      Child = P;
-      P = Parents.getParent(P);
-    }
+    P = ParentOf(Child);
     return P && isa<CallExpr, CXXConstructExpr>(P);
   }
   if (isa<CallExpr>(P) && !isa<CXXOperatorCallExpr>(P))
