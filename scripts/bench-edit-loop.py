@@ -141,6 +141,13 @@ def main():
                         help="also the language server's latency on the first unit")
     parser.add_argument("units", nargs="+", help="UNIT:DB")
     args = parser.parse_args()
+    for spec in args.units:
+        unit, _, db = spec.rpartition(":")
+        if not unit or not os.path.isfile(unit) or not os.path.isfile(db):
+            parser.error("%s: expected UNIT:DB, an existing source file and "
+                         "its compile_commands.json" % spec)
+    if args.reps < 1:
+        parser.error("--reps must be at least 1")
     rows = []
     for spec in args.units:
         unit, db = spec.rsplit(":", 1)
